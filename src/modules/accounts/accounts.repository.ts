@@ -1,0 +1,214 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { Locale, Role } from '../../platform/db/schema.ts';
+
+/** Queries over tenants, users and partner accounts. No rules here: the service decides. */
+
+export interface TenantRow {
+  id: string;
+  domain: string;
+  displayName: string;
+  partnerAccountId: string | null;
+  associatedAt: Date | null;
+}
+
+export interface UserRow {
+  id: string;
+  tenantId: string;
+  tenantDomain: string;
+  partnerAccountId: string | null;
+  username: string;
+  displayName: string;
+  email: string;
+  roles: Role[];
+  locale: Locale | null;
+}
+
+export interface PartnerAccountRow {
+  id: string;
+  name: string;
+  mpnId: string;
+  companyEmail: string;
+  primaryTenantId: string;
+}
+
+const tenantColumns = [
+  'tenants.id',
+  'tenants.domain',
+  'tenants.display_name as displayName',
+  'tenants.partner_account_id as partnerAccountId',
+  'tenants.associated_at as associatedAt',
+] as const;
+
+const userColumns = [
+  'users.id',
+  'users.tenant_id as tenantId',
+  'tenants.domain as tenantDomain',
+  'tenants.partner_account_id as partnerAccountId',
+  'users.username',
+  'users.display_name as displayName',
+  'users.email',
+  'users.roles',
+  'users.locale',
+] as const;
+
+const partnerColumns = [
+  'partner_accounts.id',
+  'partner_accounts.name',
+  'partner_accounts.mpn_id as mpnId',
+  'partner_accounts.company_email as companyEmail',
+  'partner_accounts.primary_tenant_id as primaryTenantId',
+] as const;
+
+export const accountsRepository = {
+  findTenantById(db: Db, id: string): Promise<TenantRow | undefined> {
+    return db.selectFrom('tenants').select(tenantColumns).where('id', '=', id).executeTakeFirst();
+  },
+
+  findTenantByDomain(db: Db, domain: string): Promise<TenantRow | undefined> {
+    return db.selectFrom('tenants').select(tenantColumns).where('domain', '=', domain).executeTakeFirst();
+  },
+
+  listTenantsOfAccount(db: Db, partnerAccountId: string): Promise<TenantRow[]> {
+    return db
+      .selectFrom('tenants')
+      .select(tenantColumns)
+      .where('partner_account_id', '=', partnerAccountId)
+      .orderBy('associated_at')
+      .orderBy('domain')
+      .execute();
+  },
+
+  insertTenant(db: Db, values: { domain: string; displayName: string }): Promise<TenantRow> {
+    return db
+      .insertInto('tenants')
+      .values({ domain: values.domain, display_name: values.displayName })
+      .returning(tenantColumns)
+      .executeTakeFirstOrThrow();
+  },
+
+  /** Associates only a tenant that is still free; returns undefined when another got there first. */
+  associateTenant(db: Db, tenantId: string, partnerAccountId: string): Promise<TenantRow | undefined> {
+    return db
+      .updateTable('tenants')
+      .set({ partner_account_id: partnerAccountId, associated_at: new Date() })
+      .where('id', '=', tenantId)
+      .where('partner_account_id', 'is', null)
+      .returning(tenantColumns)
+      .executeTakeFirst();
+  },
+
+  async dissociateTenant(db: Db, tenantId: string, partnerAccountId: string): Promise<boolean> {
+    const result = await db
+      .updateTable('tenants')
+      .set({ partner_account_id: null, associated_at: null })
+      .where('id', '=', tenantId)
+      .where('partner_account_id', '=', partnerAccountId)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  },
+
+  findPartnerAccountById(db: Db, id: string): Promise<PartnerAccountRow | undefined> {
+    return db.selectFrom('partner_accounts').select(partnerColumns).where('id', '=', id).executeTakeFirst();
+  },
+
+  findPartnerAccountByMpnId(db: Db, mpnId: string): Promise<PartnerAccountRow | undefined> {
+    return db.selectFrom('partner_accounts').select(partnerColumns).where('mpn_id', '=', mpnId).executeTakeFirst();
+  },
+
+  insertPartnerAccount(
+    db: Db,
+    values: { name: string; mpnId: string; companyEmail: string; primaryTenantId: string },
+  ): Promise<PartnerAccountRow> {
+    return db
+      .insertInto('partner_accounts')
+      .values({
+        name: values.name,
+        mpn_id: values.mpnId,
+        company_email: values.companyEmail,
+        primary_tenant_id: values.primaryTenantId,
+      })
+      .returning(partnerColumns)
+      .executeTakeFirstOrThrow();
+  },
+
+  findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+    return db
+      .selectFrom('users')
+      .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+      .select(userColumns)
+      .where('users.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** The user and the password hash, for a credentials check only. */
+  findUserForSignIn(db: Db, username: string): Promise<(UserRow & { passwordHash: string }) | undefined> {
+    return db
+      .selectFrom('users')
+      .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+      .select([...userColumns, 'users.password_hash as passwordHash'])
+      .where('users.username', '=', username)
+      .executeTakeFirst();
+  },
+
+  listUsersOfAccount(db: Db, partnerAccountId: string): Promise<UserRow[]> {
+    return db
+      .selectFrom('users')
+      .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+      .select(userColumns)
+      .where('tenants.partner_account_id', '=', partnerAccountId)
+      .orderBy('tenants.domain')
+      .orderBy('users.username')
+      .execute();
+  },
+
+  async insertUser(
+    db: Db,
+    values: {
+      tenantId: string;
+      username: string;
+      displayName: string;
+      email: string;
+      passwordHash: string;
+      roles: Role[];
+      locale?: Locale | null;
+    },
+  ): Promise<UserRow> {
+    const { id } = await db
+      .insertInto('users')
+      .values({
+        tenant_id: values.tenantId,
+        username: values.username,
+        display_name: values.displayName,
+        email: values.email,
+        password_hash: values.passwordHash,
+        roles: values.roles,
+        locale: values.locale ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return (await accountsRepository.findUserById(db, id))!;
+  },
+
+  async updateUser(
+    db: Db,
+    id: string,
+    values: { roles?: Role[]; displayName?: string; email?: string; locale?: Locale | null },
+  ): Promise<UserRow | undefined> {
+    await db
+      .updateTable('users')
+      .set({
+        ...(values.roles !== undefined ? { roles: values.roles } : {}),
+        ...(values.displayName !== undefined ? { display_name: values.displayName } : {}),
+        ...(values.email !== undefined ? { email: values.email } : {}),
+        ...(values.locale !== undefined ? { locale: values.locale } : {}),
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    return accountsRepository.findUserById(db, id);
+  },
+
+  async deleteUser(db: Db, id: string): Promise<void> {
+    await db.deleteFrom('users').where('id', '=', id).execute();
+  },
+};

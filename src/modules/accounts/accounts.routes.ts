@@ -1,0 +1,219 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Config } from '../../server/config.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { contextOf, requireMember, requireOperator } from '../../server/auth.ts';
+import { errorResponses } from '../../server/schemas.ts';
+import { accountsRepository } from './accounts.repository.ts';
+import {
+  AddAccountUserBody,
+  AssociateTenantBody,
+  CreatePartnerAccountBody,
+  CreateTenantBody,
+  IdParams,
+  NewUserBody,
+  PartnerAccountDto,
+  TenantDto,
+  toPartnerAccountDto,
+  toTenantDto,
+  toUserDto,
+  UpdateAccountUserBody,
+  UserDto,
+} from './accounts.schemas.ts';
+import {
+  addAccountUser,
+  createPartnerAccount,
+  createTenant,
+  createUser,
+  listAccountUsers,
+  removeAccountUser,
+  updateAccountUser,
+} from './accounts.service.ts';
+import { associateTenant, listAccountTenants, removeTenantAssociation } from './tenant-association.service.ts';
+
+const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const;
+const CHANGE_ERRORS = [...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID', 'NOT_FOUND'] as const;
+
+/** Settings > Account settings: the users and tenants of the caller's partner account. */
+export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config }> = async (app, { db, config }) => {
+  const primaryTenantOf = async (accountId: string | null) =>
+    accountId ? ((await accountsRepository.findPartnerAccountById(db, accountId))?.primaryTenantId ?? null) : null;
+
+  app.get(
+    '/api/v1/account/users',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Users of every tenant of the partner account',
+        response: { 200: Type.Object({ items: Type.Array(UserDto) }), ...errorResponses(...MEMBER_ERRORS) },
+      },
+    },
+    async (request) => ({ items: (await listAccountUsers(db, requireMember(request))).map(toUserDto) }),
+  );
+
+  app.post(
+    '/api/v1/account/users',
+    {
+      schema: {
+        tags: ['account'],
+        summary: "Add a user to one of the account's tenants",
+        body: AddAccountUserBody,
+        response: { 201: UserDto, ...errorResponses(...CHANGE_ERRORS, 'USERNAME_TAKEN') },
+      },
+    },
+    async (request, reply) => {
+      const user = await addAccountUser(db, requireMember(request), request.body, contextOf(request));
+      return reply.status(201).send(toUserDto(user));
+    },
+  );
+
+  app.patch(
+    '/api/v1/account/users/:id',
+    {
+      schema: {
+        tags: ['account'],
+        summary: "Change a user's roles, name or email",
+        params: IdParams,
+        body: UpdateAccountUserBody,
+        response: { 200: UserDto, ...errorResponses(...CHANGE_ERRORS) },
+      },
+    },
+    async (request) =>
+      toUserDto(await updateAccountUser(db, requireMember(request), request.params.id, request.body, contextOf(request))),
+  );
+
+  app.delete(
+    '/api/v1/account/users/:id',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Remove a user',
+        params: IdParams,
+        response: { 204: { type: 'null' }, ...errorResponses(...CHANGE_ERRORS, 'CANNOT_REMOVE_SELF') },
+      },
+    },
+    async (request, reply) => {
+      await removeAccountUser(db, requireMember(request), request.params.id, contextOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/account/tenants',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Directory tenants associated with the partner account',
+        response: { 200: Type.Object({ items: Type.Array(TenantDto) }), ...errorResponses(...MEMBER_ERRORS) },
+      },
+    },
+    async (request) => {
+      const member = requireMember(request);
+      const tenants = await listAccountTenants(db, member);
+      const primary = await primaryTenantOf(member.partnerAccountId);
+      return { items: tenants.map((tenant) => toTenantDto(tenant, primary)) };
+    },
+  );
+
+  app.post(
+    '/api/v1/account/tenants',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Associate another tenant, proven by the credentials of any of its users (checked, never stored)',
+        body: AssociateTenantBody,
+        response: {
+          201: TenantDto,
+          ...errorResponses(...CHANGE_ERRORS, 'INVALID_CREDENTIALS', 'TENANT_ALREADY_ASSOCIATED', 'TOO_MANY_ATTEMPTS'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const member = requireMember(request);
+      const tenant = await associateTenant(db, member, request.body, config.association, contextOf(request));
+      return reply.status(201).send(toTenantDto(tenant, await primaryTenantOf(member.partnerAccountId)));
+    },
+  );
+
+  app.delete(
+    '/api/v1/account/tenants/:id',
+    {
+      schema: {
+        tags: ['account'],
+        summary: "Remove a tenant's association (not the primary tenant, not the one you signed in with)",
+        params: IdParams,
+        response: { 204: { type: 'null' }, ...errorResponses(...CHANGE_ERRORS, 'TENANT_IS_PRIMARY', 'TENANT_IS_CURRENT') },
+      },
+    },
+    async (request, reply) => {
+      await removeTenantAssociation(db, requireMember(request), request.params.id, contextOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+/** Operator endpoints (bearer token): provisioning for automation and the CLI's equivalents. */
+export const accountOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const security = [{ operatorToken: [] }];
+
+  app.post(
+    '/api/v1/ops/tenants',
+    {
+      schema: {
+        tags: ['operations'],
+        security,
+        summary: 'Create a directory tenant',
+        body: CreateTenantBody,
+        response: {
+          201: Type.Object({ id: Type.String(), domain: Type.String(), displayName: Type.String() }),
+          ...errorResponses('UNAUTHENTICATED', 'DOMAIN_TAKEN'),
+        },
+      },
+    },
+    async (request, reply) => {
+      requireOperator(request);
+      const tenant = await createTenant(db, request.body, contextOf(request));
+      return reply.status(201).send({ id: tenant.id, domain: tenant.domain, displayName: tenant.displayName });
+    },
+  );
+
+  app.post(
+    '/api/v1/ops/partner-accounts',
+    {
+      schema: {
+        tags: ['operations'],
+        security,
+        summary: 'Create a partner account (PGA) with its primary tenant',
+        body: CreatePartnerAccountBody,
+        response: {
+          201: PartnerAccountDto,
+          ...errorResponses('UNAUTHENTICATED', 'MPN_ID_TAKEN', 'TENANT_NOT_FOUND', 'TENANT_ALREADY_ASSOCIATED'),
+        },
+      },
+    },
+    async (request, reply) => {
+      requireOperator(request);
+      const account = await createPartnerAccount(db, request.body, contextOf(request));
+      return reply.status(201).send(toPartnerAccountDto(account));
+    },
+  );
+
+  app.post(
+    '/api/v1/ops/tenants/:id/users',
+    {
+      schema: {
+        tags: ['operations'],
+        security,
+        summary: 'Create a user in a tenant',
+        params: IdParams,
+        body: NewUserBody,
+        response: { 201: UserDto, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND', 'USERNAME_TAKEN') },
+      },
+    },
+    async (request, reply) => {
+      requireOperator(request);
+      const user = await createUser(db, request.params.id, request.body, contextOf(request));
+      return reply.status(201).send(toUserDto(user));
+    },
+  );
+};

@@ -1,0 +1,244 @@
+import type { Actor } from '../../platform/audit/audit.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { hashPassword } from '../../platform/auth/password.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
+import { ROLES, type Role } from '../../platform/db/schema.ts';
+import { AppError, forbidden, notFound, validationFailed } from '../../server/errors.ts';
+import { canChangeUser, canManageUsers, type AccountMember } from './accounts.policy.ts';
+import { accountsRepository, type PartnerAccountRow, type TenantRow, type UserRow } from './accounts.repository.ts';
+
+/** Partner accounts, their tenants and users: the rules, over the repository. */
+
+export interface RequestContext {
+  actor: Actor;
+  requestId?: string;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  email: string;
+  password: string;
+  roles: Role[];
+}
+
+const LOCAL_PART = /^[a-z0-9](?:[a-z0-9._+-]{0,62}[a-z0-9])?$/;
+
+export function normalizeDomain(domain: string): string {
+  return domain.trim().toLowerCase();
+}
+
+export function normalizeRoles(roles: readonly Role[]): Role[] {
+  const wanted = new Set(roles);
+  const ordered = ROLES.filter((role) => wanted.has(role) && role !== 'user');
+  return ordered.length > 0 ? ordered : ['user'];
+}
+
+/** `anna` or `anna@contoso.example` for the tenant contoso.example -> `anna@contoso.example`. */
+export function usernameForTenant(input: string, tenantDomain: string): string {
+  const value = input.trim().toLowerCase();
+  const at = value.lastIndexOf('@');
+  const local = at === -1 ? value : value.slice(0, at);
+  if (at !== -1 && value.slice(at + 1) !== tenantDomain) {
+    throw validationFailed({ username: { code: 'USERNAME_DOMAIN_MISMATCH', values: { domain: tenantDomain } } });
+  }
+  if (!LOCAL_PART.test(local)) throw validationFailed({ username: { code: 'USERNAME_INVALID' } });
+  return `${local}@${tenantDomain}`;
+}
+
+export async function createTenant(
+  db: Db,
+  input: { domain: string; displayName: string },
+  ctx: RequestContext,
+): Promise<TenantRow> {
+  const domain = normalizeDomain(input.domain);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const tenant = await accountsRepository.insertTenant(trx, { domain, displayName: input.displayName.trim() });
+      await recordAudit(trx, {
+        actor: ctx.actor,
+        action: 'tenant.created',
+        subjectType: 'tenant',
+        subjectId: tenant.id,
+        details: { domain },
+        requestId: ctx.requestId,
+      });
+      return tenant;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('DOMAIN_TAKEN', { fields: { domain: { code: 'DOMAIN_TAKEN' } } });
+    throw error;
+  }
+}
+
+export async function createPartnerAccount(
+  db: Db,
+  input: { name: string; mpnId: string; companyEmail: string; primaryTenantId: string },
+  ctx: RequestContext,
+): Promise<PartnerAccountRow> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const tenant = await accountsRepository.findTenantById(trx, input.primaryTenantId);
+      if (!tenant) {
+        throw new AppError('TENANT_NOT_FOUND', { fields: { primaryTenantId: { code: 'TENANT_NOT_FOUND' } } });
+      }
+      if (tenant.partnerAccountId !== null) {
+        throw new AppError('TENANT_ALREADY_ASSOCIATED', {
+          messageId: 'error.TENANT_ALREADY_ASSOCIATED.other',
+          fields: { primaryTenantId: { code: 'TENANT_ALREADY_ASSOCIATED' } },
+        });
+      }
+      const account = await accountsRepository.insertPartnerAccount(trx, {
+        name: input.name.trim(),
+        mpnId: input.mpnId,
+        companyEmail: input.companyEmail.trim(),
+        primaryTenantId: tenant.id,
+      });
+      if (!(await accountsRepository.associateTenant(trx, tenant.id, account.id))) {
+        throw new AppError('TENANT_ALREADY_ASSOCIATED', { messageId: 'error.TENANT_ALREADY_ASSOCIATED.other' });
+      }
+      await recordAudit(trx, {
+        actor: ctx.actor,
+        action: 'partner-account.created',
+        partnerAccountId: account.id,
+        subjectType: 'partner-account',
+        subjectId: account.id,
+        details: { mpnId: account.mpnId, primaryTenantId: tenant.id },
+        requestId: ctx.requestId,
+      });
+      return account;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('MPN_ID_TAKEN', { fields: { mpnId: { code: 'MPN_ID_TAKEN' } } });
+    throw error;
+  }
+}
+
+/** Creates a user in a tenant; the operator path, and the account admin's after its policy check. */
+export async function createUser(db: Db, tenantId: string, input: NewUser, ctx: RequestContext): Promise<UserRow> {
+  const tenant = await accountsRepository.findTenantById(db, tenantId);
+  if (!tenant) throw notFound();
+  const username = usernameForTenant(input.username, tenant.domain);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const user = await accountsRepository.insertUser(trx, {
+        tenantId: tenant.id,
+        username,
+        displayName: input.displayName.trim(),
+        email: input.email.trim(),
+        passwordHash,
+        roles: normalizeRoles(input.roles),
+      });
+      await recordAudit(trx, {
+        actor: ctx.actor,
+        action: 'user.created',
+        partnerAccountId: tenant.partnerAccountId,
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { username, roles: user.roles },
+        requestId: ctx.requestId,
+      });
+      return user;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError('USERNAME_TAKEN', { fields: { username: { code: 'USERNAME_TAKEN' } } });
+    }
+    throw error;
+  }
+}
+
+function requireAccount(member: AccountMember): string {
+  if (member.partnerAccountId === null) throw new AppError('NO_PARTNER_ACCOUNT');
+  return member.partnerAccountId;
+}
+
+export function listAccountUsers(db: Db, member: AccountMember): Promise<UserRow[]> {
+  const accountId = requireAccount(member);
+  if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
+  return accountsRepository.listUsersOfAccount(db, accountId);
+}
+
+export async function addAccountUser(
+  db: Db,
+  member: AccountMember,
+  input: NewUser & { tenantId: string },
+  ctx: RequestContext,
+): Promise<UserRow> {
+  const accountId = requireAccount(member);
+  if (!canChangeUser(member, { roles: [] }, input.roles)) throw forbidden('error.FORBIDDEN.manageUsers');
+  const tenant = await accountsRepository.findTenantById(db, input.tenantId);
+  if (!tenant || tenant.partnerAccountId !== accountId) {
+    throw validationFailed({ tenantId: { code: 'TENANT_NOT_IN_ACCOUNT' } });
+  }
+  return createUser(db, tenant.id, input, ctx);
+}
+
+/** A user of this account, or 404: another account's users do not exist from here. */
+async function userOfAccount(db: Db, accountId: string, userId: string): Promise<UserRow> {
+  const user = await accountsRepository.findUserById(db, userId);
+  if (!user || user.partnerAccountId !== accountId) throw notFound();
+  return user;
+}
+
+export async function updateAccountUser(
+  db: Db,
+  member: AccountMember,
+  userId: string,
+  changes: { roles?: Role[]; displayName?: string; email?: string },
+  ctx: RequestContext,
+): Promise<UserRow> {
+  const accountId = requireAccount(member);
+  if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
+  const user = await userOfAccount(db, accountId, userId);
+  const roles = changes.roles === undefined ? undefined : normalizeRoles(changes.roles);
+  if (!canChangeUser(member, user, roles ?? [])) throw forbidden('error.FORBIDDEN.globalAdminOnly');
+  // Taking every admin role from yourself would lock you out of this very page.
+  if (roles !== undefined && user.id === member.userId && !roles.some((r) => r === 'global-admin' || r === 'account-admin')) {
+    throw validationFailed({ roles: { code: 'CANNOT_DEMOTE_SELF' } });
+  }
+  return db.transaction().execute(async (trx) => {
+    const updated = await accountsRepository.updateUser(trx, user.id, {
+      ...(roles !== undefined ? { roles } : {}),
+      ...(changes.displayName !== undefined ? { displayName: changes.displayName.trim() } : {}),
+      ...(changes.email !== undefined ? { email: changes.email.trim() } : {}),
+    });
+    await recordAudit(trx, {
+      actor: ctx.actor,
+      action: 'user.updated',
+      partnerAccountId: accountId,
+      subjectType: 'user',
+      subjectId: user.id,
+      details: { before: { roles: user.roles }, after: { roles: updated!.roles }, changed: Object.keys(changes) },
+      ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+    });
+    return updated!;
+  });
+}
+
+export async function removeAccountUser(
+  db: Db,
+  member: AccountMember,
+  userId: string,
+  ctx: RequestContext,
+): Promise<void> {
+  const accountId = requireAccount(member);
+  if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
+  const user = await userOfAccount(db, accountId, userId);
+  if (user.id === member.userId) throw new AppError('CANNOT_REMOVE_SELF');
+  if (!canChangeUser(member, user)) throw forbidden('error.FORBIDDEN.globalAdminOnly');
+  await db.transaction().execute(async (trx) => {
+    await accountsRepository.deleteUser(trx, user.id);
+    await recordAudit(trx, {
+      actor: ctx.actor,
+      action: 'user.removed',
+      partnerAccountId: accountId,
+      subjectType: 'user',
+      subjectId: user.id,
+      details: { username: user.username, roles: user.roles },
+      ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+    });
+  });
+}

@@ -1,0 +1,109 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import type { Config } from '../../server/config.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { CSRF_COOKIE, requireUser, SESSION_COOKIE } from '../../server/auth.ts';
+import { AppError } from '../../server/errors.ts';
+import { errorResponses } from '../../server/schemas.ts';
+import { SignedInBody, SignInBody, toSignedInBody, UpdateMeBody, VisibilityHelpBody } from './identity.schemas.ts';
+import { describeSignedIn, setUserLocale, signIn, signOut } from './identity.service.ts';
+import { visibilityHelp } from './visibility-help.ts';
+
+function isSameOrigin(origin: string, publicUrl: string, host: string | undefined): boolean {
+  if (origin === publicUrl) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export const identityRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config }> = async (app, { db, config }) => {
+  const cookieOptions = { path: '/', sameSite: 'lax' as const, secure: config.cookieSecure };
+  const clearCookies = (reply: FastifyReply) =>
+    reply.clearCookie(SESSION_COOKIE, { ...cookieOptions, httpOnly: true }).clearCookie(CSRF_COOKIE, cookieOptions);
+
+  app.post(
+    '/api/v1/auth/sign-in',
+    {
+      config: { csrf: false },
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign in with a sign-in name (name@tenant-domain) and password',
+        body: SignInBody,
+        response: { 200: SignedInBody, ...errorResponses('INVALID_CREDENTIALS', 'FORBIDDEN') },
+      },
+    },
+    async (request, reply) => {
+      // Login CSRF: a browser always names the page's origin; another site's form is refused.
+      const origin = request.headers.origin;
+      if (origin !== undefined && !isSameOrigin(origin, config.publicUrl, request.headers.host)) {
+        throw new AppError('FORBIDDEN', { messageId: 'error.FORBIDDEN.origin' });
+      }
+      const { user, secrets } = await signIn(db, request.body, config.sessionTtlHours, request.id);
+      const maxAge = config.sessionTtlHours * 3600;
+      reply
+        .setCookie(SESSION_COOKIE, secrets.token, { ...cookieOptions, httpOnly: true, maxAge })
+        .setCookie(CSRF_COOKIE, secrets.csrfToken, { ...cookieOptions, httpOnly: false, maxAge });
+      if (user.locale) request.locale = user.locale;
+      return toSignedInBody(await describeSignedIn(db, user), secrets.csrfToken);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/sign-out',
+    { schema: { tags: ['identity'], summary: 'Sign out and revoke the session', response: { 204: { type: 'null' }, ...errorResponses('CSRF_TOKEN_INVALID') } } },
+    async (request, reply) => {
+      if (request.principal?.kind === 'user') await signOut(db, request.principal.sessionId);
+      clearCookies(reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    { schema: { tags: ['identity'], summary: 'The signed-in user', response: { 200: SignedInBody, ...errorResponses('UNAUTHENTICATED') } } },
+    async (request) => {
+      const principal = requireUser(request);
+      return toSignedInBody(await describeSignedIn(db, principal.user), principal.csrfToken);
+    },
+  );
+
+  app.patch(
+    '/api/v1/me',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: "Save the user's language (null: follow the browser)",
+        body: UpdateMeBody,
+        response: { 200: SignedInBody, ...errorResponses('UNAUTHENTICATED', 'CSRF_TOKEN_INVALID') },
+      },
+    },
+    async (request) => {
+      const principal = requireUser(request);
+      const user = await setUserLocale(db, principal.user.id, request.body.locale);
+      if (user.locale) request.locale = user.locale;
+      return toSignedInBody(await describeSignedIn(db, user), principal.csrfToken);
+    },
+  );
+
+  app.get(
+    '/api/v1/help/rewards-visibility',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: "Why can't I see the Marketplace Rewards program? The checks for the signed-in user",
+        response: { 200: VisibilityHelpBody, ...errorResponses('UNAUTHENTICATED') },
+      },
+    },
+    async (request) => {
+      const { user } = requireUser(request);
+      const described = await describeSignedIn(db, user);
+      return visibilityHelp(request.locale, {
+        ...described.visibility,
+        tenantDomain: user.tenantDomain,
+        partnerAccount: described.partnerAccount,
+      });
+    },
+  );
+};

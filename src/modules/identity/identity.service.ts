@@ -1,0 +1,116 @@
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { verifyAgainstNothing, verifyPassword } from '../../platform/auth/password.ts';
+import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { Locale } from '../../platform/db/schema.ts';
+import { AppError } from '../../server/errors.ts';
+import { canSeeRewards, hasRewardsRole, type AccountMember } from '../accounts/accounts.policy.ts';
+import { accountsRepository, type PartnerAccountRow, type UserRow } from '../accounts/accounts.repository.ts';
+import { identityRepository } from './identity.repository.ts';
+
+/** Sign-in, sessions, operator tokens, and what a signed-in user may see. */
+
+export interface SignedInUser {
+  user: UserRow;
+  sessionId: string;
+  csrfToken: string;
+}
+
+export interface SessionSecrets {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export const memberOf = (user: UserRow): AccountMember => ({
+  userId: user.id,
+  tenantId: user.tenantId,
+  partnerAccountId: user.partnerAccountId,
+  roles: user.roles,
+});
+
+export async function signIn(
+  db: Db,
+  credentials: { username: string; password: string },
+  ttlHours: number,
+  requestId?: string,
+): Promise<{ user: UserRow; secrets: SessionSecrets }> {
+  const user = await accountsRepository.findUserForSignIn(db, credentials.username.trim().toLowerCase());
+  const valid = user
+    ? await verifyPassword(credentials.password, user.passwordHash)
+    : await verifyAgainstNothing(credentials.password);
+  if (!user || !valid) throw new AppError('INVALID_CREDENTIALS');
+
+  const secrets: SessionSecrets = {
+    token: newSecret(),
+    csrfToken: newSecret(),
+    expiresAt: new Date(Date.now() + ttlHours * 3_600_000),
+  };
+  await db.transaction().execute(async (trx) => {
+    const sessionId = await identityRepository.insertSession(trx, {
+      tokenHash: hashSecret(secrets.token),
+      csrfToken: secrets.csrfToken,
+      userId: user.id,
+      expiresAt: secrets.expiresAt,
+    });
+    await recordAudit(trx, {
+      actor: { type: 'user', id: user.id },
+      action: 'session.signed-in',
+      partnerAccountId: user.partnerAccountId,
+      subjectType: 'session',
+      subjectId: sessionId,
+      requestId,
+    });
+  });
+  const { passwordHash: _dropped, ...publicUser } = user;
+  return { user: publicUser, secrets };
+}
+
+export async function resolveSession(db: Db, token: string): Promise<SignedInUser | null> {
+  const session = await identityRepository.findLiveSession(db, hashSecret(token));
+  if (!session) return null;
+  const user = await accountsRepository.findUserById(db, session.userId);
+  if (!user) return null;
+  return { user, sessionId: session.id, csrfToken: session.csrfToken };
+}
+
+export function signOut(db: Db, sessionId: string): Promise<void> {
+  return identityRepository.revokeSession(db, sessionId);
+}
+
+export async function setUserLocale(db: Db, userId: string, locale: Locale | null): Promise<UserRow> {
+  const user = await accountsRepository.updateUser(db, userId, { locale });
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  return user;
+}
+
+/** The body of sign-in and /me: who you are, your account, and what the navigation shows. */
+export async function describeSignedIn(db: Db, user: UserRow) {
+  const account: PartnerAccountRow | undefined = user.partnerAccountId
+    ? await accountsRepository.findPartnerAccountById(db, user.partnerAccountId)
+    : undefined;
+  const member = memberOf(user);
+  return {
+    user,
+    partnerAccount: account ?? null,
+    roles: user.roles,
+    navigation: { marketplaceRewards: canSeeRewards(member) },
+    visibility: { tenantAssociated: user.partnerAccountId !== null, hasRewardsRole: hasRewardsRole(member) },
+  };
+}
+
+/** Operator tokens: created once and shown once; `REWARDS_ADMIN_TOKEN` keeps one named `env` in step. */
+export async function createOperatorToken(db: Db, name: string): Promise<{ id: string; token: string }> {
+  const token = newSecret('rwd_');
+  const id = await identityRepository.upsertOperatorToken(db, name, hashSecret(token));
+  await recordAudit(db, { actor: { type: 'system' }, action: 'operator-token.created', subjectType: 'operator-token', subjectId: id, details: { name } });
+  return { id, token };
+}
+
+export async function ensureEnvOperatorToken(db: Db, token: string): Promise<void> {
+  await identityRepository.upsertOperatorToken(db, 'env', hashSecret(token));
+}
+
+export function resolveOperatorToken(db: Db, token: string) {
+  return identityRepository.findLiveOperatorToken(db, hashSecret(token));
+}

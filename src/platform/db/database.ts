@@ -1,0 +1,61 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+export type Db = Kysely<DB>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+// Keep numeric and int8 as exact strings, as PGlite does, so money never passes through a float.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => value);
+
+export type DatabaseTarget =
+  | { engine: 'postgres'; url: string; schema?: string; poolSize?: number }
+  | { engine: 'pglite'; dataDir: string | null };
+
+/** Opens PostgreSQL through a pool, or PGlite in a locked data folder (`null`: in memory). */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.engine === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+    });
+    // Fail fast with the server's own message when the URL is wrong.
+    const client = await pool.connect().catch(async (error: unknown) => {
+      await pool.end();
+      throw new Error(`Cannot connect to PostgreSQL: ${(error as Error).message}`, { cause: error });
+    });
+    client.release();
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+
+  let lock: DataDirLock | null = null;
+  if (target.dataDir !== null) lock = lockDataDir(target.dataDir);
+  try {
+    const pglite = new PGlite(target.dataDir ?? undefined);
+    await pglite.waitReady;
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      engine: 'pglite',
+      close: async () => {
+        await db.destroy();
+        await pglite.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}

@@ -1,0 +1,91 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../platform/audit/audit.ts';
+import { safeEqual } from '../platform/auth/tokens.ts';
+import type { Db } from '../platform/db/database.ts';
+import { negotiateLocale, type Locale } from '../platform/i18n/i18n.ts';
+import type { AccountMember } from '../modules/accounts/accounts.policy.ts';
+import type { UserRow } from '../modules/accounts/accounts.repository.ts';
+import type { RequestContext } from '../modules/accounts/accounts.service.ts';
+import { memberOf, resolveOperatorToken, resolveSession } from '../modules/identity/identity.service.ts';
+import { AppError } from './errors.ts';
+
+/**
+ * Who is calling: a session cookie (the portal) or an operator bearer token
+ * (automation). Resolved once per request, before validation, so even a
+ * validation error speaks the signed-in user's language.
+ */
+export type Principal =
+  | { kind: 'user'; user: UserRow; sessionId: string; csrfToken: string }
+  | { kind: 'operator'; tokenId: string; name: string };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    locale: Locale;
+  }
+  interface FastifyContextConfig {
+    /** false: the route takes state-changing requests without the session's CSRF token (sign-in). */
+    csrf?: boolean;
+  }
+}
+
+export const SESSION_COOKIE = 'rewards_session';
+export const CSRF_COOKIE = 'rewards_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('locale', 'en-US');
+
+  app.addHook('onRequest', async (request) => {
+    request.locale = negotiateLocale(request.headers['accept-language']);
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const operator = match?.[1] ? await resolveOperatorToken(db, match[1]) : undefined;
+      if (!operator) throw new AppError('UNAUTHENTICATED', { messageId: 'error.UNAUTHENTICATED.token' });
+      request.principal = { kind: 'operator', tokenId: operator.id, name: operator.name };
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const signedIn = await resolveSession(db, token);
+    if (!signedIn) return;
+    request.principal = { kind: 'user', ...signedIn };
+    if (signedIn.user.locale) request.locale = signedIn.user.locale;
+
+    // A cookie rides along on cross-site requests; the CSRF token in a header cannot.
+    if (!SAFE_METHODS.has(request.method) && request.routeOptions.config.csrf !== false) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !safeEqual(sent, signedIn.csrfToken)) throw new AppError('CSRF_TOKEN_INVALID');
+    }
+  });
+}
+
+export function requireUser(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
+  const principal = request.principal;
+  if (principal?.kind !== 'user') throw new AppError('UNAUTHENTICATED');
+  return principal;
+}
+
+export function requireMember(request: FastifyRequest): AccountMember {
+  return memberOf(requireUser(request).user);
+}
+
+export function requireOperator(request: FastifyRequest): Extract<Principal, { kind: 'operator' }> {
+  const principal = request.principal;
+  if (principal?.kind !== 'operator') throw new AppError('UNAUTHENTICATED', { messageId: 'error.UNAUTHENTICATED.token' });
+  return principal;
+}
+
+export function contextOf(request: FastifyRequest): RequestContext {
+  const principal = request.principal;
+  const actor: Actor =
+    principal?.kind === 'user'
+      ? { type: 'user', id: principal.user.id }
+      : principal?.kind === 'operator'
+        ? { type: 'operator', id: principal.tokenId }
+        : { type: 'system' };
+  return { actor, requestId: request.id };
+}

@@ -1,0 +1,100 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasMessage, t, type Locale } from '../platform/i18n/i18n.ts';
+import { AppError, type FieldProblem } from './errors.ts';
+
+/**
+ * Every error leaves as `{error: {code, message, fields?}}`, the message in the
+ * caller's language. Unexpected errors are logged whole and reach the client
+ * only as INTERNAL.
+ */
+interface AjvIssue {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+const KEYWORD_CODES: Record<string, string> = {
+  required: 'FIELD_REQUIRED',
+  minLength: 'TOO_SHORT',
+  maxLength: 'TOO_LONG',
+  pattern: 'FORMAT_INVALID',
+  format: 'FORMAT_INVALID',
+  enum: 'VALUE_NOT_ALLOWED',
+  const: 'VALUE_NOT_ALLOWED',
+  type: 'TYPE_INVALID',
+  additionalProperties: 'FIELD_UNKNOWN',
+  uniqueItems: 'DUPLICATE_ITEMS',
+  maxItems: 'TOO_MANY_ITEMS',
+  minItems: 'TOO_FEW_ITEMS',
+  minProperties: 'NOTHING_TO_CHANGE',
+};
+
+function fieldsFromAjv(issues: AjvIssue[]): Record<string, FieldProblem> {
+  const fields: Record<string, FieldProblem> = {};
+  for (const issue of issues) {
+    let path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    if (issue.keyword === 'required') path = [path, String(issue.params.missingProperty)].filter(Boolean).join('.');
+    if (issue.keyword === 'additionalProperties') {
+      path = [path, String(issue.params.additionalProperty)].filter(Boolean).join('.');
+    }
+    // An item of an array is reported on the array (roles.1 -> roles).
+    path = path.replace(/\.\d+$/, '') || '_';
+    if (fields[path]) continue;
+    let code = KEYWORD_CODES[issue.keyword] ?? 'INVALID';
+    if (issue.keyword === 'format' && issue.params.format === 'email') code = 'EMAIL_INVALID';
+    const limit = issue.params.limit;
+    fields[path] = { code, ...(typeof limit === 'number' ? { values: { limit } } : {}) };
+  }
+  return fields;
+}
+
+function localizeFields(locale: Locale, fields: Record<string, FieldProblem>) {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, problem]) => [
+      name,
+      { code: problem.code, message: t(locale, hasMessage(`field.${problem.code}`) ? `field.${problem.code}` : 'field.INVALID', problem.values) },
+    ]),
+  );
+}
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const locale = request.locale;
+    if (error instanceof AppError) {
+      if (error.options.retryAfterSeconds !== undefined) reply.header('retry-after', error.options.retryAfterSeconds);
+      const messageId = error.options.messageId ?? `error.${error.code}`;
+      return reply.status(error.status).send({
+        error: {
+          code: error.code,
+          message: t(locale, messageId, error.options.values),
+          ...(error.options.fields ? { fields: localizeFields(locale, error.options.fields) } : {}),
+        },
+      });
+    }
+    if (error.validation) {
+      const fields = fieldsFromAjv(error.validation as AjvIssue[]);
+      return reply.status(422).send({
+        error: { code: 'VALIDATION_FAILED', message: t(locale, 'error.VALIDATION_FAILED'), fields: localizeFields(locale, fields) },
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code = STATUS_CODES[status] ?? 'BAD_REQUEST';
+      return reply.status(status).send({ error: { code, message: t(locale, `error.${code}`) } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: t(locale, 'error.INTERNAL') } });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: t(request.locale, 'error.NOT_FOUND') } }),
+  );
+}

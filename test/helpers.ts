@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { loadConfig, type Config } from '../src/server/config.ts';
+import { buildApp } from '../src/server/app.ts';
+import { openDatabase, type Database } from '../src/platform/db/database.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { createOperatorToken } from '../src/modules/identity/identity.service.ts';
+import type { Role } from '../src/platform/db/schema.ts';
+
+/**
+ * Every API test runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is
+ * set (CI sets it). Each PostgreSQL run gets a schema of its own, dropped after.
+ */
+export interface TestEngine {
+  name: 'pglite' | 'postgres';
+  open(): Promise<Database>;
+}
+
+export function engines(): TestEngine[] {
+  const list: TestEngine[] = [{ name: 'pglite', open: () => openDatabase({ engine: 'pglite', dataDir: null }) }];
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    list.push({
+      name: 'postgres',
+      async open() {
+        const schema = `t_${randomBytes(6).toString('hex')}`;
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        await admin.query(`create schema ${schema}`);
+        await admin.end();
+        const database = await openDatabase({ engine: 'postgres', url, schema, poolSize: 5 });
+        const close = database.close;
+        return {
+          ...database,
+          close: async () => {
+            await sql.raw(`drop schema ${schema} cascade`).execute(database.db);
+            await close();
+          },
+        };
+      },
+    });
+  }
+  return list;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  operatorToken: string;
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+export async function startTestApp(engine: TestEngine, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await engine.open();
+  await migrate(database.db);
+  const config = loadConfig({ PUBLIC_URL: 'http://localhost:3000', ...env });
+  const logLines: string[] = [];
+  const { default: pino } = await import('pino');
+  const logger = pino(
+    { level: 'trace', redact: (await import('../src/server/app.ts')).LOG_REDACT },
+    { write: (line: string) => void logLines.push(line) },
+  );
+  const app = await buildApp({ config, database, logger });
+  await app.ready();
+  const { token } = await createOperatorToken(database.db, `test-${randomBytes(4).toString('hex')}`);
+  return {
+    app,
+    database,
+    config,
+    operatorToken: token,
+    logLines,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export const PASSWORD = 'correct horse battery';
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  body: Record<string, unknown>;
+}
+
+export async function signIn(app: FastifyInstance, username: string, password = PASSWORD): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
+  const cookies = response.cookies as { name: string; value: string }[];
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const body = response.json<Record<string, unknown>>();
+  return { cookie, csrf: String(body.csrfToken), body };
+}
+
+/** A request as a signed-in user, with the CSRF header a browser client sends. */
+export function call(
+  app: FastifyInstance,
+  session: Session | null,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method,
+    url,
+    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+    headers: { ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}), ...headers },
+  });
+}
+
+export function ops(t: TestApp, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
+  return t.app.inject({
+    method,
+    url,
+    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+    headers: { authorization: `Bearer ${t.operatorToken}` },
+  });
+}
+
+let counter = 0;
+/** A unique, valid domain / MPN id for one test's fixtures. */
+export function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}${counter}${randomBytes(3).toString('hex')}`;
+}
+
+export interface PartnerFixture {
+  accountId: string;
+  mpnId: string;
+  tenantId: string;
+  domain: string;
+  users: Record<string, { id: string; username: string }>;
+}
+
+/** A partner account with its primary tenant and one user per role given (name -> roles). */
+export async function createPartner(
+  t: TestApp,
+  people: Record<string, Role[]> = { admin: ['global-admin'] },
+): Promise<PartnerFixture> {
+  const domain = `${unique('p')}.example`;
+  const tenantId = await createTenant(t, domain);
+  const mpnId = String(1_000_000 + Math.floor(Math.random() * 8_000_000_000));
+  const account = await ops(t, 'POST', '/api/v1/ops/partner-accounts', {
+    name: `Partner ${domain}`,
+    mpnId,
+    companyEmail: `office@${domain}`,
+    primaryTenantId: tenantId,
+  });
+  if (account.statusCode !== 201) throw new Error(account.body);
+  const users: PartnerFixture['users'] = {};
+  for (const [name, roles] of Object.entries(people)) users[name] = await createUser(t, tenantId, domain, name, roles);
+  return { accountId: account.json<{ id: string }>().id, mpnId, tenantId, domain, users };
+}
+
+export async function createTenant(t: TestApp, domain: string): Promise<string> {
+  const response = await ops(t, 'POST', '/api/v1/ops/tenants', { domain, displayName: `Tenant ${domain}` });
+  if (response.statusCode !== 201) throw new Error(response.body);
+  return response.json<{ id: string }>().id;
+}
+
+export async function createUser(t: TestApp, tenantId: string, domain: string, name: string, roles: Role[]) {
+  const response = await ops(t, 'POST', `/api/v1/ops/tenants/${tenantId}/users`, {
+    username: `${name}@${domain}`,
+    displayName: name,
+    email: `${name}@mail.${domain}`,
+    password: PASSWORD,
+    roles,
+  });
+  if (response.statusCode !== 201) throw new Error(response.body);
+  const user = response.json<{ id: string; username: string }>();
+  return { id: user.id, username: user.username };
+}
