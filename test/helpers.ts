@@ -31,7 +31,7 @@ export function engines(): TestEngine[] {
         await admin.query(`create schema ${schema}`);
         await admin.end();
         const database = await openDatabase({ engine: 'postgres', url, schema, poolSize: 5 });
-        const close = database.close;
+        const close = () => database.close();
         return {
           ...database,
           close: async () => {
@@ -175,4 +175,59 @@ export async function createUser(t: TestApp, tenantId: string, domain: string, n
   if (response.statusCode !== 201) throw new Error(response.body);
   const user = response.json<{ id: string; username: string }>();
   return { id: user.id, username: user.username };
+}
+
+/** The `{error}` body every refusal has. */
+export interface ApiError {
+  code: string;
+  message: string;
+  fields?: Record<string, { code: string; message: string }>;
+}
+
+export function errorOf(response: LightMyRequestResponse): ApiError {
+  const body = response.json<{ error?: ApiError }>();
+  if (!body.error) throw new Error(`expected an error body, got ${response.statusCode} ${response.body}`);
+  return body.error;
+}
+
+/** The body of sign-in and GET /api/v1/me. */
+export interface MeBody {
+  user: {
+    id: string;
+    tenantId: string;
+    tenantDomain: string;
+    username: string;
+    displayName: string;
+    email: string;
+    roles: Role[];
+    locale: string | null;
+  };
+  partnerAccount: { id: string; name: string; mpnId: string; companyEmail: string; primaryTenantId: string } | null;
+  roles: Role[];
+  navigation: { marketplaceRewards: boolean };
+  visibility: { tenantAssociated: boolean; hasRewardsRole: boolean };
+  csrfToken: string;
+}
+
+export interface TenantFixture {
+  tenantId: string;
+  domain: string;
+  users: Record<string, { id: string; username: string }>;
+}
+
+/** A directory tenant that belongs to no partner account, with one user per role given. */
+export async function createFreeTenant(
+  t: TestApp,
+  people: Record<string, Role[]> = { member: ['user'] },
+): Promise<TenantFixture> {
+  const domain = `${unique('f')}.example`;
+  const tenantId = await createTenant(t, domain);
+  const users: TenantFixture['users'] = {};
+  for (const [name, roles] of Object.entries(people)) users[name] = await createUser(t, tenantId, domain, name, roles);
+  return { tenantId, domain, users };
+}
+
+/** POST /api/v1/account/tenants: associate a tenant by the credentials of one of its users. */
+export function associate(app: FastifyInstance, session: Session, username: string, password = PASSWORD) {
+  return call(app, session, 'POST', '/api/v1/account/tenants', { username, password });
 }

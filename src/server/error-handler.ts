@@ -80,7 +80,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (error.validation) {
-      const fields = fieldsFromAjv(error.validation as AjvIssue[]);
+      const fields = fieldsFromAjv(error.validation);
       return reply.status(422).send({
         error: { code: 'VALIDATION_FAILED', message: t(locale, 'error.VALIDATION_FAILED'), fields: localizeFields(locale, fields) },
       });

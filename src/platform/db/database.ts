@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -39,10 +40,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
 
+  // The lock sits beside the database files: data/rewards.lock guards data/pgdata.
   let lock: DataDirLock | null = null;
   if (target.dataDir !== null) lock = lockDataDir(target.dataDir);
   try {
-    const pglite = new PGlite(target.dataDir ?? undefined);
+    const pglite = new PGlite(target.dataDir === null ? undefined : path.join(target.dataDir, 'pgdata'));
     await pglite.waitReady;
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     return {

@@ -1,0 +1,202 @@
+import type { ParseArgsConfig } from 'node:util';
+import { ROLES, type Role } from '../platform/db/schema.ts';
+import type { Database } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { accountsRepository } from '../modules/accounts/accounts.repository.ts';
+import { createPartnerAccount, createTenant, createUser, type RequestContext } from '../modules/accounts/accounts.service.ts';
+import { createOperatorToken } from '../modules/identity/identity.service.ts';
+import { demoSignIns, demoStepCount, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
+import type { Config } from '../server/config.ts';
+import { openConfiguredDatabase, startServer } from '../server/start.ts';
+import { AppError, validationFailed } from '../server/errors.ts';
+import { progress } from './progress.ts';
+import { readSecret } from './secret-input.ts';
+
+export interface Command {
+  name: string[];
+  usage: string;
+  summary: string;
+  options?: ParseArgsConfig['options'];
+  run(config: Config, values: Record<string, string | boolean | undefined>): Promise<number>;
+}
+
+const cli: RequestContext = { actor: { type: 'system' } };
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await runMigrations(database);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function runMigrations(database: Database): Promise<string[]> {
+  let bar: ReturnType<typeof progress> | null = null;
+  const { applied } = await migrate(database.db, ({ migration, total, state }) => {
+    if (state === 'applying') bar ??= progress('migrate', total);
+    if (state === 'applied') bar?.step(`${migration.version}_${migration.name}`);
+  });
+  (bar as ReturnType<typeof progress> | null)?.done(`${applied.length} applied`);
+  return applied;
+}
+
+async function runDemo(database: Database): Promise<void> {
+  const bar = progress('demo data', demoStepCount());
+  const { created } = await loadDemoData(database.db, (label) => bar.step(label));
+  bar.done(created === 0 ? 'already loaded' : `${created} records created`);
+}
+
+function printSignIns(url: string): void {
+  out('');
+  out(`Marketplace Rewards is running at ${url}`);
+  out(`API reference: ${url}/api/docs`);
+  out(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+  for (const { username, note } of demoSignIns()) out(`  ${username.padEnd(30)} ${note}`);
+}
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') throw validationFailed({ [name]: { code: 'FIELD_REQUIRED' } });
+  return value.trim();
+}
+
+async function tenantByRef(database: Database, ref: string) {
+  const tenant = /^[0-9a-f-]{36}$/i.test(ref)
+    ? await accountsRepository.findTenantById(database.db, ref)
+    : await accountsRepository.findTenantByDomain(database.db, ref.toLowerCase());
+  if (!tenant) throw new AppError('TENANT_NOT_FOUND');
+  return tenant;
+}
+
+export const COMMANDS: Command[] = [
+  {
+    name: ['serve'],
+    usage: 'serve [--demo]',
+    summary: 'Migrate, then serve the portal and API (--demo: load demo data first)',
+    options: { demo: { type: 'boolean' } },
+    async run(config, values) {
+      const server = await startServer(config, async (database) => {
+        if (values.demo) await runDemo(database);
+      });
+      if (values.demo) printSignIns(server.url);
+      else out(`Marketplace Rewards is running at ${server.url}`);
+      await new Promise<void>((resolve) => {
+        const shutdown = (signal: string) => {
+          server.app.log.info({ signal }, 'shutting down');
+          void server.stop().then(resolve);
+        };
+        process.once('SIGINT', shutdown);
+        process.once('SIGTERM', shutdown);
+      });
+      return 0;
+    },
+  },
+  {
+    name: ['migrate'],
+    usage: 'migrate',
+    summary: 'Apply pending database migrations',
+    async run(config) {
+      const database = await openConfiguredDatabase(config);
+      try {
+        const applied = await runMigrations(database);
+        out(applied.length === 0 ? 'The database is up to date.' : `Applied: ${applied.join(', ')}`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    },
+  },
+  {
+    name: ['demo'],
+    usage: 'demo',
+    summary: 'Load the demo partner accounts, tenants and users',
+    async run(config) {
+      await withDatabase(config, runDemo);
+      out(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+      for (const { username, note } of demoSignIns()) out(`  ${username.padEnd(30)} ${note}`);
+      return 0;
+    },
+  },
+  {
+    name: ['tenant', 'create'],
+    usage: 'tenant create --domain DOMAIN --name NAME',
+    summary: 'Create a directory tenant',
+    options: { domain: { type: 'string' }, name: { type: 'string' } },
+    async run(config, values) {
+      const domain = required(values, 'domain');
+      const displayName = required(values, 'name');
+      const tenant = await withDatabase(config, (database) => createTenant(database.db, { domain, displayName }, cli));
+      out(JSON.stringify({ id: tenant.id, domain: tenant.domain, displayName: tenant.displayName }));
+      return 0;
+    },
+  },
+  {
+    name: ['partner', 'create'],
+    usage: 'partner create --name NAME --mpn-id DIGITS --company-email EMAIL --primary-tenant DOMAIN|ID',
+    summary: 'Create a partner account (PGA)',
+    options: {
+      name: { type: 'string' },
+      'mpn-id': { type: 'string' },
+      'company-email': { type: 'string' },
+      'primary-tenant': { type: 'string' },
+    },
+    async run(config, values) {
+      const mpnId = required(values, 'mpn-id');
+      if (!/^[0-9]{1,12}$/.test(mpnId)) throw validationFailed({ 'mpn-id': { code: 'FORMAT_INVALID' } });
+      const companyEmail = required(values, 'company-email');
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(companyEmail)) {
+        throw validationFailed({ 'company-email': { code: 'EMAIL_INVALID' } });
+      }
+      const account = await withDatabase(config, async (database) => {
+        const tenant = await tenantByRef(database, required(values, 'primary-tenant'));
+        return createPartnerAccount(database.db, { name: required(values, 'name'), mpnId, companyEmail, primaryTenantId: tenant.id }, cli);
+      });
+      out(JSON.stringify(account));
+      return 0;
+    },
+  },
+  {
+    name: ['user', 'create'],
+    usage: 'user create --tenant DOMAIN|ID --username NAME --name NAME --email EMAIL --roles R1,R2',
+    summary: 'Create a user; the password is asked for (or read from stdin)',
+    options: {
+      tenant: { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      roles: { type: 'string' },
+    },
+    async run(config, values) {
+      const roles = (typeof values.roles === 'string' ? values.roles : 'user').split(',').map((r) => r.trim());
+      const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
+      if (unknown.length > 0) throw validationFailed({ roles: { code: 'VALUE_NOT_ALLOWED' } });
+      const email = required(values, 'email');
+      const username = required(values, 'username');
+      const displayName = required(values, 'name');
+      const password = await readSecret('Password for the new user: ');
+      if (password.length < 10) throw validationFailed({ password: { code: 'TOO_SHORT', values: { limit: 10 } } });
+      const user = await withDatabase(config, async (database) => {
+        const tenant = await tenantByRef(database, required(values, 'tenant'));
+        return createUser(database.db, tenant.id, { username, displayName, email, password, roles: roles as Role[] }, cli);
+      });
+      out(JSON.stringify(user));
+      return 0;
+    },
+  },
+  {
+    name: ['token', 'create'],
+    usage: 'token create --name NAME',
+    summary: 'Create (or replace) an operator API token; it is shown once',
+    options: { name: { type: 'string' } },
+    async run(config, values) {
+      const name = required(values, 'name');
+      const { token } = await withDatabase(config, (database) => createOperatorToken(database.db, name));
+      out(token);
+      process.stderr.write('Store this token now: only its hash is kept. Use it as "Authorization: Bearer <token>".\n');
+      return 0;
+    },
+  },
+];

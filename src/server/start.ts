@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, type Database } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { ensureEnvOperatorToken } from '../modules/identity/identity.service.ts';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+
+/** The database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ engine: 'postgres', url: config.databaseUrl })
+    : openDatabase({ engine: 'pglite', dataDir: config.dataDir });
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens and migrates the database, then listens. Stopping closes the server first, then the database. */
+export async function startServer(
+  config: Config,
+  beforeListen: (database: Database) => Promise<void> = async () => {},
+): Promise<RunningServer> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await migrate(database.db);
+    if (config.adminToken) await ensureEnvOperatorToken(database.db, config.adminToken);
+    await beforeListen(database);
+    const app = await buildApp({ config, database });
+    const address = await app.listen({ host: config.host, port: config.port });
+    const port = new URL(address).port;
+    const url = config.port === 0 ? config.publicUrl.replace(/:\d+$/, `:${port}`) : config.publicUrl;
+    let stopping: Promise<void> | null = null;
+    return {
+      app,
+      database,
+      url,
+      stop: () =>
+        (stopping ??= (async () => {
+          await app.close();
+          await database.close();
+        })()),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
