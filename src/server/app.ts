@@ -12,6 +12,7 @@ import { identityRoutes } from '../modules/identity/identity.routes.ts';
 import { registerAuth } from './auth.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { registerWeb } from './web.ts';
 
 export interface AppOptions {
   config: Config;
@@ -109,5 +110,6 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(identityRoutes, { db, config });
   await app.register(accountRoutes, { db, config });
   await app.register(accountOpsRoutes, { db });
+  await registerWeb(app, config.webMode);
   return app;
 }

@@ -16,6 +16,8 @@ export interface Config {
   sessionTtlHours: number;
   cookieSecure: boolean;
   association: { maxFailures: number; lockoutMinutes: number };
+  /** built: serve dist/web; dev: Vite's dev server with hot reload; off: the API only. */
+  webMode: 'built' | 'dev' | 'off';
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -79,6 +81,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
   const cookieSecure = cookieSecureRaw === undefined ? publicUrl.startsWith('https:') : cookieSecureRaw === 'true';
 
+  const webMode = (read('REWARDS_WEB') ?? 'built') as Config['webMode'];
+  if (!['built', 'dev', 'off'].includes(webMode)) problems.push(`REWARDS_WEB must be built, dev or off (got "${webMode}")`);
+
   const config: Config = {
     host,
     port,
@@ -93,6 +98,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxFailures: integer('ASSOCIATION_MAX_FAILURES', 5, 1, 1000),
       lockoutMinutes: integer('ASSOCIATION_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     },
+    webMode,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -10,7 +10,8 @@ export const DateTime = Type.String({ format: 'date-time' });
 export const RoleSchema = Type.Enum([...ROLES]);
 export const LocaleSchema = Type.Enum([...LOCALES]);
 export const Password = Type.String({ minLength: 10, maxLength: 200 });
-export const DisplayName = Type.String({ minLength: 1, maxLength: 200 });
+// Names are trimmed before they are stored; a name of only spaces would break the database's length check.
+export const DisplayName = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 
 export const ErrorBody = Type.Object(
   {

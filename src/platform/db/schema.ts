@@ -7,8 +7,8 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 export const ROLES = ['global-admin', 'account-admin', 'mpn-partner-admin', 'admin-agent', 'user'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const LOCALES = ['en-US', 'nl-NL'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale } from '../i18n/locales.ts';
+import type { Locale } from '../i18n/locales.ts';
 
 export interface TenantsTable {
   id: Generated<string>;

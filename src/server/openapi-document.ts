@@ -1,0 +1,24 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from '../platform/db/schema.ts';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+
+/**
+ * The OpenAPI document exactly as the app serves it, built without a database
+ * (the pool never connects: no request is handled). The web client is
+ * generated from it, and a test fails when the committed client drifts.
+ */
+export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }) });
+  const app = await buildApp({
+    config: loadConfig({ REWARDS_WEB: 'off' }),
+    database: { db, engine: 'postgres', close: () => db.destroy() },
+    logger: false,
+  });
+  await app.ready();
+  const document = app.swagger() as unknown as Record<string, unknown>;
+  await app.close();
+  await db.destroy();
+  return document;
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { projectRoot } from '../platform/paths.ts';
+import { notFound } from './errors.ts';
+
+/**
+ * The web portal, served by the same process as the API: the built files from
+ * dist/web in production, or Vite's dev server (hot reload) when
+ * REWARDS_WEB_DEV is set. Any other path that is not the API gets index.html,
+ * so the portal's own routes survive a reload.
+ */
+export const WEB_DIST = path.join(projectRoot, 'dist', 'web');
+const isServerPath = (url: string) => /^\/(api|healthz|readyz)(\/|$|\?)/.test(url);
+
+export async function registerWeb(app: FastifyInstance, mode: 'built' | 'dev' | 'off'): Promise<void> {
+  if (mode === 'off') return;
+  if (mode === 'dev') {
+    const [{ createServer }, { default: middie }] = await Promise.all([import('vite'), import('@fastify/middie')]);
+    const vite = await createServer({
+      configFile: path.join(projectRoot, 'web', 'vite.config.ts'),
+      server: { middlewareMode: true },
+      appType: 'spa',
+    });
+    await app.register(middie);
+    app.use((req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) =>
+      isServerPath(req.url ?? '/') ? next() : vite.middlewares(req, res, next),
+    );
+    app.addHook('onClose', () => vite.close());
+    return;
+  }
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    app.log.warn(`The web portal is not built (${WEB_DIST}); run "npm run build". Serving the API only.`);
+    return;
+  }
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    if (isServerPath(request.url)) throw notFound();
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  axeViolations,
+  DEMO_PASSWORD,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+  startPortal,
+  type Portal,
+} from './harness.ts';
+
+type Locale = 'en-US' | 'nl-NL';
+const catalog = (locale: Locale) =>
+  JSON.parse(fs.readFileSync(new URL(`../../locales/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+const text = (locale: Locale, id: string, values: Record<string, string> = {}) =>
+  catalog(locale)[id]!.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
+
+async function expectNoAxeViolations(page: Page, where: string) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe violations on ${where}: ${JSON.stringify(violations, null, 2)}`);
+}
+
+const rewardsNav = (page: Page, locale: Locale) =>
+  page.getByRole('navigation').getByRole('link', { name: text(locale, 'shell.nav.rewards'), exact: true });
+
+/**
+ * The seed's walk, in one language: the newcomer of the unassociated tenant
+ * sees no program and the help page's reason; the partner's Global admin
+ * associates that tenant (first with a wrong password); the newcomer signs in
+ * again and sees Marketplace Rewards.
+ */
+function seedWalk(locale: Locale, newcomer: string) {
+  describe(`the seed's tenant association walk (${locale})`, () => {
+    let portal: Portal;
+    let browser: Browser;
+    before(async () => {
+      [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
+    });
+    after(async () => {
+      await browser?.close();
+      await portal?.close();
+    });
+
+    it('hides the program from the unassociated tenant, associates it, and shows it after signing in again', async () => {
+      const context = await newContext(browser, locale);
+      const page = await context.newPage();
+      const suffix = locale === 'en-US' ? 'en' : 'nl';
+
+      await page.goto(portal.url);
+      await page.waitForURL(/\/sign-in$/);
+      await page.getByRole('heading', { name: text(locale, 'signIn.title') }).waitFor();
+      await screenshot(page, `sign-in.${suffix}`);
+      await expectNoAxeViolations(page, 'sign-in');
+
+      // A wrong password: one message, nothing about which part was wrong.
+      await signIn(page, portal, newcomer, 'not the password');
+      await page.getByRole('alert').filter({ hasText: text(locale, 'error.INVALID_CREDENTIALS') }).waitFor();
+
+      // The newcomer: no Marketplace Rewards, and the help page says the tenant is why.
+      await signIn(page, portal, newcomer);
+      await page.getByRole('heading', { level: 1 }).filter({ hasText: text(locale, 'home.welcome', { name: '' }).trim() }).waitFor();
+      assert.equal(await rewardsNav(page, locale).count(), 0);
+      await screenshot(page, `home-without-rewards.${suffix}`);
+      await expectNoAxeViolations(page, 'home');
+      await page.getByTestId('rewards-missing').getByRole('link').click();
+      await page.getByTestId('check-TENANT_ASSOCIATED').waitFor();
+      assert.equal(await page.getByTestId('check-TENANT_ASSOCIATED').getAttribute('data-ok'), 'false');
+      assert.equal(await page.getByTestId('check-REWARDS_ROLE').getAttribute('data-ok'), 'true');
+      await page.getByText(text(locale, 'help.visibility.tenant.step3')).waitFor();
+      await screenshot(page, `help.${suffix}`);
+      await expectNoAxeViolations(page, 'help');
+      await signOutWithMenu(page, locale);
+
+      // The Global admin associates the tenant: first a wrong password, then the right one.
+      await signIn(page, portal, 'megan@contoso.example');
+      await rewardsNav(page, locale).waitFor();
+      await page.getByRole('button', { name: text(locale, 'shell.settings') }).click();
+      await page.getByRole('tab', { name: text(locale, 'settings.tenants') }).click();
+      await page.getByTestId('tenant-contoso.example').waitFor();
+      await page.getByRole('button', { name: text(locale, 'tenants.associate') }).click();
+      const form = page.locator('form').filter({ has: page.locator('input[name="associate-username"]') });
+      await form.getByLabel(text(locale, 'tenants.associateUsername')).fill(newcomer);
+      await form.locator('input[name="associate-password"]').fill('wrong password');
+      await form.getByRole('button', { name: text(locale, 'tenants.submit') }).click();
+      await form.getByRole('alert').filter({ hasText: text(locale, 'error.INVALID_CREDENTIALS') }).waitFor();
+      await screenshot(page, `tenants-wrong-password.${suffix}`);
+      await expectNoAxeViolations(page, 'tenants with an error');
+      await form.locator('input[name="associate-password"]').fill(DEMO_PASSWORD);
+      await form.getByRole('button', { name: text(locale, 'tenants.submit') }).click();
+      await page.getByTestId('associated-notice').waitFor();
+      await page.getByTestId('tenant-contoso-labs.example').waitFor();
+      await screenshot(page, `tenants-associated.${suffix}`);
+      await expectNoAxeViolations(page, 'tenants');
+
+      // Steps 5 and 6: sign out, sign in with the newly associated tenant's user, see the program.
+      await page.getByTestId('associated-notice').getByRole('button', { name: text(locale, 'shell.signOut') }).click();
+      await page.waitForURL(/\/sign-in$/);
+      await signIn(page, portal, newcomer);
+      await rewardsNav(page, locale).click();
+      await page.getByRole('heading', { name: text(locale, 'rewards.title'), level: 1 }).waitFor();
+      await page.getByText('Contoso Apps').first().waitFor();
+      await page.getByText(text(locale, 'home.mpnId', { mpnId: '4100001' })).waitFor();
+      await screenshot(page, `rewards.${suffix}`);
+      await expectNoAxeViolations(page, 'rewards');
+      await context.close();
+    });
+  });
+}
+
+async function signOutWithMenu(page: Page, locale: Locale) {
+  await page.getByRole('banner').getByRole('button').last().click();
+  await page.getByRole('menuitem', { name: text(locale, 'shell.signOut') }).click();
+  await page.waitForURL(/\/sign-in$/);
+}
+
+seedWalk('en-US', 'diego@contoso-labs.example');
+seedWalk('nl-NL', 'femke@contoso-labs.example');
+
+describe('Settings > Users in the browser', () => {
+  let portal: Portal;
+  let browser: Browser;
+  before(async () => {
+    [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it('adds a user, changes a role, and the new user can sign in with it', async () => {
+    const locale: Locale = 'en-US';
+    const context = await newContext(browser, locale);
+    const page = await context.newPage();
+    await signIn(page, portal, 'megan@contoso.example');
+    await page.getByRole('navigation').getByRole('link', { name: text(locale, 'shell.nav.accountSettings') }).click();
+    await page.getByTestId('user-lee@contoso.example').waitFor();
+    await screenshot(page, 'users.en');
+    await expectNoAxeViolations(page, 'users');
+
+    await page.getByRole('button', { name: text(locale, 'users.add') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[name="username"]').fill('nina');
+    await dialog.locator('input[name="displayName"]').fill('Nina Jansen');
+    await dialog.locator('input[name="email"]').fill('not-an-email');
+    await dialog.locator('input[name="password"]').fill('short');
+    await dialog.getByRole('button', { name: text(locale, 'users.addSubmit') }).click();
+    // The API's field errors appear on the fields, and nothing is created.
+    await dialog.getByText(text(locale, 'field.EMAIL_INVALID')).waitFor();
+    await dialog.getByText('Enter at least 10 characters.').waitFor();
+    await expectNoAxeViolations(page, 'add user dialog with errors');
+    await dialog.locator('input[name="email"]').fill('nina@mail.contoso.example');
+    await dialog.locator('input[name="password"]').fill('a long enough password');
+    await dialog.getByRole('checkbox', { name: text(locale, 'role.admin-agent') }).check();
+    await dialog.getByRole('button', { name: text(locale, 'users.addSubmit') }).click();
+    const row = page.getByTestId('user-nina@contoso.example');
+    await row.getByText(text(locale, 'role.admin-agent')).waitFor();
+
+    await row.getByRole('button', { name: text(locale, 'users.changeRolesOf', { name: 'Nina Jansen' }) }).click();
+    await page.getByRole('dialog').getByRole('checkbox', { name: text(locale, 'role.admin-agent') }).uncheck();
+    await page.getByRole('dialog').getByRole('checkbox', { name: text(locale, 'role.mpn-partner-admin') }).check();
+    await expectNoAxeViolations(page, 'change roles dialog');
+    await page.getByRole('dialog').getByRole('button', { name: text(locale, 'web.save') }).click();
+    await row.getByText(text(locale, 'role.mpn-partner-admin')).waitFor();
+    assert.equal(await row.getByText(text(locale, 'role.admin-agent')).count(), 0);
+
+    await signOutWithMenu(page, locale);
+    await signIn(page, portal, 'nina@contoso.example', 'a long enough password');
+    await rewardsNav(page, locale).waitFor();
+    await context.close();
+  });
+
+  it('tells a user without an admin role why the users page is closed to them, in Dutch', async () => {
+    const locale: Locale = 'nl-NL';
+    const context = await newContext(browser, locale);
+    const page = await context.newPage();
+    await signIn(page, portal, 'lee@contoso.example');
+    await page.goto(`${portal.url}/settings/users`);
+    await page.getByRole('alert').filter({ hasText: text(locale, 'error.FORBIDDEN.manageUsers') }).waitFor();
+    await screenshot(page, 'users-forbidden.nl');
+    await expectNoAxeViolations(page, 'users forbidden');
+    await context.close();
+  });
+});

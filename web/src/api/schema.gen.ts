@@ -1,0 +1,2406 @@
+// Generated from /api/openapi.json by `npm run generate:api`. Do not edit.
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is up */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The database answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ready";
+                            engine: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "unavailable";
+                            engine: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a sign-in name (name@tenant-domain) and password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                tenantId: string;
+                                tenantDomain: string;
+                                username: string;
+                                displayName: string;
+                                email: string;
+                                roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                                locale: ("en-US" | "nl-NL") | null;
+                            };
+                            partnerAccount: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mpnId: string;
+                                companyEmail: string;
+                                /** Format: uuid */
+                                primaryTenantId: string;
+                            } | null;
+                            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                            navigation: {
+                                marketplaceRewards: boolean;
+                            };
+                            /** @description The two conditions behind navigation.marketplaceRewards, for the help page */
+                            visibility: {
+                                tenantAssociated: boolean;
+                                hasRewardsRole: boolean;
+                            };
+                            /** @description Send back in the x-csrf-token header on every state-changing request */
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out and revoke the session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                tenantId: string;
+                                tenantDomain: string;
+                                username: string;
+                                displayName: string;
+                                email: string;
+                                roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                                locale: ("en-US" | "nl-NL") | null;
+                            };
+                            partnerAccount: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mpnId: string;
+                                companyEmail: string;
+                                /** Format: uuid */
+                                primaryTenantId: string;
+                            } | null;
+                            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                            navigation: {
+                                marketplaceRewards: boolean;
+                            };
+                            /** @description The two conditions behind navigation.marketplaceRewards, for the help page */
+                            visibility: {
+                                tenantAssociated: boolean;
+                                hasRewardsRole: boolean;
+                            };
+                            /** @description Send back in the x-csrf-token header on every state-changing request */
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save the user's language (null: follow the browser) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        locale: ("en-US" | "nl-NL") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                tenantId: string;
+                                tenantDomain: string;
+                                username: string;
+                                displayName: string;
+                                email: string;
+                                roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                                locale: ("en-US" | "nl-NL") | null;
+                            };
+                            partnerAccount: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mpnId: string;
+                                companyEmail: string;
+                                /** Format: uuid */
+                                primaryTenantId: string;
+                            } | null;
+                            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                            navigation: {
+                                marketplaceRewards: boolean;
+                            };
+                            /** @description The two conditions behind navigation.marketplaceRewards, for the help page */
+                            visibility: {
+                                tenantAssociated: boolean;
+                                hasRewardsRole: boolean;
+                            };
+                            /** @description Send back in the x-csrf-token header on every state-changing request */
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/help/rewards-visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why can't I see the Marketplace Rewards program? The checks for the signed-in user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            visible: boolean;
+                            checks: {
+                                /** @enum {unknown} */
+                                code: "TENANT_ASSOCIATED" | "REWARDS_ROLE";
+                                ok: boolean;
+                                title: string;
+                                explanation: string;
+                                steps: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users of every tenant of the partner account */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                tenantId: string;
+                                tenantDomain: string;
+                                username: string;
+                                displayName: string;
+                                email: string;
+                                roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                                locale: ("en-US" | "nl-NL") | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a user to one of the account's tenants */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** @description Sign-in name: name@tenant-domain (or only the name, within a known tenant) */
+                        username: string;
+                        displayName: string;
+                        /** Format: email */
+                        email: string;
+                        password: string;
+                        roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            tenantId: string;
+                            tenantDomain: string;
+                            username: string;
+                            displayName: string;
+                            email: string;
+                            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                            locale: ("en-US" | "nl-NL") | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a user */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a user's roles, name or email */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles?: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                        displayName?: string;
+                        /** Format: email */
+                        email?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            tenantId: string;
+                            tenantDomain: string;
+                            username: string;
+                            displayName: string;
+                            email: string;
+                            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                            locale: ("en-US" | "nl-NL") | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/account/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Directory tenants associated with the partner account */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                domain: string;
+                                displayName: string;
+                                isPrimary: boolean;
+                                associatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Associate another tenant, proven by the credentials of any of its users (checked, never stored) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Sign-in name: name@tenant-domain (or only the name, within a known tenant) */
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            domain: string;
+                            displayName: string;
+                            isPrimary: boolean;
+                            associatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/tenants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a tenant's association (not the primary tenant, not the one you signed in with) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a directory tenant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        domain: string;
+                        displayName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            domain: string;
+                            displayName: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/partner-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a partner account (PGA) with its primary tenant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description Digits only */
+                        mpnId: string;
+                        /** Format: email */
+                        companyEmail: string;
+                        /** Format: uuid */
+                        primaryTenantId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mpnId: string;
+                            companyEmail: string;
+                            /** Format: uuid */
+                            primaryTenantId: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/tenants/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a user in a tenant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Sign-in name: name@tenant-domain (or only the name, within a known tenant) */
+                        username: string;
+                        displayName: string;
+                        /** Format: email */
+                        email: string;
+                        password: string;
+                        roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            tenantId: string;
+                            tenantDomain: string;
+                            username: string;
+                            displayName: string;
+                            email: string;
+                            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                            locale: ("en-US" | "nl-NL") | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,23 @@
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useIntl } from 'react-intl';
+import { ApiError } from '../api/client.ts';
+
+/** An API refusal shown in place, read out by screen readers as it appears. */
+export function ErrorMessage({ error }: { error: unknown }) {
+  const intl = useIntl();
+  if (!error) return null;
+  const text =
+    error instanceof ApiError && error.message
+      ? error.message
+      : intl.formatMessage({ id: error instanceof ApiError && error.code === 'NETWORK' ? 'web.error.network' : 'web.error.unexpected' });
+  return (
+    <MessageBar intent="error" role="alert" data-testid="error-message">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The message for one field from an API error, for a Field's validationMessage. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  return error instanceof ApiError ? error.fields[field]?.message : undefined;
+}

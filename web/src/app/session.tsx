@@ -1,0 +1,91 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, call, setApiLocale } from '../api/client.ts';
+import type { components, paths } from '../api/schema.gen.ts';
+import { initialLocale, rememberLocale, type Locale } from '../i18n/catalogs.ts';
+
+type Me = paths['/api/v1/me']['get']['responses'][200]['content']['application/json'];
+export type SignedIn = Me;
+export type User = Me['user'];
+export type Role = User['roles'][number];
+export type { components };
+
+interface SessionState {
+  status: 'loading' | 'signed-out' | 'signed-in';
+  me: Me | null;
+  locale: Locale;
+  signIn: (username: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+  refresh: () => Promise<void>;
+  setLocale: (locale: Locale) => Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+/**
+ * Who is signed in and in which language the portal speaks: the user's saved
+ * choice, else this browser's choice or languages, else English.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [status, setStatus] = useState<SessionState['status']>('loading');
+  const [browserLocale, setBrowserLocale] = useState<Locale>(initialLocale);
+  const locale: Locale = me?.user.locale ?? browserLocale;
+  setApiLocale(locale);
+
+  const refresh = useCallback(async () => {
+    try {
+      setMe(await call(api.GET('/api/v1/me')));
+      setStatus('signed-in');
+    } catch {
+      setMe(null);
+      setStatus('signed-out');
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const value = useMemo<SessionState>(
+    () => ({
+      status,
+      me,
+      locale,
+      async signIn(username, password) {
+        const body = await call(api.POST('/api/v1/auth/sign-in', { body: { username, password } }));
+        setMe(body);
+        setStatus('signed-in');
+      },
+      async signOut() {
+        await call(api.POST('/api/v1/auth/sign-out')).catch(() => undefined);
+        setMe(null);
+        setStatus('signed-out');
+      },
+      refresh,
+      async setLocale(next) {
+        rememberLocale(next);
+        setBrowserLocale(next);
+        setApiLocale(next);
+        if (me) setMe(await call(api.PATCH('/api/v1/me', { body: { locale: next } })));
+      },
+    }),
+    [status, me, locale, refresh],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+export function useSignedIn(): Me {
+  const { me } = useSession();
+  if (!me) throw new Error('useSignedIn on a page that needs no sign-in');
+  return me;
+}

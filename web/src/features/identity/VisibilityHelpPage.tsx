@@ -1,0 +1,62 @@
+import { Card, MessageBar, MessageBarBody, Spinner, Text, Title2, Title3, tokens } from '@fluentui/react-components';
+import { CheckmarkCircle24Filled, DismissCircle24Filled } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { api, call } from '../../api/client.ts';
+import type { paths } from '../../api/schema.gen.ts';
+import { ErrorMessage } from '../../app/ErrorMessage.tsx';
+import { useSession } from '../../app/session.tsx';
+
+type Help = paths['/api/v1/help/rewards-visibility']['get']['responses'][200]['content']['application/json'];
+
+/** "Why can't I see the Marketplace Rewards program?": which condition fails for you, and the fix. */
+export function VisibilityHelpPage() {
+  const intl = useIntl();
+  const { locale } = useSession();
+  const [help, setHelp] = useState<Help | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    call(api.GET('/api/v1/help/rewards-visibility')).then(setHelp, setError);
+  }, [locale]);
+
+  return (
+    <section style={{ display: 'flex', flexDirection: 'column', gap: 16, maxWidth: 760 }}>
+      <Title2 as="h1">
+        <FormattedMessage id="help.title" />
+      </Title2>
+      <ErrorMessage error={error} />
+      {!help && !error && <Spinner label={intl.formatMessage({ id: 'web.loading' })} />}
+      {help && (
+        <MessageBar intent={help.visible ? 'success' : 'warning'} data-testid="visibility-summary">
+          <MessageBarBody>
+            <FormattedMessage id={help.visible ? 'help.summary.visible' : 'help.summary.hidden'} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {help?.checks.map((check) => (
+        <Card key={check.code} data-testid={`check-${check.code}`} data-ok={check.ok}>
+          <Title3 as="h2" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+            {check.ok ? (
+              <CheckmarkCircle24Filled primaryFill={tokens.colorPaletteGreenForeground1} aria-hidden />
+            ) : (
+              <DismissCircle24Filled primaryFill={tokens.colorPaletteRedForeground1} aria-hidden />
+            )}
+            <span>{check.title}</span>
+            <Text size={200}>
+              (<FormattedMessage id={check.ok ? 'help.check.ok' : 'help.check.missing'} />)
+            </Text>
+          </Title3>
+          <Text as="p">{check.explanation}</Text>
+          {check.steps.length > 0 && (
+            <ol>
+              {check.steps.map((step) => (
+                <li key={step}>{step}</li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      ))}
+    </section>
+  );
+}

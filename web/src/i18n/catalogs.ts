@@ -1,0 +1,22 @@
+import enUS from '../../../locales/en-US.json';
+import nlNL from '../../../locales/nl-NL.json';
+import { LOCALES, pickLocale, type Locale } from '../../../src/platform/i18n/locales.ts';
+
+/** The same ICU catalogs the server formats errors and emails with. */
+export const CATALOGS: Record<Locale, Record<string, string>> = { 'en-US': enUS, 'nl-NL': nlNL };
+export { LOCALES, type Locale };
+
+export const LANGUAGE_NAMES: Record<Locale, string> = { 'en-US': 'English', 'nl-NL': 'Nederlands' };
+
+const STORAGE_KEY = 'rewards.locale';
+
+/** Before sign-in: the choice made on this browser, else the browser's languages, else English. */
+export function initialLocale(): Locale {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (saved && (LOCALES as readonly string[]).includes(saved)) return saved as Locale;
+  return pickLocale(navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
+}
+
+export function rememberLocale(locale: Locale): void {
+  localStorage.setItem(STORAGE_KEY, locale);
+}
