@@ -24,7 +24,7 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', ...files.map((f) => path.relative(root, f))],
+  ['--import', 'tsx', '--test', '--test-concurrency=2', ...files.map((f) => path.relative(root, f))],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
 process.exit(result.status ?? 1);

@@ -29,6 +29,9 @@ export const LOG_REDACT = [
   'res.headers["set-cookie"]',
   '*.password',
   '*.token',
+  // A constraint violation's detail repeats the failing row, password hash included.
+  'err.detail',
+  'err.where',
 ];
 
 export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {

@@ -35,6 +35,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function registerAuth(app: FastifyInstance, db: Db): void {
+  registerAccessCheck(app);
   app.decorateRequest('principal', null);
   app.decorateRequest('locale', 'en-US');
 
@@ -60,6 +61,27 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !safeEqual(sent, signedIn.csrfToken)) throw new AppError('CSRF_TOKEN_INVALID');
     }
+  });
+}
+
+/**
+ * Who may call what, checked before the body is validated (so an anonymous
+ * caller learns nothing from validation errors): /api/v1/ops/* needs an
+ * operator token; the rest of /api/v1 needs a signed-in user, except sign-in
+ * and sign-out. Handlers still call requireUser/requireOperator for the typed principal.
+ */
+function requiredPrincipal(url: string): Principal['kind'] | null {
+  if (url.startsWith('/api/v1/ops/')) return 'operator';
+  if (url.startsWith('/api/v1/auth/')) return null;
+  if (url.startsWith('/api/v1/')) return 'user';
+  return null;
+}
+
+export function registerAccessCheck(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const required = requiredPrincipal(request.routeOptions.url ?? request.url);
+    if (required === 'operator') requireOperator(request);
+    if (required === 'user') requireUser(request);
   });
 }
 

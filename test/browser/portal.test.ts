@@ -184,4 +184,26 @@ describe('Settings > Users in the browser', () => {
     await expectNoAxeViolations(page, 'users forbidden');
     await context.close();
   });
+
+  it('shows the users and tenants of the account in Dutch, dates formatted for nl-NL', async () => {
+    const locale: Locale = 'nl-NL';
+    const context = await newContext(browser, locale);
+    const page = await context.newPage();
+    await signIn(page, portal, 'nestor@fabrikam.example');
+    await page.getByRole('button', { name: text(locale, 'shell.settings') }).click();
+    await page.getByRole('heading', { name: text(locale, 'settings.title'), level: 1 }).waitFor();
+    await page.getByTestId('user-joni@fabrikam.example').getByText(text(locale, 'role.mpn-partner-admin')).waitFor();
+    // Partner B's admin sees none of partner A's users.
+    assert.equal(await page.getByText('contoso.example').count(), 0);
+    await screenshot(page, 'users.nl');
+    await page.getByRole('tab', { name: text(locale, 'settings.tenants') }).click();
+    const row = page.getByTestId('tenant-fabrikam.example');
+    await row.getByText(text(locale, 'tenants.primary')).waitFor();
+    const associatedAt = (await row.locator('td').nth(2).innerText()).trim();
+    const year = String(new Date().getFullYear());
+    assert.match(associatedAt, new RegExp(`\\d{1,2} \\S+ ${year}`), `a Dutch date: ${associatedAt}`);
+    await screenshot(page, 'tenants.nl');
+    await expectNoAxeViolations(page, 'tenants in Dutch');
+    await context.close();
+  });
 });

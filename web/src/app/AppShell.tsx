@@ -168,9 +168,11 @@ export function AppShell() {
             <FormattedMessage id="shell.nav.rewards" />
           </NavItem>
         )}
-        <NavItem to="/settings/users" icon={<Settings24Regular />}>
-          <FormattedMessage id="shell.nav.accountSettings" />
-        </NavItem>
+        {me.partnerAccount && (
+          <NavItem to="/settings/users" icon={<Settings24Regular />}>
+            <FormattedMessage id="shell.nav.accountSettings" />
+          </NavItem>
+        )}
         <NavItem to="/help/rewards-visibility" icon={<QuestionCircle24Regular />}>
           <FormattedMessage id="shell.nav.help" />
         </NavItem>

@@ -1,4 +1,4 @@
-import { Card, MessageBar, MessageBarBody, Spinner, Text, Title2, Title3, tokens } from '@fluentui/react-components';
+import { Card, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, Title2, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle24Filled, DismissCircle24Filled } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -36,7 +36,7 @@ export function VisibilityHelpPage() {
       )}
       {help?.checks.map((check) => (
         <Card key={check.code} data-testid={`check-${check.code}`} data-ok={check.ok}>
-          <Title3 as="h2" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <Subtitle2 as="h2" style={{ display: 'flex', gap: 8, alignItems: 'center', margin: 0 }}>
             {check.ok ? (
               <CheckmarkCircle24Filled primaryFill={tokens.colorPaletteGreenForeground1} aria-hidden />
             ) : (
@@ -46,10 +46,12 @@ export function VisibilityHelpPage() {
             <Text size={200}>
               (<FormattedMessage id={check.ok ? 'help.check.ok' : 'help.check.missing'} />)
             </Text>
-          </Title3>
-          <Text as="p">{check.explanation}</Text>
+          </Subtitle2>
+          <Text as="p" style={{ margin: 0 }}>
+            {check.explanation}
+          </Text>
           {check.steps.length > 0 && (
-            <ol>
+            <ol style={{ margin: 0 }}>
               {check.steps.map((step) => (
                 <li key={step}>{step}</li>
               ))}
