@@ -9,6 +9,8 @@ import { Type } from 'typebox';
 import type { Database } from '../platform/db/database.ts';
 import { accountOpsRoutes, accountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
+import { catalogOpsRoutes } from '../modules/catalog/catalog.routes.ts';
+import { eligibilityRoutes } from '../modules/eligibility/eligibility.routes.ts';
 import { registerAuth } from './auth.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -113,6 +115,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(identityRoutes, { db, config });
   await app.register(accountRoutes, { db, config });
   await app.register(accountOpsRoutes, { db });
+  await app.register(catalogOpsRoutes, { db });
+  await app.register(eligibilityRoutes, { db });
   await registerWeb(app, config.webMode);
   return app;
 }

@@ -80,6 +80,107 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
+export type ListingType = 'list' | 'trial' | 'consulting' | 'transact';
+export type OfferStatus = 'draft' | 'live' | 'delisted';
+export type SaleStatus = 'billed' | 'refunded' | 'cancelled' | 'fraudulent';
+export type BenefitCategory = 'sales-marketing' | 'technical' | 'sponsorship';
+export type EntitlementStatus = 'available' | 'activated' | 'in-progress' | 'completed' | 'expired' | 'revoked';
+type Json<T> = ColumnType<T, string, string>;
+type Numeric = ColumnType<string, string | number, string | number>;
+
+export interface PublisherProfilesTable {
+  id: string;
+  name: string;
+  mpn_id: string;
+  updated_at: Timestamp;
+}
+
+export interface OffersTable {
+  id: string;
+  publisher_profile_id: string;
+  name: string;
+  listing_type: ListingType;
+  status: OfferStatus;
+  live_at: NullableTimestamp;
+  delisted_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface BilledSalesTable {
+  id: string;
+  offer_id: string;
+  amount_usd: Numeric;
+  billed_at: Timestamp;
+  status: SaleStatus;
+  updated_at: Timestamp;
+}
+
+export interface ProgramVersionsTable {
+  version: number;
+  name: string;
+  checksum: string;
+  definition: Json<unknown>;
+  loaded_at: Generated<Date>;
+}
+
+export interface ProgramTiersTable {
+  version: number;
+  code: string;
+  min_billed_sales_usd: Numeric;
+  names: Json<Record<string, string>>;
+}
+
+export interface ProgramBenefitsTable {
+  version: number;
+  code: string;
+  category: BenefitCategory;
+  names: Json<Record<string, string>>;
+  descriptions: Json<Record<string, string>>;
+  unlock_listing_type: ListingType | null;
+  unlock_tier: string | null;
+  recurrence: 'one-time' | 'evergreen';
+  validity_months: number | null;
+  quantities: Json<Record<string, string | number>>;
+}
+
+export interface PartnerEligibilityTable {
+  partner_account_id: string;
+  program_version: number;
+  live_list: number;
+  live_trial: number;
+  live_consulting: number;
+  live_transact: number;
+  billed_sales_ttm_usd: Numeric;
+  fraudulent_ttm_usd: Numeric;
+  tier_code: string | null;
+  computed_at: Timestamp;
+  dirty: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface EntitlementsTable {
+  id: Generated<string>;
+  partner_account_id: string;
+  benefit_code: string;
+  program_version: number;
+  source_key: string;
+  offer_id: string | null;
+  tier_code: string | null;
+  status: EntitlementStatus;
+  status_reason: string;
+  unlocked_at: Timestamp;
+  expires_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface EntitlementEventsTable {
+  id: Generated<string>;
+  entitlement_id: string;
+  occurred_at: Timestamp;
+  from_status: EntitlementStatus | null;
+  to_status: EntitlementStatus;
+  reason_code: string;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -96,4 +197,13 @@ export interface DB {
   association_failures: AssociationFailuresTable;
   audit_events: AuditEventsTable;
   schema_migrations: SchemaMigrationsTable;
+  publisher_profiles: PublisherProfilesTable;
+  offers: OffersTable;
+  billed_sales: BilledSalesTable;
+  program_versions: ProgramVersionsTable;
+  program_tiers: ProgramTiersTable;
+  program_benefits: ProgramBenefitsTable;
+  partner_eligibility: PartnerEligibilityTable;
+  entitlements: EntitlementsTable;
+  entitlement_events: EntitlementEventsTable;
 }

@@ -2392,6 +2392,1132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ops/publisher-profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or update a publisher profile; a new MPN ID relinks it (and its eligibility) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The marketplace's own id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        mpnId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            mpnId: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or update an offer */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The marketplace's own id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The marketplace's own id */
+                        publisherProfileId: string;
+                        name: string;
+                        /** @enum {unknown} */
+                        listingType: "list" | "trial" | "consulting" | "transact";
+                        /** @enum {unknown} */
+                        status: "draft" | "live" | "delisted";
+                        liveAt: string | null;
+                        delistedAt: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            listingType: "list" | "trial" | "consulting" | "transact";
+                            /** @enum {unknown} */
+                            status: "draft" | "live" | "delisted";
+                            publisherProfileId: string;
+                            liveAt: string | null;
+                            delistedAt: string | null;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/billed-sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ingest billed-sales line items (up to 10000); idempotent by line id, all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The marketplace's own id */
+                            id: string;
+                            /** @description The marketplace's own id */
+                            offerId: string;
+                            /** @description Exact decimal, e.g. "1234.56" */
+                            amountUsd: string;
+                            /** Format: date-time */
+                            billedAt: string;
+                            /** @enum {unknown} */
+                            status: "billed" | "refunded" | "cancelled" | "fraudulent";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            received: number;
+                            inserted: number;
+                            updated: number;
+                            unchanged: number;
+                            partnersAffected: number;
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eligibility of the partner account: offers, billed sales, tier, next tier, why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partnerAccount: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mpnId: string;
+                            };
+                            publisherProfiles: {
+                                id: string;
+                                name: string;
+                            }[];
+                            liveOffers: {
+                                list: number;
+                                trial: number;
+                                consulting: number;
+                                transact: number;
+                            };
+                            /**
+                             * @description US dollars as an exact decimal string
+                             * @example 1234.56
+                             */
+                            billedSalesTtmUsd: string;
+                            tier: {
+                                code: string;
+                                name: string;
+                                /**
+                                 * @description US dollars as an exact decimal string
+                                 * @example 1234.56
+                                 */
+                                minBilledSalesUsd: string;
+                            } | null;
+                            nextTier: {
+                                code: string;
+                                name: string;
+                                /**
+                                 * @description US dollars as an exact decimal string
+                                 * @example 1234.56
+                                 */
+                                minBilledSalesUsd: string;
+                                /**
+                                 * @description US dollars as an exact decimal string
+                                 * @example 1234.56
+                                 */
+                                missingUsd: string;
+                            } | null;
+                            programVersion: number;
+                            /** Format: date-time */
+                            computedAt: string;
+                            explanation: {
+                                tier: string;
+                                nextTier: string;
+                                profiles: {
+                                    id: string;
+                                    name: string;
+                                    liveOffers: number;
+                                }[];
+                                countedOffers: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {unknown} */
+                                    listingType: "list" | "trial" | "consulting" | "transact";
+                                    publisherProfileId: string;
+                                    /**
+                                     * @description US dollars as an exact decimal string
+                                     * @example 1234.56
+                                     */
+                                    billedSalesTtmUsd: string;
+                                }[];
+                                excludedSales: {
+                                    /** @enum {unknown} */
+                                    status: "refunded" | "cancelled" | "fraudulent";
+                                    lines: number;
+                                    /**
+                                     * @description US dollars as an exact decimal string
+                                     * @example 1234.56
+                                     */
+                                    amountUsd: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner account's benefits (names in the request's language) */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "sales-marketing" | "technical" | "sponsorship";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                /** @enum {unknown} */
+                                category: "sales-marketing" | "technical" | "sponsorship";
+                                name: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                status: "available" | "activated" | "in-progress" | "completed" | "expired" | "revoked";
+                                statusReason: string;
+                                offerId: string | null;
+                                tierCode: string | null;
+                                /** Format: date-time */
+                                unlockedAt: string;
+                                expiresAt: string | null;
+                                quantities: {
+                                    [key: string]: string | number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/partners/{mpnId}/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eligibility of a partner account, by MPN ID */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mpnId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partnerAccount: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mpnId: string;
+                            };
+                            publisherProfiles: {
+                                id: string;
+                                name: string;
+                            }[];
+                            liveOffers: {
+                                list: number;
+                                trial: number;
+                                consulting: number;
+                                transact: number;
+                            };
+                            /**
+                             * @description US dollars as an exact decimal string
+                             * @example 1234.56
+                             */
+                            billedSalesTtmUsd: string;
+                            tier: {
+                                code: string;
+                                name: string;
+                                /**
+                                 * @description US dollars as an exact decimal string
+                                 * @example 1234.56
+                                 */
+                                minBilledSalesUsd: string;
+                            } | null;
+                            nextTier: {
+                                code: string;
+                                name: string;
+                                /**
+                                 * @description US dollars as an exact decimal string
+                                 * @example 1234.56
+                                 */
+                                minBilledSalesUsd: string;
+                                /**
+                                 * @description US dollars as an exact decimal string
+                                 * @example 1234.56
+                                 */
+                                missingUsd: string;
+                            } | null;
+                            programVersion: number;
+                            /** Format: date-time */
+                            computedAt: string;
+                            explanation: {
+                                tier: string;
+                                nextTier: string;
+                                profiles: {
+                                    id: string;
+                                    name: string;
+                                    liveOffers: number;
+                                }[];
+                                countedOffers: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {unknown} */
+                                    listingType: "list" | "trial" | "consulting" | "transact";
+                                    publisherProfileId: string;
+                                    /**
+                                     * @description US dollars as an exact decimal string
+                                     * @example 1234.56
+                                     */
+                                    billedSalesTtmUsd: string;
+                                }[];
+                                excludedSales: {
+                                    /** @enum {unknown} */
+                                    status: "refunded" | "cancelled" | "fraudulent";
+                                    lines: number;
+                                    /**
+                                     * @description US dollars as an exact decimal string
+                                     * @example 1234.56
+                                     */
+                                    amountUsd: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/partners/{mpnId}/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Benefits of a partner account, by MPN ID */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "sales-marketing" | "technical" | "sponsorship";
+                };
+                header?: never;
+                path: {
+                    mpnId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                /** @enum {unknown} */
+                                category: "sales-marketing" | "technical" | "sponsorship";
+                                name: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                status: "available" | "activated" | "in-progress" | "completed" | "expired" | "revoked";
+                                statusReason: string;
+                                offerId: string | null;
+                                tierCode: string | null;
+                                /** Format: date-time */
+                                unlockedAt: string;
+                                expiresAt: string | null;
+                                quantities: {
+                                    [key: string]: string | number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

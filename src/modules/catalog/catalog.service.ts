@@ -1,0 +1,97 @@
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { ListingType, OfferStatus } from '../../platform/db/schema.ts';
+import { validationFailed } from '../../server/errors.ts';
+import type { RequestContext } from '../accounts/accounts.service.ts';
+import { partnersOfMpnIds, recomputeEligibility } from '../eligibility/eligibility.engine.ts';
+
+/**
+ * Publisher profiles and offers, as the marketplace reports them (ids are the
+ * marketplace's own). Every change recomputes the partner accounts it touches,
+ * before and after (a relinked profile moves its eligibility along).
+ */
+export interface PublisherProfileInput {
+  name: string;
+  mpnId: string;
+}
+
+export interface OfferInput {
+  publisherProfileId: string;
+  name: string;
+  listingType: ListingType;
+  status: OfferStatus;
+  liveAt: string | null;
+  delistedAt: string | null;
+}
+
+export async function upsertPublisherProfile(db: Db, id: string, input: PublisherProfileInput, ctx: RequestContext) {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('publisher_profiles').select('mpn_id').where('id', '=', id).executeTakeFirst();
+    const profile = await trx
+      .insertInto('publisher_profiles')
+      .values({ id, name: input.name.trim(), mpn_id: input.mpnId, updated_at: new Date() })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ name: input.name.trim(), mpn_id: input.mpnId, updated_at: new Date() }))
+      .returning(['id', 'name', 'mpn_id as mpnId'])
+      .executeTakeFirstOrThrow();
+    const affected = await partnersOfMpnIds(trx, [input.mpnId, ...(before ? [before.mpn_id] : [])]);
+    await recomputeEligibility(trx, affected);
+    if (before && before.mpn_id !== input.mpnId) {
+      await recordAudit(trx, {
+        actor: ctx.actor,
+        action: 'publisher-profile.relinked',
+        subjectType: 'publisher-profile',
+        subjectId: id,
+        details: { fromMpnId: before.mpn_id, toMpnId: input.mpnId },
+        requestId: ctx.requestId,
+      });
+    }
+    return { ...profile, created: before === undefined };
+  });
+}
+
+export async function upsertOffer(db: Db, id: string, input: OfferInput, ctx: RequestContext) {
+  if (input.status === 'live' && !input.liveAt) throw validationFailed({ liveAt: { code: 'LIVE_AT_REQUIRED' } });
+  if (input.status === 'delisted' && !input.delistedAt) throw validationFailed({ delistedAt: { code: 'DELISTED_AT_REQUIRED' } });
+  return db.transaction().execute(async (trx) => {
+    const profile = await trx
+      .selectFrom('publisher_profiles')
+      .select(['id', 'mpn_id'])
+      .where('id', '=', input.publisherProfileId)
+      .executeTakeFirst();
+    if (!profile) throw validationFailed({ publisherProfileId: { code: 'PUBLISHER_PROFILE_UNKNOWN' } });
+    const before = await trx
+      .selectFrom('offers')
+      .innerJoin('publisher_profiles', 'publisher_profiles.id', 'offers.publisher_profile_id')
+      .select(['offers.status', 'publisher_profiles.mpn_id'])
+      .where('offers.id', '=', id)
+      .executeTakeFirst();
+    const values = {
+      publisher_profile_id: profile.id,
+      name: input.name.trim(),
+      listing_type: input.listingType,
+      status: input.status,
+      live_at: input.liveAt,
+      delisted_at: input.delistedAt,
+      updated_at: new Date(),
+    };
+    const offer = await trx
+      .insertInto('offers')
+      .values({ id, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .returning(['id', 'name', 'listing_type as listingType', 'status', 'publisher_profile_id as publisherProfileId', 'live_at as liveAt', 'delisted_at as delistedAt'])
+      .executeTakeFirstOrThrow();
+    const affected = await partnersOfMpnIds(trx, [profile.mpn_id, ...(before ? [before.mpn_id] : [])]);
+    await recomputeEligibility(trx, affected);
+    if (before && before.status !== input.status) {
+      await recordAudit(trx, {
+        actor: ctx.actor,
+        action: 'offer.status-changed',
+        subjectType: 'offer',
+        subjectId: id,
+        details: { from: before.status, to: input.status },
+        requestId: ctx.requestId,
+      });
+    }
+    return { ...offer, created: before === undefined };
+  });
+}

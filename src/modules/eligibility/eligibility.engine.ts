@@ -1,0 +1,190 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import { ensureProgram } from './program.ts';
+
+/**
+ * Recomputes the standing of the given partner accounts from their inputs,
+ * set-based, for those accounts only: live offers by listing type, billed
+ * sales over the trailing twelve months (refunded, cancelled and fraudulent
+ * lines excluded), the tier; then grants, expires and revokes entitlements.
+ * Every entitlement status change is written to entitlement_events with a reason.
+ * Run it inside the transaction that changed the inputs.
+ */
+export async function recomputeEligibility(db: Db, partnerIds: readonly string[], now: Date = new Date()): Promise<void> {
+  if (partnerIds.length === 0) return;
+  const version = await ensureProgram(db);
+  const ids = sql`${[...partnerIds]}::uuid[]`;
+  const at = sql`${now.toISOString()}::timestamptz`;
+
+  await sql`
+    insert into partner_eligibility as pe (partner_account_id, program_version, live_list, live_trial, live_consulting,
+      live_transact, billed_sales_ttm_usd, fraudulent_ttm_usd, tier_code, computed_at, dirty)
+    select pa.id, ${version}, coalesce(o.live_list, 0), coalesce(o.live_trial, 0), coalesce(o.live_consulting, 0),
+      coalesce(o.live_transact, 0), coalesce(s.billed, 0), coalesce(s.fraudulent, 0),
+      (select t.code from program_tiers t
+        where t.version = ${version} and t.min_billed_sales_usd <= coalesce(s.billed, 0)
+        order by t.min_billed_sales_usd desc limit 1),
+      ${at}, false
+    from partner_accounts pa
+    left join lateral (
+      select count(*) filter (where o.listing_type = 'list') as live_list,
+             count(*) filter (where o.listing_type = 'trial') as live_trial,
+             count(*) filter (where o.listing_type = 'consulting') as live_consulting,
+             count(*) filter (where o.listing_type = 'transact') as live_transact
+      from publisher_profiles pp join offers o on o.publisher_profile_id = pp.id
+      where pp.mpn_id = pa.mpn_id and o.status = 'live') o on true
+    left join lateral (
+      select sum(bs.amount_usd) filter (where bs.status = 'billed') as billed,
+             sum(bs.amount_usd) filter (where bs.status = 'fraudulent') as fraudulent
+      from publisher_profiles pp
+      join offers o on o.publisher_profile_id = pp.id
+      join billed_sales bs on bs.offer_id = o.id
+      where pp.mpn_id = pa.mpn_id and bs.billed_at > ${at} - interval '12 months' and bs.billed_at <= ${at}) s on true
+    where pa.id = any(${ids})
+    on conflict (partner_account_id) do update set
+      program_version = excluded.program_version, live_list = excluded.live_list, live_trial = excluded.live_trial,
+      live_consulting = excluded.live_consulting, live_transact = excluded.live_transact,
+      billed_sales_ttm_usd = excluded.billed_sales_ttm_usd, fraudulent_ttm_usd = excluded.fraudulent_ttm_usd,
+      tier_code = excluded.tier_code, computed_at = excluded.computed_at, dirty = false
+  `.execute(db);
+
+  // One set of one-time benefits each time an offer is published (its live_at marks the publication).
+  await sql`
+    with granted as (
+      insert into entitlements (partner_account_id, benefit_code, program_version, source_key, offer_id,
+        status, status_reason, unlocked_at, expires_at)
+      select pa.id, b.code, ${version}, 'offer:' || o.id || ':' || floor(extract(epoch from o.live_at))::bigint, o.id,
+        'available', 'OFFER_PUBLISHED', o.live_at,
+        case when b.validity_months is null then null else o.live_at + make_interval(months => b.validity_months) end
+      from partner_accounts pa
+      join publisher_profiles pp on pp.mpn_id = pa.mpn_id
+      join offers o on o.publisher_profile_id = pp.id and o.status = 'live'
+      join program_benefits b on b.version = ${version} and b.unlock_listing_type = o.listing_type
+      where pa.id = any(${ids})
+      on conflict (partner_account_id, benefit_code, source_key) do nothing
+      returning id, status, status_reason)
+    insert into entitlement_events (entitlement_id, occurred_at, from_status, to_status, reason_code)
+    select id, ${at}, null, status, status_reason from granted
+  `.execute(db);
+
+  // Tier benefits: every tier up to the current one; a new set each year on the anniversary of the first.
+  await sql`
+    with granted as (
+      insert into entitlements (partner_account_id, benefit_code, program_version, source_key, tier_code,
+        status, status_reason, unlocked_at, expires_at)
+      select pe.partner_account_id, b.code, ${version}, 'tier:' || t.code || ':' || period.n, t.code,
+        'available', case when period.n = 0 then 'TIER_REACHED' else 'TIER_ANNIVERSARY' end,
+        coalesce(first.first_at, ${at}) + make_interval(years => period.n),
+        coalesce(first.first_at, ${at}) + make_interval(years => period.n + 1)
+      from partner_eligibility pe
+      join program_tiers cur on cur.version = ${version} and cur.code = pe.tier_code
+      join program_tiers t on t.version = ${version} and t.min_billed_sales_usd <= cur.min_billed_sales_usd
+      join program_benefits b on b.version = ${version} and b.unlock_tier = t.code
+      left join lateral (
+        select min(e.unlocked_at) as first_at from entitlements e
+        where e.partner_account_id = pe.partner_account_id and e.benefit_code = b.code and e.tier_code is not null) first on true
+      cross join lateral (
+        select coalesce(extract(year from age(${at}, first.first_at))::int, 0) as n) period
+      where pe.partner_account_id = any(${ids})
+      on conflict (partner_account_id, benefit_code, source_key) do nothing
+      returning id, status, status_reason)
+    insert into entitlement_events (entitlement_id, occurred_at, from_status, to_status, reason_code)
+    select id, ${at}, null, status, status_reason from granted
+  `.execute(db);
+
+  await changeStatus(
+    db,
+    at,
+    'revoked',
+    sql`
+      select e.id, e.status, case when o.status <> 'live' then 'OFFER_DELISTED' else 'PROFILE_RELINKED' end as reason
+      from entitlements e
+      join offers o on o.id = e.offer_id
+      join publisher_profiles pp on pp.id = o.publisher_profile_id
+      join partner_accounts pa on pa.id = e.partner_account_id
+      where e.partner_account_id = any(${ids}) and e.status in ('available', 'activated')
+        and (o.status <> 'live' or pp.mpn_id <> pa.mpn_id)`,
+  );
+
+  // A tier reached in the last twelve months only thanks to sales later proven fraudulent is taken back.
+  await changeStatus(
+    db,
+    at,
+    'revoked',
+    sql`
+      select e.id, e.status, 'FRAUDULENT_SALES' as reason
+      from entitlements e
+      join partner_eligibility pe on pe.partner_account_id = e.partner_account_id
+      join program_tiers t on t.version = e.program_version and t.code = e.tier_code
+      where e.partner_account_id = any(${ids}) and e.status = 'available'
+        and e.unlocked_at > ${at} - interval '12 months'
+        and t.min_billed_sales_usd > pe.billed_sales_ttm_usd
+        and t.min_billed_sales_usd <= pe.billed_sales_ttm_usd + pe.fraudulent_ttm_usd`,
+  );
+
+  await changeStatus(
+    db,
+    at,
+    'expired',
+    sql`
+      select e.id, e.status, 'VALIDITY_ENDED' as reason from entitlements e
+      where e.partner_account_id = any(${ids}) and e.status = 'available' and e.expires_at <= ${at}`,
+  );
+}
+
+async function changeStatus(db: Db, at: ReturnType<typeof sql>, to: 'revoked' | 'expired', targets: ReturnType<typeof sql>) {
+  await sql`
+    with target as (${targets}),
+    changed as (
+      update entitlements e set status = ${to}, status_reason = target.reason, updated_at = ${at}
+      from target where e.id = target.id
+      returning e.id, target.status as from_status, target.reason)
+    insert into entitlement_events (entitlement_id, occurred_at, from_status, to_status, reason_code)
+    select id, ${at}, from_status, ${to}, reason from changed
+  `.execute(db);
+}
+
+/** Partner accounts whose publisher profiles have these MPN ids. */
+export async function partnersOfMpnIds(db: Db, mpnIds: readonly string[]): Promise<string[]> {
+  if (mpnIds.length === 0) return [];
+  const rows = await db.selectFrom('partner_accounts').select('id').where('mpn_id', 'in', [...new Set(mpnIds)]).execute();
+  return rows.map((row) => row.id);
+}
+
+/** Partner accounts owning these offers (through publisher profile and MPN id). */
+export async function partnersOfOffers(db: Db, offerIds: readonly string[]): Promise<string[]> {
+  if (offerIds.length === 0) return [];
+  const rows = await sql<{ id: string }>`
+    select distinct pa.id from offers o
+    join publisher_profiles pp on pp.id = o.publisher_profile_id
+    join partner_accounts pa on pa.mpn_id = pp.mpn_id
+    where o.id = any(${[...new Set(offerIds)]}::text[])`.execute(db);
+  return rows.rows.map((row) => row.id);
+}
+
+/** Recomputes every account marked dirty (after a bulk import or a crash in one), in chunks. */
+export async function recomputeDirty(db: Db, onChunk?: (done: number) => void, chunkSize = 2000): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('partner_eligibility')
+      .select('partner_account_id')
+      .where('dirty', '=', true)
+      .limit(chunkSize)
+      .execute();
+    if (rows.length === 0) return done;
+    await db.transaction().execute((trx) => recomputeEligibility(trx, rows.map((row) => row.partner_account_id)));
+    done += rows.length;
+    onChunk?.(done);
+  }
+}
+
+/** Marks accounts for recomputation, creating their row if they have none yet. */
+export async function markDirty(db: Db, partnerIds: readonly string[]): Promise<void> {
+  if (partnerIds.length === 0) return;
+  const version = await ensureProgram(db);
+  await sql`
+    insert into partner_eligibility (partner_account_id, program_version, computed_at, dirty)
+    select id, ${version}, now(), true from partner_accounts where id = any(${[...partnerIds]}::uuid[])
+    on conflict (partner_account_id) do update set dirty = true`.execute(db);
+}

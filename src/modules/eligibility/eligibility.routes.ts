@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Db } from '../../platform/db/database.ts';
+import { requireOperator, requireUser } from '../../server/auth.ts';
+import { AppError, forbidden, notFound } from '../../server/errors.ts';
+import { errorResponses } from '../../server/schemas.ts';
+import { canSeeRewards } from '../accounts/accounts.policy.ts';
+import { memberOf } from '../identity/identity.service.ts';
+import { BenefitList, CategoryQuery, MpnParams, RewardsSummary } from './eligibility.schemas.ts';
+import { listBenefits, partnerByMpnId, rewardsSummary } from './eligibility.service.ts';
+
+/** The Marketplace Rewards page's data, for the signed-in partner and (by MPN ID) for operators. */
+export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const rewardsAccount = (request: Parameters<typeof requireUser>[0]) => {
+    const member = memberOf(requireUser(request).user);
+    if (member.partnerAccountId === null) throw new AppError('NO_PARTNER_ACCOUNT');
+    if (!canSeeRewards(member)) throw forbidden('error.FORBIDDEN.rewards');
+    return member.partnerAccountId;
+  };
+  const operatorAccount = async (request: Parameters<typeof requireOperator>[0], mpnId: string) => {
+    requireOperator(request);
+    const id = await partnerByMpnId(db, mpnId);
+    if (!id) throw notFound();
+    return id;
+  };
+  const ERRORS = errorResponses('UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT');
+
+  app.get(
+    '/api/v1/rewards',
+    { schema: { tags: ['rewards'], summary: 'Eligibility of the partner account: offers, billed sales, tier, next tier, why', response: { 200: RewardsSummary, ...ERRORS } } },
+    async (request) => rewardsSummary(db, rewardsAccount(request), request.locale),
+  );
+  app.get(
+    '/api/v1/rewards/benefits',
+    {
+      schema: {
+        tags: ['rewards'],
+        summary: "The partner account's benefits (names in the request's language)",
+        querystring: CategoryQuery,
+        response: { 200: BenefitList, ...ERRORS },
+      },
+    },
+    async (request) => ({ items: await listBenefits(db, rewardsAccount(request), request.locale, request.query.category) }),
+  );
+  app.get(
+    '/api/v1/ops/partners/:mpnId/rewards',
+    {
+      schema: {
+        tags: ['operations'],
+        security: [{ operatorToken: [] }],
+        summary: 'Eligibility of a partner account, by MPN ID',
+        params: MpnParams,
+        response: { 200: RewardsSummary, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND') },
+      },
+    },
+    async (request) => rewardsSummary(db, await operatorAccount(request, request.params.mpnId), request.locale),
+  );
+  app.get(
+    '/api/v1/ops/partners/:mpnId/benefits',
+    {
+      schema: {
+        tags: ['operations'],
+        security: [{ operatorToken: [] }],
+        summary: 'Benefits of a partner account, by MPN ID',
+        params: MpnParams,
+        querystring: CategoryQuery,
+        response: { 200: BenefitList, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND') },
+      },
+    },
+    async (request) => ({
+      items: await listBenefits(db, await operatorAccount(request, request.params.mpnId), request.locale, request.query.category),
+    }),
+  );
+};
