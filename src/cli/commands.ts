@@ -10,6 +10,10 @@ import type { Config } from '../server/config.ts';
 import { openConfiguredDatabase, startServer } from '../server/start.ts';
 import { AppError, validationFailed } from '../server/errors.ts';
 import { progress } from './progress.ts';
+import { sql } from 'kysely';
+import { importCsv, IMPORT_COLUMNS, type ImportKind } from '../modules/imports/csv-import.ts';
+import { loadProgram, parseProgramFile } from '../modules/eligibility/program.ts';
+import { recomputeDirty } from '../modules/eligibility/eligibility.engine.ts';
 import { readSecret } from './secret-input.ts';
 
 export interface Command {
@@ -17,7 +21,9 @@ export interface Command {
   usage: string;
   summary: string;
   options?: ParseArgsConfig['options'];
-  run(config: Config, values: Record<string, string | boolean | undefined>): Promise<number>;
+  /** How many plain arguments follow the command words (a file name, say). */
+  positionals?: number;
+  run(config: Config, values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
 }
 
 const cli: RequestContext = { actor: { type: 'system' } };
@@ -69,6 +75,44 @@ async function tenantByRef(database: Database, ref: string) {
     : await accountsRepository.findTenantByDomain(database.db, ref.toLowerCase());
   if (!tenant) throw new AppError('TENANT_NOT_FOUND');
   return tenant;
+}
+
+function importCommand(kind: ImportKind, what: string): Command {
+  return {
+    name: ['import', kind],
+    usage: `import ${kind} FILE.csv [--from-line N] [--batch-size N]`,
+    summary: `Import ${what} from CSV (header: ${IMPORT_COLUMNS[kind]}); checked whole first, then committed in batches`,
+    options: { 'from-line': { type: 'string' }, 'batch-size': { type: 'string' } },
+    positionals: 1,
+    async run(config, values, [file]) {
+      const fromLine = values['from-line'] === undefined ? 2 : Number(values['from-line']);
+      const batchSize = values['batch-size'] === undefined ? 10_000 : Number(values['batch-size']);
+      if (!Number.isInteger(fromLine) || fromLine < 2) throw validationFailed({ 'from-line': { code: 'FORMAT_INVALID' } });
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
+        throw validationFailed({ 'batch-size': { code: 'FORMAT_INVALID' } });
+      }
+      const bars = new Map<string, ReturnType<typeof progress>>();
+      const last = new Map<string, number>();
+      const result = await withDatabase(config, (database) =>
+        importCsv(database.db, kind, file!, {
+          fromLine,
+          batchSize,
+          onProgress: ({ phase, done, total }) => {
+            // One bar per phase; steps are fractions of 100 so a huge file redraws at most 100 times.
+            if (!bars.has(phase)) bars.set(phase, progress(phase, 100));
+            const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+            while ((last.get(phase) ?? 0) < percent) {
+              last.set(phase, (last.get(phase) ?? 0) + 1);
+              bars.get(phase)!.step(phase === 'checking' ? `${Math.round(done / 1e6)} MB` : `${done} rows`);
+            }
+          },
+        }),
+      );
+      for (const bar of bars.values()) bar.done();
+      out(JSON.stringify(result));
+      return 0;
+    },
+  };
 }
 
 export const COMMANDS: Command[] = [
@@ -183,6 +227,28 @@ export const COMMANDS: Command[] = [
         return createUser(database.db, tenant.id, { username, displayName, email, password, roles: roles as Role[] }, cli);
       });
       out(JSON.stringify(user));
+      return 0;
+    },
+  },
+  importCommand('profiles', 'publisher profiles'),
+  importCommand('offers', 'offers'),
+  importCommand('sales', 'billed-sales line items'),
+  {
+    name: ['program', 'load'],
+    usage: 'program load FILE.json|FILE.yaml',
+    summary: 'Validate a program definition (tiers, benefits) and make it the current version',
+    positionals: 1,
+    async run(config, _values, [file]) {
+      const program = parseProgramFile(file!);
+      const result = await withDatabase(config, async (database) => {
+        const loaded = await loadProgram(database.db, program);
+        if (loaded.created) {
+          await sql`update partner_eligibility set dirty = true`.execute(database.db);
+          await recomputeDirty(database.db);
+        }
+        return loaded;
+      });
+      out(result.created ? `Program version ${result.version} is now current.` : `Unchanged: version ${result.version} is already this definition.`);
       return 0;
     },
   },

@@ -4,6 +4,8 @@ import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
 import { AppError } from '../server/errors.ts';
 import { t } from '../platform/i18n/i18n.ts';
 import { COMMANDS, type Command } from './commands.ts';
+import { CsvError } from '../modules/imports/csv.ts';
+import { ProgramDefinitionError } from '../modules/eligibility/program.ts';
 
 /** `rewards <command>`: the server, migrations, demo data and operator administration. */
 function usage(): string {
@@ -20,7 +22,14 @@ function describeError(error: unknown): string {
       .join('');
     return `${error.code}: ${t('en-US', error.options.messageId ?? `error.${error.code}`, error.options.values)}${fields}`;
   }
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) return error.message;
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof CsvError ||
+    error instanceof ProgramDefinitionError
+  ) {
+    return error.message;
+  }
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
@@ -38,13 +47,17 @@ export async function main(argv: string[]): Promise<number> {
   let config: Config;
   try {
     config = loadConfig();
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: argv.slice(command.name.length),
       options: command.options ?? {},
-      allowPositionals: false,
+      allowPositionals: (command.positionals ?? 0) > 0,
       strict: true,
     });
-    return await command.run(config, values as Record<string, string | boolean | undefined>);
+    if (positionals.length !== (command.positionals ?? 0)) {
+      process.stderr.write(`Usage: rewards ${command.usage}\n`);
+      return 2;
+    }
+    return await command.run(config, values as Record<string, string | boolean | undefined>, positionals);
   } catch (error) {
     process.stderr.write(`rewards ${command.name.join(' ')}: ${describeError(error)}\n`);
     return 1;

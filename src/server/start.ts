@@ -3,6 +3,7 @@ import { openDatabase, type Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { ensureEnvOperatorToken } from '../modules/identity/identity.service.ts';
 import { buildApp } from './app.ts';
+import { ensureProgram } from '../modules/eligibility/program.ts';
 import type { Config } from './config.ts';
 
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
@@ -27,6 +28,7 @@ export async function startServer(
   const database = await openConfiguredDatabase(config);
   try {
     await migrate(database.db);
+    await ensureProgram(database.db);
     if (config.adminToken) await ensureEnvOperatorToken(database.db, config.adminToken);
     await beforeListen(database);
     const app = await buildApp({ config, database });

@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { ListingType, OfferStatus } from '../../platform/db/schema.ts';
 import { validationFailed } from '../../server/errors.ts';
 import type { RequestContext } from '../accounts/accounts.service.ts';
-import { partnersOfMpnIds, recomputeEligibility } from '../eligibility/eligibility.engine.ts';
+import { markDirty, partnersOfMpnIds, recomputeEligibility } from '../eligibility/eligibility.engine.ts';
 
 /**
  * Publisher profiles and offers, as the marketplace reports them (ids are the
@@ -93,5 +94,65 @@ export async function upsertOffer(db: Db, id: string, input: OfferInput, ctx: Re
       });
     }
     return { ...offer, created: before === undefined };
+  });
+}
+
+/**
+ * Bulk forms for imports: one statement per batch, affected partners marked for
+ * recomputation (`defer`) or recomputed in the same transaction (`now`).
+ */
+export async function ingestPublisherProfiles(
+  db: Db,
+  items: readonly ({ id: string } & PublisherProfileInput)[],
+  recompute: 'now' | 'defer',
+): Promise<number> {
+  const rows = [...new Map(items.map((item) => [item.id, item])).values()];
+  return db.transaction().execute(async (trx) => {
+    const before = await sql<{ mpn_id: string }>`
+      select distinct mpn_id from publisher_profiles where id = any(${rows.map((r) => r.id)}::text[])`.execute(trx);
+    await sql`
+      insert into publisher_profiles as pp (id, name, mpn_id, updated_at)
+      select * , now() from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.name.trim())}::text[], ${rows.map((r) => r.mpnId)}::text[])
+      on conflict (id) do update set name = excluded.name, mpn_id = excluded.mpn_id, updated_at = excluded.updated_at
+      where (pp.name, pp.mpn_id) is distinct from (excluded.name, excluded.mpn_id)`.execute(trx);
+    const affected = await partnersOfMpnIds(trx, [...rows.map((r) => r.mpnId), ...before.rows.map((r) => r.mpn_id)]);
+    if (recompute === 'now') await recomputeEligibility(trx, affected);
+    else await markDirty(trx, affected);
+    return rows.length;
+  });
+}
+
+export async function ingestOffers(
+  db: Db,
+  items: readonly ({ id: string } & OfferInput)[],
+  recompute: 'now' | 'defer',
+  fieldPrefix = 'items',
+): Promise<number> {
+  const rows = [...new Map(items.map((item) => [item.id, item])).values()];
+  return db.transaction().execute(async (trx) => {
+    const profileIds = [...new Set(rows.map((r) => r.publisherProfileId))];
+    const known = await sql<{ id: string; mpn_id: string }>`
+      select id, mpn_id from publisher_profiles where id = any(${profileIds}::text[])`.execute(trx);
+    const knownIds = new Set(known.rows.map((r) => r.id));
+    const unknown = items.findIndex((item) => !knownIds.has(item.publisherProfileId));
+    if (unknown >= 0) throw validationFailed({ [`${fieldPrefix}.${unknown}.publisherProfileId`]: { code: 'PUBLISHER_PROFILE_UNKNOWN' } });
+    const before = await sql<{ mpn_id: string }>`
+      select distinct pp.mpn_id from offers o join publisher_profiles pp on pp.id = o.publisher_profile_id
+      where o.id = any(${rows.map((r) => r.id)}::text[])`.execute(trx);
+    await sql`
+      insert into offers as o (id, publisher_profile_id, name, listing_type, status, live_at, delisted_at, updated_at)
+      select *, now() from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.publisherProfileId)}::text[],
+        ${rows.map((r) => r.name.trim())}::text[], ${rows.map((r) => r.listingType)}::text[], ${rows.map((r) => r.status)}::text[],
+        ${rows.map((r) => r.liveAt)}::timestamptz[], ${rows.map((r) => r.delistedAt)}::timestamptz[])
+      on conflict (id) do update set publisher_profile_id = excluded.publisher_profile_id, name = excluded.name,
+        listing_type = excluded.listing_type, status = excluded.status, live_at = excluded.live_at,
+        delisted_at = excluded.delisted_at, updated_at = excluded.updated_at
+      where (o.publisher_profile_id, o.name, o.listing_type, o.status, o.live_at, o.delisted_at)
+        is distinct from (excluded.publisher_profile_id, excluded.name, excluded.listing_type, excluded.status,
+          excluded.live_at, excluded.delisted_at)`.execute(trx);
+    const affected = await partnersOfMpnIds(trx, [...known.rows.map((r) => r.mpn_id), ...before.rows.map((r) => r.mpn_id)]);
+    if (recompute === 'now') await recomputeEligibility(trx, affected);
+    else await markDirty(trx, affected);
+    return rows.length;
   });
 }
