@@ -3,6 +3,10 @@ import type { Locale, Role } from '../platform/db/schema.ts';
 import { accountsRepository } from '../modules/accounts/accounts.repository.ts';
 import { createPartnerAccount, createTenant, createUser, type RequestContext } from '../modules/accounts/accounts.service.ts';
 import { setUserLocale } from '../modules/identity/identity.service.ts';
+import type { ListingType } from '../platform/db/schema.ts';
+import { ingestOffers, ingestPublisherProfiles } from '../modules/catalog/catalog.service.ts';
+import { recomputeDirty } from '../modules/eligibility/eligibility.engine.ts';
+import { ingestBilledSales } from '../modules/sales/sales.service.ts';
 
 /**
  * Demo data: two partner accounts with their admins, and one tenant that is not
@@ -69,7 +73,77 @@ export function demoSignIns(): DemoSignIn[] {
   );
 }
 
-export const demoStepCount = () => DEMO_TENANTS.reduce((n, t) => n + 1 + (t.partner ? 1 : 0) + t.users.length, 0);
+/**
+ * Marketplace data for the two partners: every listing type, and billed sales
+ * that put Contoso at Level 3 and Fabrikam at Level 1 (with a refund, a
+ * cancellation and a fraudulent line that the explanation shows as excluded).
+ */
+const DEMO_MARKETPLACE = {
+  profiles: [
+    { id: 'demo-contoso-main', name: 'Contoso Apps', mpnId: '4100001' },
+    { id: 'demo-contoso-data', name: 'Contoso Data Services', mpnId: '4100001' },
+    { id: 'demo-fabrikam', name: 'Fabrikam Software', mpnId: '4100002' },
+  ],
+  offers: [
+    { id: 'demo-contoso-crm', profile: 'demo-contoso-main', name: 'Contoso CRM Connector', listingType: 'transact', daysLive: 400 },
+    { id: 'demo-contoso-analytics', profile: 'demo-contoso-data', name: 'Contoso Analytics', listingType: 'transact', daysLive: 200 },
+    { id: 'demo-contoso-trial', profile: 'demo-contoso-main', name: 'Contoso Field Service (trial)', listingType: 'trial', daysLive: 20 },
+    { id: 'demo-contoso-migration', profile: 'demo-contoso-data', name: 'Cloud migration assessment', listingType: 'consulting', daysLive: 45 },
+    { id: 'demo-contoso-contact', profile: 'demo-contoso-main', name: 'Contoso Enterprise (contact me)', listingType: 'list', daysLive: 120 },
+    { id: 'demo-fabrikam-sync', profile: 'demo-fabrikam', name: 'Fabrikam Sync', listingType: 'transact', daysLive: 90 },
+    { id: 'demo-fabrikam-trial', profile: 'demo-fabrikam', name: 'Fabrikam Backup (trial)', listingType: 'trial', daysLive: 10 },
+  ],
+  // offer, days ago, amount, status
+  sales: [
+    ['demo-contoso-crm', 300, '42000.00', 'billed'],
+    ['demo-contoso-crm', 200, '38500.00', 'billed'],
+    ['demo-contoso-crm', 90, '27250.50', 'billed'],
+    ['demo-contoso-crm', 60, '5000.00', 'refunded'],
+    ['demo-contoso-analytics', 100, '16000.00', 'billed'],
+    ['demo-contoso-analytics', 30, '9800.00', 'billed'],
+    ['demo-contoso-analytics', 25, '1200.00', 'cancelled'],
+    ['demo-contoso-crm', 500, '90000.00', 'billed'],
+    ['demo-fabrikam-sync', 80, '11000.00', 'billed'],
+    ['demo-fabrikam-sync', 40, '7000.00', 'billed'],
+    ['demo-fabrikam-sync', 15, '3000.00', 'fraudulent'],
+  ] as const,
+};
+
+export const demoStepCount = () =>
+  DEMO_TENANTS.reduce((n, t) => n + 1 + (t.partner ? 1 : 0) + t.users.length, 0) + 1;
+
+async function loadDemoMarketplace(db: Db): Promise<number> {
+  const known = await db.selectFrom('publisher_profiles').select('id').where('id', '=', DEMO_MARKETPLACE.profiles[0]!.id).executeTakeFirst();
+  if (known) return 0;
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+  await ingestPublisherProfiles(db, DEMO_MARKETPLACE.profiles, 'defer');
+  await ingestOffers(
+    db,
+    DEMO_MARKETPLACE.offers.map((offer) => ({
+      id: offer.id,
+      publisherProfileId: offer.profile,
+      name: offer.name,
+      listingType: offer.listingType as ListingType,
+      status: 'live' as const,
+      liveAt: daysAgo(offer.daysLive),
+      delistedAt: null,
+    })),
+    'defer',
+  );
+  await ingestBilledSales(
+    db,
+    DEMO_MARKETPLACE.sales.map(([offerId, days, amountUsd, status], i) => ({
+      id: `demo-sale-${i + 1}`,
+      offerId,
+      amountUsd,
+      billedAt: daysAgo(days),
+      status,
+    })),
+    'defer',
+  );
+  await recomputeDirty(db);
+  return DEMO_MARKETPLACE.profiles.length + DEMO_MARKETPLACE.offers.length + DEMO_MARKETPLACE.sales.length;
+}
 
 export async function loadDemoData(db: Db, onStep: (label: string) => void = () => {}): Promise<{ created: number }> {
   const ctx: RequestContext = { actor: { type: 'system' } };
@@ -103,5 +177,7 @@ export async function loadDemoData(db: Db, onStep: (label: string) => void = () 
       onStep(`user ${username}`);
     }
   }
+  created += await loadDemoMarketplace(db);
+  onStep('publisher profiles, offers and billed sales');
   return { created };
 }

@@ -103,7 +103,14 @@ function seedWalk(locale: Locale, newcomer: string) {
       await rewardsNav(page, locale).click();
       await page.getByRole('heading', { name: text(locale, 'rewards.title'), level: 1 }).waitFor();
       await page.getByText('Contoso Apps').first().waitFor();
-      await page.getByText(text(locale, 'home.mpnId', { mpnId: '4100001' })).waitFor();
+      await page.getByText(text(locale, 'home.mpnId', { mpnId: '4100001' })).first().waitFor();
+      // The demo's billed sales over twelve months, formatted for the language, and the tier they reach.
+      const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(133550.5);
+      const squash = (value: string) => value.replace(/\s/g, '');
+      await page.getByTestId('billed-sales-ttm').waitFor();
+      assert.equal(squash(await page.getByTestId('billed-sales-ttm').innerText()), squash(money));
+      assert.equal(await page.getByTestId('tier').innerText(), locale === 'en-US' ? 'Level 3' : 'Niveau 3');
+      await page.getByTestId('benefits-sales-marketing').getByText(locale === 'en-US' ? 'Co-marketing campaign' : 'Gezamenlijke marketingcampagne').waitFor();
       await screenshot(page, `rewards.${suffix}`);
       await expectNoAxeViolations(page, 'rewards');
       await context.close();

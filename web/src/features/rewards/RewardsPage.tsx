@@ -1,29 +1,232 @@
-import { Card, CardHeader, Text, Title2 } from '@fluentui/react-components';
-import { FormattedMessage } from 'react-intl';
+import {
+  Badge,
+  Card,
+  CardHeader,
+  Spinner,
+  Tab,
+  TabList,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  Title3,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Navigate } from 'react-router';
-import { useSignedIn } from '../../app/session.tsx';
+import { api, call } from '../../api/client.ts';
+import type { paths } from '../../api/schema.gen.ts';
+import { ErrorMessage } from '../../app/ErrorMessage.tsx';
+import { useSession, useSignedIn } from '../../app/session.tsx';
 
-/**
- * Marketplace Rewards. Eligibility and benefits fill this page as they land;
- * until then it shows the account and claims nothing else.
- */
+type Summary = paths['/api/v1/rewards']['get']['responses'][200]['content']['application/json'];
+type Benefit = paths['/api/v1/rewards/benefits']['get']['responses'][200]['content']['application/json']['items'][number];
+type Category = Benefit['category'];
+const CATEGORIES: Category[] = ['sales-marketing', 'technical', 'sponsorship'];
+
+const usd = (value: string) => <FormattedNumber value={Number(value)} style="currency" currency="USD" />;
+
+/** Marketplace Rewards: where the account stands, why, and the benefits it has unlocked. */
 export function RewardsPage() {
   const me = useSignedIn();
+  const { locale } = useSession();
+  const intl = useIntl();
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [benefits, setBenefits] = useState<Benefit[] | null>(null);
+  const [category, setCategory] = useState<Category>('sales-marketing');
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!me.navigation.marketplaceRewards) return;
+    Promise.all([call(api.GET('/api/v1/rewards')), call(api.GET('/api/v1/rewards/benefits'))]).then(
+      ([nextSummary, nextBenefits]) => {
+        setSummary(nextSummary);
+        setBenefits(nextBenefits.items);
+      },
+      setError,
+    );
+  }, [me.navigation.marketplaceRewards, locale]);
+
   if (!me.navigation.marketplaceRewards || !me.partnerAccount) return <Navigate to="/help/rewards-visibility" replace />;
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 16, maxWidth: 760 }}>
+    <section style={{ display: 'flex', flexDirection: 'column', gap: 16, maxWidth: 1100 }}>
       <Title2 as="h1">
         <FormattedMessage id="rewards.title" />
       </Title2>
-      <Card>
-        <CardHeader
-          header={<Text weight="semibold">{me.partnerAccount.name}</Text>}
-          description={<FormattedMessage id="home.mpnId" values={{ mpnId: me.partnerAccount.mpnId }} />}
-        />
-        <Text as="p">
-          <FormattedMessage id="rewards.notYetCalculated" />
-        </Text>
-      </Card>
+      <ErrorMessage error={error} />
+      {!summary && !error && <Spinner label={intl.formatMessage({ id: 'web.loading' })} />}
+      {summary && <SummaryCards summary={summary} />}
+      {benefits && (
+        <Card>
+          <Title3 as="h2">
+            <FormattedMessage id="rewards.benefits" />
+          </Title3>
+          <TabList selectedValue={category} onTabSelect={(_, data) => setCategory(data.value as Category)}>
+            {CATEGORIES.map((value) => (
+              <Tab key={value} value={value}>
+                <FormattedMessage id={`rewards.category.${value}`} />
+                {` (${benefits.filter((b) => b.category === value).length})`}
+              </Tab>
+            ))}
+          </TabList>
+          <BenefitTable benefits={benefits.filter((b) => b.category === category)} category={category} />
+        </Card>
+      )}
     </section>
+  );
+}
+
+function SummaryCards({ summary }: { summary: Summary }) {
+  const intl = useIntl();
+  return (
+    <>
+      <Card data-testid="rewards-summary">
+        <CardHeader
+          header={<Text weight="semibold">{summary.partnerAccount.name}</Text>}
+          description={<FormattedMessage id="home.mpnId" values={{ mpnId: summary.partnerAccount.mpnId }} />}
+        />
+        <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 24, rowGap: 8, margin: 0 }}>
+          <dt>
+            <FormattedMessage id="rewards.billedSalesTtm" />
+          </dt>
+          <dd style={{ margin: 0 }} data-testid="billed-sales-ttm">
+            {usd(summary.billedSalesTtmUsd)}
+          </dd>
+          <dt>
+            <FormattedMessage id="rewards.tier" />
+          </dt>
+          <dd style={{ margin: 0 }} data-testid="tier">
+            {summary.tier ? <Badge appearance="filled">{summary.tier.name}</Badge> : <FormattedMessage id="rewards.noTier" />}
+          </dd>
+          <dt>
+            <FormattedMessage id="rewards.nextTier" />
+          </dt>
+          <dd style={{ margin: 0 }} data-testid="next-tier">
+            {summary.nextTier ? (
+              <FormattedMessage
+                id="rewards.nextTierMissing"
+                values={{ tier: summary.nextTier.name, missing: usd(summary.nextTier.missingUsd) }}
+              />
+            ) : (
+              <FormattedMessage id="eligibility.explain.topTier" />
+            )}
+          </dd>
+          <dt>
+            <FormattedMessage id="rewards.liveOffers" />
+          </dt>
+          <dd style={{ margin: 0 }}>
+            <FormattedMessage id="rewards.liveOffersByType" values={summary.liveOffers} />
+          </dd>
+          <dt>
+            <FormattedMessage id="rewards.publisherProfiles" />
+          </dt>
+          <dd style={{ margin: 0 }}>{summary.publisherProfiles.map((p) => p.name).join(', ') || '—'}</dd>
+        </dl>
+      </Card>
+      <Card>
+        <Title3 as="h2">
+          <FormattedMessage id="rewards.why" />
+        </Title3>
+        <Text as="p" style={{ margin: 0 }}>
+          {summary.explanation.tier} {summary.explanation.nextTier}
+        </Text>
+        {summary.explanation.excludedSales.length > 0 && (
+          <ul style={{ margin: 0 }}>
+            {summary.explanation.excludedSales.map((row) => (
+              <li key={row.status}>
+                <FormattedMessage id="rewards.excludedLine" values={{ lines: row.lines, amount: usd(row.amountUsd) }} /> {row.reason}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Table aria-label={intl.formatMessage({ id: 'rewards.countedOffers' })} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>
+                <FormattedMessage id="rewards.offer" />
+              </TableHeaderCell>
+              <TableHeaderCell>
+                <FormattedMessage id="rewards.listingType" />
+              </TableHeaderCell>
+              <TableHeaderCell>
+                <FormattedMessage id="rewards.publisherProfile" />
+              </TableHeaderCell>
+              <TableHeaderCell>
+                <FormattedMessage id="rewards.billedSalesTtm" />
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {summary.explanation.countedOffers.map((offer) => (
+              <TableRow key={offer.id}>
+                <TableCell>{offer.name}</TableCell>
+                <TableCell>
+                  <FormattedMessage id={`rewards.listingType.${offer.listingType}`} />
+                </TableCell>
+                <TableCell>{summary.explanation.profiles.find((p) => p.id === offer.publisherProfileId)?.name ?? offer.publisherProfileId}</TableCell>
+                <TableCell>{usd(offer.billedSalesTtmUsd)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Card>
+    </>
+  );
+}
+
+function BenefitTable({ benefits, category }: { benefits: Benefit[]; category: Category }) {
+  const intl = useIntl();
+  if (benefits.length === 0) {
+    return (
+      <Text as="p">
+        <FormattedMessage id="rewards.noBenefits" />
+      </Text>
+    );
+  }
+  return (
+    <Table aria-label={intl.formatMessage({ id: `rewards.category.${category}` })} data-testid={`benefits-${category}`}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>
+            <FormattedMessage id="rewards.benefit" />
+          </TableHeaderCell>
+          <TableHeaderCell>
+            <FormattedMessage id="rewards.status" />
+          </TableHeaderCell>
+          <TableHeaderCell>
+            <FormattedMessage id="rewards.unlocked" />
+          </TableHeaderCell>
+          <TableHeaderCell>
+            <FormattedMessage id="rewards.expires" />
+          </TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {benefits.map((benefit) => (
+          <TableRow key={benefit.id}>
+            <TableCell>
+              <Text weight="semibold">{benefit.name}</Text>
+              <br />
+              <Text size={200}>{benefit.description}</Text>
+            </TableCell>
+            <TableCell>
+              <Badge appearance="tint" color={benefit.status === 'available' ? 'success' : 'informative'}>
+                <FormattedMessage id={`rewards.status.${benefit.status}`} />
+              </Badge>
+            </TableCell>
+            <TableCell>
+              <FormattedDate value={benefit.unlockedAt} dateStyle="medium" />
+            </TableCell>
+            <TableCell>
+              {benefit.expiresAt ? <FormattedDate value={benefit.expiresAt} dateStyle="medium" /> : <FormattedMessage id="rewards.noExpiry" />}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
