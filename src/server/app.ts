@@ -11,6 +11,7 @@ import { accountOpsRoutes, accountRoutes } from '../modules/accounts/accounts.ro
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
 import { catalogOpsRoutes } from '../modules/catalog/catalog.routes.ts';
 import { eligibilityRoutes } from '../modules/eligibility/eligibility.routes.ts';
+import { benefitsRoutes, followUpOpsRoutes } from '../modules/benefits/benefits.routes.ts';
 import { registerAuth } from './auth.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -19,6 +20,8 @@ import { registerWeb } from './web.ts';
 export interface AppOptions {
   config: Config;
   database: Database;
+  /** Called after a request queued email, so the outbox worker delivers without waiting for its next round. */
+  onEmailQueued?: () => void;
   /** A pino logger or logger options; tests pass a stream to read what is logged. */
   logger?: FastifyBaseLogger | Record<string, unknown> | boolean;
 }
@@ -36,7 +39,7 @@ export const LOG_REDACT = [
   'err.where',
 ];
 
-export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger, onEmailQueued }: AppOptions): Promise<FastifyInstance> {
   const { db } = database;
   const loggerOption =
     logger === undefined ? { level: config.logLevel, redact: LOG_REDACT } : logger;
@@ -117,6 +120,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(accountOpsRoutes, { db });
   await app.register(catalogOpsRoutes, { db });
   await app.register(eligibilityRoutes, { db });
+  await app.register(benefitsRoutes, { db, ...(onEmailQueued ? { onEmailQueued } : {}) });
+  await app.register(followUpOpsRoutes, { db });
   await registerWeb(app, config.webMode);
   return app;
 }

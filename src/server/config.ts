@@ -18,6 +18,7 @@ export interface Config {
   association: { maxFailures: number; lockoutMinutes: number };
   /** built: serve dist/web; dev: Vite's dev server with hot reload; off: the API only. */
   webMode: 'built' | 'dev' | 'off';
+  mail: { smtpUrl: string | null; from: string; mailboxDir: string; rewardsTeamEmail: string | null };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -84,12 +85,20 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const webMode = (read('REWARDS_WEB') ?? 'built') as Config['webMode'];
   if (!['built', 'dev', 'off'].includes(webMode)) problems.push(`REWARDS_WEB must be built, dev or off (got "${webMode}")`);
 
+  const smtpUrl = read('SMTP_URL') ?? null;
+  if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  const rewardsTeamEmail = read('REWARDS_TEAM_EMAIL') ?? null;
+  if (rewardsTeamEmail !== null && !/^[^\s@]+@[^\s@]+$/.test(rewardsTeamEmail)) {
+    problems.push(`REWARDS_TEAM_EMAIL must be an email address (got "${rewardsTeamEmail}")`);
+  }
+  const dataDir = path.resolve(cwd, read('REWARDS_DATA_DIR') ?? 'data');
+
   const config: Config = {
     host,
     port,
     publicUrl,
     databaseUrl,
-    dataDir: path.resolve(cwd, read('REWARDS_DATA_DIR') ?? 'data'),
+    dataDir,
     logLevel,
     adminToken,
     sessionTtlHours: integer('SESSION_TTL_HOURS', 12, 1, 24 * 30),
@@ -99,6 +108,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       lockoutMinutes: integer('ASSOCIATION_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     },
     webMode,
+    mail: {
+      smtpUrl,
+      from: read('MAIL_FROM') ?? 'Marketplace Rewards <rewards@localhost>',
+      mailboxDir: path.resolve(cwd, read('REWARDS_MAILBOX_DIR') ?? path.join(dataDir, 'mailbox')),
+      rewardsTeamEmail,
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

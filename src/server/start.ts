@@ -4,6 +4,8 @@ import { migrate } from '../platform/db/migrate.ts';
 import { ensureEnvOperatorToken } from '../modules/identity/identity.service.ts';
 import { buildApp } from './app.ts';
 import { ensureProgram } from '../modules/eligibility/program.ts';
+import { escalateOverdue } from '../modules/benefits/follow-up.service.ts';
+import { mailboxTransport, smtpTransport, startOutboxWorker, type OutboxWorker } from '../modules/notifications/delivery.ts';
 import type { Config } from './config.ts';
 
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
@@ -31,7 +33,18 @@ export async function startServer(
     await ensureProgram(database.db);
     if (config.adminToken) await ensureEnvOperatorToken(database.db, config.adminToken);
     await beforeListen(database);
-    const app = await buildApp({ config, database });
+    const transport = config.mail.smtpUrl
+      ? smtpTransport(config.mail.smtpUrl, config.mail.from)
+      : mailboxTransport(config.mail.mailboxDir, config.mail.from);
+    let worker: OutboxWorker | null = null;
+    const app = await buildApp({ config, database, onEmailQueued: () => void worker?.poke() });
+    worker = startOutboxWorker(database.db, transport, {
+      onError: (error) => app.log.error({ err: error }, 'outbox delivery round failed'),
+      extraRound: async () => {
+        await escalateOverdue(database.db, config.mail.rewardsTeamEmail);
+      },
+    });
+    app.log.info({ transport: transport.name }, 'outbox worker started');
     const address = await app.listen({ host: config.host, port: config.port });
     const port = new URL(address).port;
     const url = config.port === 0 ? config.publicUrl.replace(/:\d+$/, `:${port}`) : config.publicUrl;
@@ -43,6 +56,7 @@ export async function startServer(
       stop: () =>
         (stopping ??= (async () => {
           await app.close();
+          await worker?.stop();
           await database.close();
         })()),
     };

@@ -181,6 +181,49 @@ export interface EntitlementEventsTable {
   reason_code: string;
 }
 
+export interface OutboxTable {
+  id: Generated<string>;
+  message_id: string;
+  kind: string;
+  recipient: string;
+  locale: Locale;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: ColumnType<'pending' | 'sending' | 'sent' | 'failed', 'pending' | 'sending' | 'sent' | 'failed' | undefined>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  lease_until: NullableTimestamp;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: NullableTimestamp;
+}
+
+export interface MarketingContactsTable {
+  partner_account_id: string;
+  user_id: string;
+  email: string;
+  phone: string;
+  preferred_language: Locale;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface ActivationsTable {
+  id: Generated<string>;
+  entitlement_id: string;
+  partner_account_id: string;
+  activated_by: string | null;
+  activated_at: Timestamp;
+  due_at: Timestamp;
+  contact_email: string;
+  contact_language: Locale;
+  status: ColumnType<'open' | 'contacted', 'open' | 'contacted' | undefined>;
+  contacted_at: NullableTimestamp;
+  contacted_note: string | null;
+  escalated_at: NullableTimestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -206,4 +249,7 @@ export interface DB {
   partner_eligibility: PartnerEligibilityTable;
   entitlements: EntitlementsTable;
   entitlement_events: EntitlementEventsTable;
+  outbox: OutboxTable;
+  marketing_contacts: MarketingContactsTable;
+  activations: ActivationsTable;
 }

@@ -1,0 +1,155 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Db } from '../../platform/db/database.ts';
+import { contextOf, requireMember, requireOperator } from '../../server/auth.ts';
+import { DateTime, Email, errorResponses, LocaleSchema, Uuid } from '../../server/schemas.ts';
+import { activateBenefit, assignMarketingContact, getMarketingContact, listActivations } from './benefits.service.ts';
+import { listActivationsForTeam, recordContacted } from './follow-up.service.ts';
+
+const MarketingContact = Type.Object({
+  userId: Uuid,
+  displayName: Type.String(),
+  email: Type.String(),
+  phone: Type.String({ description: 'E.164, e.g. +31201234567' }),
+  preferredLanguage: LocaleSchema,
+  updatedAt: DateTime,
+});
+const Activation = Type.Object({
+  id: Uuid,
+  benefitId: Uuid,
+  benefitCode: Type.String(),
+  activatedAt: DateTime,
+  activatedBy: Type.Union([Uuid, Type.Null()]),
+  dueAt: DateTime,
+  contactEmail: Type.String(),
+  status: Type.Enum(['open', 'contacted']),
+  contactedAt: Type.Union([DateTime, Type.Null()]),
+});
+const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const;
+
+/** Sales and marketing benefits: the marketing contact and activation. */
+export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; onEmailQueued?: () => void }> = async (app, { db, onEmailQueued }) => {
+  app.get(
+    '/api/v1/rewards/marketing-contact',
+    {
+      schema: {
+        tags: ['rewards'],
+        summary: 'The marketing contact who receives the follow-up communications (null until assigned)',
+        response: { 200: Type.Object({ contact: Type.Union([MarketingContact, Type.Null()]) }), ...errorResponses(...MEMBER_ERRORS) },
+      },
+    },
+    async (request) => ({ contact: await getMarketingContact(db, requireMember(request)) }),
+  );
+
+  app.put(
+    '/api/v1/rewards/marketing-contact',
+    {
+      schema: {
+        tags: ['rewards'],
+        summary: 'Assign or change the marketing contact: a user of the account, an email other than the company account email, a phone, a language',
+        body: Type.Object(
+          {
+            userId: Uuid,
+            email: Email,
+            phone: Type.String({ minLength: 1, maxLength: 40 }),
+            preferredLanguage: Type.String({ minLength: 1, maxLength: 20 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: MarketingContact, ...errorResponses(...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID') },
+      },
+    },
+    async (request) => {
+      const contact = await assignMarketingContact(db, requireMember(request), request.body, contextOf(request));
+      onEmailQueued?.();
+      return contact;
+    },
+  );
+
+  app.post(
+    '/api/v1/rewards/benefits/:id/activation',
+    {
+      schema: {
+        tags: ['rewards'],
+        summary: 'Activate a sales and marketing benefit: 201 the first time, 200 with the same activation after',
+        params: Type.Object({ id: Uuid }),
+        response: {
+          200: Activation,
+          201: Activation,
+          ...errorResponses(...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID', 'NOT_FOUND', 'MARKETING_CONTACT_REQUIRED', 'BENEFIT_NOT_AVAILABLE'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { activation, created } = await activateBenefit(db, requireMember(request), request.params.id, contextOf(request));
+      if (created) onEmailQueued?.();
+      return reply.status(created ? 201 : 200).send(activation);
+    },
+  );
+
+  app.get(
+    '/api/v1/rewards/activations',
+    {
+      schema: {
+        tags: ['rewards'],
+        summary: "The partner account's activations and their follow-up due times",
+        response: { 200: Type.Object({ items: Type.Array(Activation) }), ...errorResponses(...MEMBER_ERRORS) },
+      },
+    },
+    async (request) => ({ items: await listActivations(db, requireMember(request)) }),
+  );
+};
+
+const TeamActivation = Type.Object({
+  id: Uuid,
+  partnerName: Type.String(),
+  mpnId: Type.String(),
+  benefitCode: Type.String(),
+  activatedAt: DateTime,
+  dueAt: DateTime,
+  contactEmail: Type.String(),
+  contactLanguage: LocaleSchema,
+  status: Type.Enum(['open', 'contacted']),
+  contactedAt: Type.Union([DateTime, Type.Null()]),
+  contactedNote: Type.Union([Type.String(), Type.Null()]),
+  escalatedAt: Type.Union([DateTime, Type.Null()]),
+  overdue: Type.Boolean(),
+});
+
+/** The Rewards team's follow-up queue (operator token). */
+export const followUpOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const security = [{ operatorToken: [] }];
+  app.get(
+    '/api/v1/ops/activations',
+    {
+      schema: {
+        tags: ['operations'],
+        security,
+        summary: 'Activations to follow up, ordered by due time (overdue flagged)',
+        querystring: Type.Object({ status: Type.Optional(Type.Enum(['open', 'contacted', 'all'])) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(TeamActivation) }), ...errorResponses('UNAUTHENTICATED') },
+      },
+    },
+    async (request) => {
+      requireOperator(request);
+      return { items: await listActivationsForTeam(db, request.query.status ?? 'open') };
+    },
+  );
+  app.post(
+    '/api/v1/ops/activations/:id/contacted',
+    {
+      schema: {
+        tags: ['operations'],
+        security,
+        summary: 'Record that the Rewards team contacted the marketing contact',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ id: Uuid, alreadyContacted: Type.Boolean() }), ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND') },
+      },
+    },
+    async (request) => {
+      requireOperator(request);
+      return recordContacted(db, request.params.id, request.body.note, contextOf(request));
+    },
+  );
+};
