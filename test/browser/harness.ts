@@ -9,6 +9,7 @@ import { loadDemoData } from '../../src/demo/demo-data.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { WEB_DIST } from '../../src/server/web.ts';
+import { smtpTransport, startOutboxWorker } from '../../src/modules/notifications/delivery.ts';
 
 /**
  * Browser tests: the real server (built portal, demo data, in-memory PGlite)
@@ -24,14 +25,21 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-export async function startPortal(): Promise<Portal> {
+export async function startPortal(options: { smtpUrl?: string } = {}): Promise<Portal> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error(`The portal is not built (${WEB_DIST}): run "npm run build:web" first (npm test does).`);
   }
   const database = await openDatabase({ engine: 'pglite', dataDir: null });
   await migrate(database.db);
   await loadDemoData(database.db);
-  const app = await buildApp({ config: loadConfig({ REWARDS_WEB: 'built', LOG_LEVEL: 'warn' }), database, logger: false });
+  // With an SMTP server, the outbox worker delivers as the real server does (poked after each change).
+  const worker = options.smtpUrl ? startOutboxWorker(database.db, smtpTransport(options.smtpUrl, 'rewards@test.example'), { intervalMs: 500 }) : null;
+  const app = await buildApp({
+    config: loadConfig({ REWARDS_WEB: 'built', LOG_LEVEL: 'warn' }),
+    database,
+    logger: false,
+    ...(worker ? { onEmailQueued: () => void worker.poke() } : {}),
+  });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,
@@ -39,6 +47,7 @@ export async function startPortal(): Promise<Portal> {
     database,
     async close() {
       await app.close();
+      await worker?.stop();
       await database.close();
     },
   };

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { contextOf, requireMember, requireOperator } from '../../server/auth.ts';
 import { DateTime, Email, errorResponses, LocaleSchema, Uuid } from '../../server/schemas.ts';
-import { activateBenefit, assignMarketingContact, getMarketingContact, listActivations } from './benefits.service.ts';
+import { activateBenefit, assignMarketingContact, getMarketingContact, listActivations, listContactCandidates } from './benefits.service.ts';
 import { listActivationsForTeam, recordContacted } from './follow-up.service.ts';
 
 const MarketingContact = Type.Object({
@@ -39,6 +39,21 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; onEmailQueued?:
       },
     },
     async (request) => ({ contact: await getMarketingContact(db, requireMember(request)) }),
+  );
+
+  app.get(
+    '/api/v1/rewards/marketing-contact/candidates',
+    {
+      schema: {
+        tags: ['rewards'],
+        summary: 'The users of the account who can be chosen as marketing contact',
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String(), username: Type.String() })) }),
+          ...errorResponses(...MEMBER_ERRORS),
+        },
+      },
+    },
+    async (request) => ({ items: await listContactCandidates(db, requireMember(request)) }),
   );
 
   app.put(

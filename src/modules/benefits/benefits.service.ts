@@ -46,6 +46,17 @@ export async function getMarketingContact(db: Db, member: AccountMember) {
   return row ? { ...row, updatedAt: row.updatedAt.toISOString() } : null;
 }
 
+export async function listContactCandidates(db: Db, member: AccountMember) {
+  const accountId = rewardsAccount(member);
+  return db
+    .selectFrom('users')
+    .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+    .select(['users.id', 'users.display_name as displayName', 'users.email', 'users.username'])
+    .where('tenants.partner_account_id', '=', accountId)
+    .orderBy('users.display_name')
+    .execute();
+}
+
 export async function assignMarketingContact(db: Db, member: AccountMember, input: MarketingContactInput, ctx: RequestContext) {
   const accountId = rewardsAccount(member);
   const account = await db.selectFrom('partner_accounts').select(['name', 'company_email']).where('id', '=', accountId).executeTakeFirstOrThrow();

@@ -3793,6 +3793,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rewards/marketing-contact/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users of the account who can be chosen as marketing contact */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rewards/benefits/{id}/activation": {
         parameters: {
             query?: never;

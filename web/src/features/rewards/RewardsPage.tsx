@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   Card,
   CardHeader,
   Spinner,
@@ -15,17 +16,19 @@ import {
   Title2,
   Title3,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Navigate } from 'react-router';
 import { api, call } from '../../api/client.ts';
 import type { paths } from '../../api/schema.gen.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
 import { useSession, useSignedIn } from '../../app/session.tsx';
+import { MarketingContactCard, type MarketingContact } from './MarketingContactCard.tsx';
 
 type Summary = paths['/api/v1/rewards']['get']['responses'][200]['content']['application/json'];
 type Benefit = paths['/api/v1/rewards/benefits']['get']['responses'][200]['content']['application/json']['items'][number];
 type Category = Benefit['category'];
+type Activation = paths['/api/v1/rewards/activations']['get']['responses'][200]['content']['application/json']['items'][number];
 const CATEGORIES: Category[] = ['sales-marketing', 'technical', 'sponsorship'];
 
 const usd = (value: string) => <FormattedNumber value={Number(value)} style="currency" currency="USD" />;
@@ -38,18 +41,38 @@ export function RewardsPage() {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [benefits, setBenefits] = useState<Benefit[] | null>(null);
   const [category, setCategory] = useState<Category>('sales-marketing');
+  const [contact, setContact] = useState<MarketingContact | null>(null);
+  const [activations, setActivations] = useState<Activation[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const [activationError, setActivationError] = useState<unknown>(null);
+
+  const load = useCallback(async () => {
+    const [nextSummary, nextBenefits, nextContact, nextActivations] = await Promise.all([
+      call(api.GET('/api/v1/rewards')),
+      call(api.GET('/api/v1/rewards/benefits')),
+      call(api.GET('/api/v1/rewards/marketing-contact')),
+      call(api.GET('/api/v1/rewards/activations')),
+    ]);
+    setSummary(nextSummary);
+    setBenefits(nextBenefits.items);
+    setContact(nextContact.contact);
+    setActivations(nextActivations.items);
+  }, []);
 
   useEffect(() => {
     if (!me.navigation.marketplaceRewards) return;
-    Promise.all([call(api.GET('/api/v1/rewards')), call(api.GET('/api/v1/rewards/benefits'))]).then(
-      ([nextSummary, nextBenefits]) => {
-        setSummary(nextSummary);
-        setBenefits(nextBenefits.items);
-      },
-      setError,
-    );
-  }, [me.navigation.marketplaceRewards, locale]);
+    load().catch(setError);
+  }, [me.navigation.marketplaceRewards, locale, load]);
+
+  async function activate(benefit: Benefit) {
+    setActivationError(null);
+    try {
+      await call(api.POST('/api/v1/rewards/benefits/{id}/activation', { params: { path: { id: benefit.id } } }));
+      await load();
+    } catch (failure) {
+      setActivationError(failure);
+    }
+  }
 
   if (!me.navigation.marketplaceRewards || !me.partnerAccount) return <Navigate to="/help/rewards-visibility" replace />;
   return (
@@ -73,7 +96,18 @@ export function RewardsPage() {
               </Tab>
             ))}
           </TabList>
-          <BenefitTable benefits={benefits.filter((b) => b.category === category)} category={category} />
+          {category === 'sales-marketing' && (
+            <>
+              <MarketingContactCard contact={contact} onChange={(saved) => setContact(saved)} />
+              <ErrorMessage error={activationError} />
+            </>
+          )}
+          <BenefitTable
+            benefits={benefits.filter((b) => b.category === category)}
+            category={category}
+            activations={activations}
+            onActivate={(benefit) => void activate(benefit)}
+          />
         </Card>
       )}
     </section>
@@ -178,7 +212,17 @@ function SummaryCards({ summary }: { summary: Summary }) {
   );
 }
 
-function BenefitTable({ benefits, category }: { benefits: Benefit[]; category: Category }) {
+function BenefitTable({
+  benefits,
+  category,
+  activations,
+  onActivate,
+}: {
+  benefits: Benefit[];
+  category: Category;
+  activations: Activation[];
+  onActivate: (benefit: Benefit) => void;
+}) {
   const intl = useIntl();
   if (benefits.length === 0) {
     return (
@@ -203,11 +247,16 @@ function BenefitTable({ benefits, category }: { benefits: Benefit[]; category: C
           <TableHeaderCell>
             <FormattedMessage id="rewards.expires" />
           </TableHeaderCell>
+          {category === 'sales-marketing' && (
+            <TableHeaderCell>
+              <FormattedMessage id="users.actions" />
+            </TableHeaderCell>
+          )}
         </TableRow>
       </TableHeader>
       <TableBody>
         {benefits.map((benefit) => (
-          <TableRow key={benefit.id}>
+          <TableRow key={benefit.id} data-testid={`benefit-${benefit.code}`}>
             <TableCell>
               <Text weight="semibold">{benefit.name}</Text>
               <br />
@@ -224,9 +273,34 @@ function BenefitTable({ benefits, category }: { benefits: Benefit[]; category: C
             <TableCell>
               {benefit.expiresAt ? <FormattedDate value={benefit.expiresAt} dateStyle="medium" /> : <FormattedMessage id="rewards.noExpiry" />}
             </TableCell>
+            {category === 'sales-marketing' && (
+              <TableCell>
+                <ActivationCell benefit={benefit} activation={activations.find((a) => a.benefitId === benefit.id)} onActivate={onActivate} />
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+function ActivationCell({ benefit, activation, onActivate }: { benefit: Benefit; activation: Activation | undefined; onActivate: (benefit: Benefit) => void }) {
+  const intl = useIntl();
+  if (activation) {
+    return (
+      <Text size={200} data-testid="activation-due">
+        <FormattedMessage
+          id={activation.status === 'open' ? 'rewards.activation.due' : 'rewards.activation.contacted'}
+          values={{ due: <FormattedDate value={activation.dueAt} dateStyle="long" />, email: activation.contactEmail }}
+        />
+      </Text>
+    );
+  }
+  if (benefit.status !== 'available') return null;
+  return (
+    <Button size="small" appearance="primary" onClick={() => onActivate(benefit)} aria-label={intl.formatMessage({ id: 'rewards.activateBenefit' }, { name: benefit.name })}>
+      <FormattedMessage id="rewards.activate" />
+    </Button>
   );
 }
