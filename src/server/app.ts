@@ -12,6 +12,7 @@ import { identityRoutes } from '../modules/identity/identity.routes.ts';
 import { catalogOpsRoutes } from '../modules/catalog/catalog.routes.ts';
 import { eligibilityRoutes } from '../modules/eligibility/eligibility.routes.ts';
 import { benefitsRoutes, followUpOpsRoutes } from '../modules/benefits/benefits.routes.ts';
+import { notificationsOpsRoutes } from '../modules/notifications/notifications.routes.ts';
 import { registerAuth } from './auth.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -122,6 +123,7 @@ export async function buildApp({ config, database, logger, onEmailQueued }: AppO
   await app.register(eligibilityRoutes, { db });
   await app.register(benefitsRoutes, { db, ...(onEmailQueued ? { onEmailQueued } : {}) });
   await app.register(followUpOpsRoutes, { db });
+  await app.register(notificationsOpsRoutes, { db });
   await registerWeb(app, config.webMode);
   return app;
 }

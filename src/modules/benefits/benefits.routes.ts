@@ -73,6 +73,12 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; onEmailQueued?:
         ),
         response: { 200: MarketingContact, ...errorResponses(...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID') },
       },
+      // The email is compared with the company email after trimming: trim it before the format
+      // check, or " office@company.com " would be refused as malformed instead of saying why.
+      preValidation: async (request) => {
+        const body: unknown = request.body;
+        if (body !== null && typeof body === 'object' && 'email' in body && typeof body.email === 'string') body.email = body.email.trim();
+      },
     },
     async (request) => {
       const contact = await assignMarketingContact(db, requireMember(request), request.body, contextOf(request));

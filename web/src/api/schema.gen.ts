@@ -4557,6 +4557,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ops/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Emails in the outbox by status (pending, sending, sent, failed), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "sending" | "sent" | "failed";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                pending: number;
+                                sending: number;
+                                sent: number;
+                                failed: number;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                messageId: string;
+                                kind: string;
+                                recipient: string;
+                                /** @enum {unknown} */
+                                locale: "en-US" | "nl-NL";
+                                subject: string;
+                                textBody: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "sending" | "sent" | "failed";
+                                attempts: number;
+                                /** Format: date-time */
+                                nextAttemptAt: string;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { enqueueEmail } from '../src/modules/notifications/outbox.ts';
+import { engines, ops, startTestApp, type TestApp } from './helpers.ts';
+
+for (const engine of engines()) {
+  describe(`operators see the outbox (${engine.name})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(engine);
+    });
+    after(async () => t.close());
+
+    it('lists pending and failed mail with counts, and needs an operator token', async () => {
+      const id = await enqueueEmail(t.database.db, {
+        template: 'contact-assigned',
+        recipient: 'someone@example.com',
+        locale: 'nl-NL',
+        values: { name: 'Sanne', account: 'Contoso' },
+      });
+      await t.database.db.updateTable('outbox').set({ status: 'failed', last_error: 'mailbox full' }).where('id', '=', id).execute();
+      await enqueueEmail(t.database.db, { template: 'contact-assigned', recipient: 'other@example.com', locale: 'en-US', values: { name: 'Lee', account: 'Contoso' } });
+
+      const failed = await ops(t, 'GET', '/api/v1/ops/outbox?status=failed');
+      assert.equal(failed.statusCode, 200, failed.body);
+      assert.equal(failed.json().counts.failed, 1);
+      assert.equal(failed.json().counts.pending, 1);
+      assert.equal(failed.json().items.length, 1);
+      assert.equal(failed.json().items[0].lastError, 'mailbox full');
+      assert.match(failed.json().items[0].subject, /marketingcontactpersoon van Contoso/);
+
+      const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/ops/outbox' });
+      assert.equal(anonymous.statusCode, 401);
+      const badStatus = await ops(t, 'GET', '/api/v1/ops/outbox?status=lost');
+      assert.equal(badStatus.statusCode, 422);
+    });
+  });
+}
