@@ -213,4 +213,40 @@ describe('Settings > Users in the browser', () => {
     await expectNoAxeViolations(page, 'tenants in Dutch');
     await context.close();
   });
+
+  it('works with the keyboard alone: skip link, navigation, and the language saved on the user', async () => {
+    const locale: Locale = 'en-US';
+    const context = await newContext(browser, locale);
+    const page = await context.newPage();
+    await signIn(page, portal, 'alex@contoso.example');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+
+    // The first Tab reaches the skip link; Enter moves focus to the main content.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), text(locale, 'shell.skipToContent'));
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+
+    // Tab from the top until the Marketplace Rewards link has focus, then follow it with Enter.
+    await page.locator('body').focus();
+    let found = false;
+    for (let i = 0; i < 15 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = (await page.evaluate(() => document.activeElement?.textContent?.trim())) === text(locale, 'shell.nav.rewards');
+    }
+    assert.ok(found, 'the Marketplace Rewards link is reachable with Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/rewards$/);
+
+    // The user menu opens from the keyboard; choosing Nederlands saves it on the user.
+    await page.getByRole('banner').getByRole('button').last().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitemradio', { name: 'Nederlands' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: text('nl-NL', 'rewards.title'), level: 1 }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: text('nl-NL', 'shell.nav.home') }).waitFor();
+    await page.reload();
+    await page.getByRole('navigation').getByRole('link', { name: text('nl-NL', 'shell.nav.home') }).waitFor();
+    await context.close();
+  });
 });
