@@ -118,6 +118,15 @@ function seedWalk(locale: Locale, newcomer: string) {
   });
 }
 
+/** The text or id of the element that has focus (the test's tsconfig has no DOM types, hence the cast). */
+function focused(page: Page, what: 'text' | 'id'): Promise<string | null> {
+  return page.evaluate((property) => {
+    const active = (globalThis as unknown as { document: { activeElement: { textContent: string | null; id: string } | null } }).document
+      .activeElement;
+    return property === 'id' ? (active?.id ?? null) : (active?.textContent ?? null);
+  }, what);
+}
+
 async function signOutWithMenu(page: Page, locale: Locale) {
   await page.getByRole('banner').getByRole('button').last().click();
   await page.getByRole('menuitem', { name: text(locale, 'shell.signOut') }).click();
@@ -223,16 +232,16 @@ describe('Settings > Users in the browser', () => {
 
     // The first Tab reaches the skip link; Enter moves focus to the main content.
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), text(locale, 'shell.skipToContent'));
+    assert.equal(await focused(page, 'text'), text(locale, 'shell.skipToContent'));
     await page.keyboard.press('Enter');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    assert.equal(await focused(page, 'id'), 'main');
 
     // Tab from the top until the Marketplace Rewards link has focus, then follow it with Enter.
     await page.locator('body').focus();
     let found = false;
     for (let i = 0; i < 15 && !found; i++) {
       await page.keyboard.press('Tab');
-      found = (await page.evaluate(() => document.activeElement?.textContent?.trim())) === text(locale, 'shell.nav.rewards');
+      found = (await focused(page, 'text'))?.trim() === text(locale, 'shell.nav.rewards');
     }
     assert.ok(found, 'the Marketplace Rewards link is reachable with Tab');
     await page.keyboard.press('Enter');
