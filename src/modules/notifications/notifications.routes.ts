@@ -44,6 +44,12 @@ export const notificationsOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asy
           ...errorResponses('UNAUTHENTICATED'),
         },
       },
+      // A query string is text and the app's validator does not coerce types: read ?limit=50 as
+      // the number 50 before validation, or every limit would be refused as TYPE_INVALID.
+      preValidation: async (request) => {
+        const query = request.query as Record<string, unknown> | null;
+        if (query && typeof query.limit === 'string' && /^\d{1,6}$/.test(query.limit)) query.limit = Number(query.limit);
+      },
     },
     async (request) => {
       requireOperator(request);

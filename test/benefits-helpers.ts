@@ -1,0 +1,309 @@
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { SMTPServer } from 'smtp-server';
+import { buildApp } from '../src/server/app.ts';
+import { openDatabase, type Database, type Db } from '../src/platform/db/database.ts';
+import type { Role } from '../src/platform/db/schema.ts';
+import { call, createPartner, ops, signIn, type PartnerFixture, type Session, type TestApp } from './helpers.ts';
+
+/**
+ * Fixtures for the sales-and-marketing-benefits tests: a partner whose live
+ * trial offer unlocks one sales-marketing benefit (trial-campaign-assets) and
+ * one technical benefit (trial-presales-consultation), both 'available'; a
+ * second app instance on the same PostgreSQL schema; an SMTP server that
+ * collects what it receives; and a small MIME reader for those messages.
+ */
+export const DAY_MS = 86_400_000;
+export const SALES_BENEFIT = 'trial-campaign-assets';
+export const TECHNICAL_BENEFIT = 'trial-presales-consultation';
+
+export interface SalesPartner extends PartnerFixture {
+  /** Entitlement id of the sales-marketing benefit (available). */
+  salesBenefitId: string;
+  /** Entitlement id of the technical benefit (available, but not activatable here). */
+  technicalBenefitId: string;
+  companyEmail: string;
+}
+
+/** A partner account with a live trial offer, so it has an available sales-marketing entitlement. */
+export async function createSalesPartner(t: TestApp, people: Record<string, Role[]> = { admin: ['mpn-partner-admin'] }): Promise<SalesPartner> {
+  const p = await createPartner(t, people);
+  const profile = `pp-${p.mpnId}`;
+  const profileResponse = await ops(t, 'PUT', `/api/v1/ops/publisher-profiles/${profile}`, { name: 'Main', mpnId: p.mpnId });
+  assert.equal(profileResponse.statusCode, 200, profileResponse.body);
+  const offer = await ops(t, 'PUT', `/api/v1/ops/offers/o-trial-${p.mpnId}`, {
+    publisherProfileId: profile,
+    name: 'Trial offer',
+    listingType: 'trial',
+    status: 'live',
+    liveAt: new Date(Date.now() - DAY_MS).toISOString(),
+    delistedAt: null,
+  });
+  assert.equal(offer.statusCode, 200, offer.body);
+  const rows = await t.database.db
+    .selectFrom('entitlements')
+    .select(['id', 'benefit_code', 'status'])
+    .where('partner_account_id', '=', p.accountId)
+    .execute();
+  const sales = rows.find((r) => r.benefit_code === SALES_BENEFIT);
+  const technical = rows.find((r) => r.benefit_code === TECHNICAL_BENEFIT);
+  assert.ok(sales && technical, `expected both trial benefits, got ${JSON.stringify(rows)}`);
+  assert.equal(sales.status, 'available');
+  assert.equal(technical.status, 'available');
+  return { ...p, salesBenefitId: sales.id, technicalBenefitId: technical.id, companyEmail: `office@${p.domain}` };
+}
+
+export interface ContactBody {
+  userId: string;
+  email: string;
+  phone: string;
+  preferredLanguage: string;
+}
+
+/** A valid marketing contact for the partner: its user `name`, a personal email, a Dutch phone number. */
+export function contactBody(p: PartnerFixture, name: string, overrides: Partial<ContactBody> = {}): ContactBody {
+  const user = p.users[name];
+  assert.ok(user, `no user ${name}`);
+  return { userId: user.id, email: `${name}.marketing@mail.${p.domain}`, phone: '+31 20 123 4567', preferredLanguage: 'en-US', ...overrides };
+}
+
+export function putContact(app: FastifyInstance, session: Session, body: unknown, headers: Record<string, string> = {}) {
+  return call(app, session, 'PUT', '/api/v1/rewards/marketing-contact', body, headers);
+}
+
+export function activate(app: FastifyInstance, session: Session, entitlementId: string, headers: Record<string, string> = {}) {
+  return call(app, session, 'POST', `/api/v1/rewards/benefits/${entitlementId}/activation`, undefined, headers);
+}
+
+/** Signs in `name` and assigns a valid contact (200 asserted). */
+export async function signInWithContact(t: TestApp, p: SalesPartner, name: string, overrides: Partial<ContactBody> = {}) {
+  const user = p.users[name];
+  assert.ok(user, `no user ${name}`);
+  const session = await signIn(t.app, user.username);
+  const response = await putContact(t.app, session, contactBody(p, name, overrides));
+  assert.equal(response.statusCode, 200, response.body);
+  return session;
+}
+
+export function outboxFor(db: Db, recipients: string[]) {
+  return db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('recipient', 'in', recipients)
+    .orderBy('created_at')
+    .orderBy('kind')
+    .execute();
+}
+
+export function auditFor(db: Db, accountId: string, actionPrefix: string) {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('partner_account_id', '=', accountId)
+    .where('action', 'like', `${actionPrefix}%`)
+    .orderBy('occurred_at')
+    .execute();
+}
+
+/** Marks every outbox row as already delivered, so a delivery test sees only the rows it creates. */
+export async function markAllSent(db: Db): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'sent', sent_at: new Date(), lease_until: null }).where('status', 'in', ['pending', 'sending']).execute();
+}
+
+/** The schema a PostgreSQL test database was opened on (its search_path). */
+export async function currentSchema(db: Db): Promise<string> {
+  const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = result.rows[0]?.schema;
+  assert.ok(schema && schema.startsWith('t_'), `expected a test schema, got ${schema}`);
+  return schema;
+}
+
+/** A second Database on the same PostgreSQL schema as `t` (another instance's pool). Closing it leaves the schema. */
+export async function openSameDatabase(t: TestApp, poolSize = 5): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  assert.ok(url && t.database.engine === 'postgres', 'a second instance needs PostgreSQL (TEST_DATABASE_URL)');
+  return openDatabase({ engine: 'postgres', url, schema: await currentSchema(t.database.db), poolSize });
+}
+
+export interface SecondApp {
+  app: FastifyInstance;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** Another app instance (its own pool) on the same schema as `t`, as a second server process would be. */
+export async function startSecondApp(t: TestApp): Promise<SecondApp> {
+  const database = await openSameDatabase(t);
+  const app = await buildApp({ config: t.config, database, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** The ICU `{due, date, long}` rendering: "14 maart 2027", "March 14, 2027". */
+export const longDate = (locale: string, date: Date) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(date);
+
+// ---------------------------------------------------------------------------
+// SMTP
+
+export interface ParsedMail {
+  headers: Map<string, string>;
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface ReceivedMail extends ParsedMail {
+  raw: string;
+  envelopeTo: string[];
+}
+
+export interface SmtpSink {
+  port: number;
+  url: string;
+  messages: ReceivedMail[];
+  /** How many messages carried this Message-ID. */
+  count(messageId: string): number;
+  close(): Promise<void>;
+}
+
+/** An SMTP server on 127.0.0.1 (a free port) that keeps every message it accepts. */
+export async function startSmtpSink(options: { delayMs?: number } = {}): Promise<SmtpSink> {
+  const messages: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', callback);
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const finish = () => {
+          try {
+            messages.push({ ...parseMail(raw), raw, envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
+            callback();
+          } catch (error) {
+            callback(error as Error);
+          }
+        };
+        if (options.delayMs) setTimeout(finish, options.delayMs);
+        else finish();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.server.address();
+  assert.ok(address && typeof address === 'object');
+  const port = address.port;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    count: (messageId) => messages.filter((m) => m.messageId === messageId).length,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A port on 127.0.0.1 that nothing listens on (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  assert.ok(address && typeof address === 'object');
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return address.port;
+}
+
+// ---------------------------------------------------------------------------
+// A small MIME reader for what nodemailer sends: headers (RFC 2047 words),
+// multipart bodies, quoted-printable and base64. `mailparser` is not installed.
+
+function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g, (_all, _charset: string, encoding: string, text: string) =>
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
+}
+
+function splitHeaders(raw: string): { headers: Map<string, string>; body: string } {
+  const normalized = raw.replace(/\r\n/g, '\n');
+  const end = normalized.indexOf('\n\n');
+  const head = end === -1 ? normalized : normalized.slice(0, end);
+  const body = end === -1 ? '' : normalized.slice(end + 2);
+  const headers = new Map<string, string>();
+  for (const line of head.replace(/\n[ \t]+/g, ' ').split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    if (!headers.has(name)) headers.set(name, decodeWords(line.slice(colon + 1).trim()));
+  }
+  return { headers, body };
+}
+
+function decodeBody(body: string, encoding: string | undefined): string {
+  switch ((encoding ?? '7bit').toLowerCase()) {
+    case 'quoted-printable': {
+      const bytes = body.replace(/=\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      return Buffer.from(bytes, 'latin1').toString('utf8');
+    }
+    case 'base64':
+      return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+    default:
+      return body;
+  }
+}
+
+function collectParts(headers: Map<string, string>, body: string, into: { text: string; html: string }, depth = 0): void {
+  assert.ok(depth < 5, 'MIME nesting too deep');
+  const type = headers.get('content-type') ?? 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (/^multipart\//i.test(type) && boundary) {
+    const sections = body.split(`--${boundary}`).slice(1);
+    for (const section of sections) {
+      if (section.startsWith('--')) break;
+      const part = splitHeaders(section.replace(/^\n/, ''));
+      collectParts(part.headers, part.body.replace(/\n$/, ''), into, depth + 1);
+    }
+    return;
+  }
+  const decoded = decodeBody(body, headers.get('content-transfer-encoding'));
+  if (/^text\/html/i.test(type)) into.html += decoded;
+  else if (/^text\/plain/i.test(type)) into.text += decoded;
+}
+
+export function parseMail(raw: string): ParsedMail {
+  const { headers, body } = splitHeaders(raw);
+  const parts = { text: '', html: '' };
+  collectParts(headers, body, parts);
+  return {
+    headers,
+    messageId: headers.get('message-id') ?? '',
+    from: headers.get('from') ?? '',
+    to: headers.get('to') ?? '',
+    subject: headers.get('subject') ?? '',
+    text: parts.text,
+    html: parts.html,
+  };
+}
