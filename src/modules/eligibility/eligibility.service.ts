@@ -8,6 +8,18 @@ import { recomputeEligibility } from './eligibility.engine.ts';
  * What a partner account has and why: the summary of the Marketplace Rewards
  * page, its benefits, and the explanation behind both.
  */
+/** a - b for decimal strings with up to two decimals, exactly (in cents, as BigInt). */
+export function subtractMoney(a: string, b: string): string {
+  const cents = (value: string) => {
+    const [whole = '0', fraction = ''] = value.split('.');
+    return BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2)) * (whole.startsWith('-') ? -1n : 1n);
+  };
+  const difference = cents(a) - cents(b);
+  const sign = difference < 0n ? '-' : '';
+  const absolute = difference < 0n ? -difference : difference;
+  return `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
+}
+
 const pick = (names: Record<string, string>, locale: Locale) => names[locale] ?? names['en-US'] ?? Object.values(names)[0] ?? '';
 
 async function freshEligibility(db: Db, partnerAccountId: string) {
@@ -43,7 +55,7 @@ export async function rewardsSummary(db: Db, partnerAccountId: string, locale: L
     where pp.mpn_id = ${account.mpnId} group by pp.id, pp.name order by pp.name, pp.id`.execute(db);
   const counted = await sql<{ id: string; name: string; listingType: ListingType; publisherProfileId: string; billedSalesTtmUsd: string }>`
     select o.id, o.name, o.listing_type as "listingType", o.publisher_profile_id as "publisherProfileId",
-      coalesce(sum(bs.amount_usd) filter (where bs.status = 'billed' and bs.billed_at > now() - interval '12 months'), 0)::text as "billedSalesTtmUsd"
+      coalesce(sum(bs.amount_usd) filter (where bs.status = 'billed' and bs.billed_at > now() - interval '12 months'), 0)::numeric(16, 2)::text as "billedSalesTtmUsd"
     from publisher_profiles pp join offers o on o.publisher_profile_id = pp.id
     left join billed_sales bs on bs.offer_id = o.id
     where pp.mpn_id = ${account.mpnId} and o.status = 'live'
@@ -54,8 +66,9 @@ export async function rewardsSummary(db: Db, partnerAccountId: string, locale: L
     where pp.mpn_id = ${account.mpnId} and bs.status <> 'billed' and bs.billed_at > now() - interval '12 months'
     group by bs.status order by bs.status`.execute(db);
 
+  // Display values for the ICU messages may be numbers; the amounts in the body stay exact decimal strings.
   const money = (value: string) => Number(value);
-  const missing = next ? (Number(next.min) - Number(ttm)).toFixed(2) : null;
+  const missing = next ? subtractMoney(next.min, ttm) : null;
   return {
     partnerAccount: account,
     publisherProfiles: profiles.rows.map(({ id, name }) => ({ id, name })),

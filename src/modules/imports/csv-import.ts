@@ -28,10 +28,17 @@ interface KindSpec {
   ingest(db: Db, rows: Row[]): Promise<unknown>;
 }
 
+// A date, or a date-time with its zone: a time without one would be read in this machine's own zone.
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$)/i;
+
 function timestamp(value: string, column: string, optional = false): string | null {
   if (value === '' && optional) return null;
   const parsed = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(parsed.getTime())) {
+  const parts = ISO_TIMESTAMP.exec(value);
+  // new Date() rolls a day the month lacks over (2025-02-30 -> March 2): refuse it, as the API does.
+  const day = Number(parts?.[3]);
+  const dayMissing = parts !== null && day > 28 && day > new Date(Date.UTC(Number(parts[1]), Number(parts[2]), 0)).getUTCDate();
+  if (!parts || Number.isNaN(parsed.getTime()) || dayMissing) {
     throw new Error(`${column} "${value}" is not an ISO 8601 date-time such as 2026-01-31T12:00:00Z`);
   }
   return parsed.toISOString();

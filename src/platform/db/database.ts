@@ -28,7 +28,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pool = new pg.Pool({
       connectionString: target.url,
       max: target.poolSize ?? 10,
-      ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+      // UTC sessions: 'three months later' and the twelve-month window mean the same on every server.
+      options: `-c TimeZone=UTC${target.schema ? ` -c search_path=${target.schema}` : ''}`,
     });
     // Fail fast with the server's own message when the URL is wrong.
     const client = await pool.connect().catch(async (error: unknown) => {
