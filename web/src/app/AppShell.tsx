@@ -48,6 +48,10 @@ const useStyles = makeStyles({
   account: { flexGrow: 1, opacity: 0.9 },
   headerButton: { color: tokens.colorNeutralForegroundOnBrand, minWidth: '40px' },
   nav: {
+    position: 'sticky',
+    top: '48px',
+    alignSelf: 'start',
+    minHeight: 'calc(100vh - 48px)',
     backgroundColor: tokens.colorNeutralBackground2,
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     paddingTop: '8px',
