@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import fs from 'node:fs';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../server/errors.ts';
@@ -168,6 +169,9 @@ export async function importCsv(
   }
   await flush();
 
+  // A bulk load leaves the planner's statistics describing the tables before it; without fresh ones
+  // the recompute's per-partner lookups become sequential scans (measured: 12 s per 2,000 partners).
+  if (imported > 0) await sql`analyze publisher_profiles, offers, billed_sales, partner_eligibility, entitlements`.execute(db);
   const partnersRecomputed = await recomputeDirty(db, (done) => report({ phase: 'recomputing', done, total: done }));
   return { rows: imported, batches, partnersRecomputed };
 }
