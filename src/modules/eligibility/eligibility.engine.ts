@@ -186,5 +186,5 @@ export async function markDirty(db: Db, partnerIds: readonly string[]): Promise<
   await sql`
     insert into partner_eligibility (partner_account_id, program_version, computed_at, dirty)
     select id, ${version}, now(), true from partner_accounts where id = any(${[...partnerIds]}::uuid[])
-    on conflict (partner_account_id) do update set dirty = true`.execute(db);
+    on conflict (partner_account_id) do update set dirty = true where not partner_eligibility.dirty`.execute(db);
 }

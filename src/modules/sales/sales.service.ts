@@ -55,8 +55,10 @@ export async function ingestBilledSales(
       });
       throw validationFailed(fields);
     }
+    // One index probe per id: with a large array PostgreSQL would otherwise scan the whole table.
     const previousOffers = await sql<{ offer_id: string }>`
-      select distinct offer_id from billed_sales where id = any(${lines.map((l) => l.id)}::text[])`.execute(trx);
+      select distinct b.offer_id from unnest(${lines.map((l) => l.id)}::text[]) as i(id)
+      join lateral (select offer_id from billed_sales where id = i.id offset 0) b on true`.execute(trx);
 
     const counts = await sql<{ inserted: number; updated: number }>`
       with input as (
