@@ -1,10 +1,16 @@
-import { Tab, TabList, Title2 } from '@fluentui/react-components';
+import { Spinner, Tab, TabList, Text, Title2 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { ErrorMessage } from '../../app/ErrorMessage.tsx';
 
-/** Settings > Account settings, with its sections as tabs (Users, Tenants). */
-export function SettingsFrame({ children }: { children: ReactNode }) {
+/**
+ * Settings > Account settings, with its sections as tabs (Users, Tenants), and
+ * what every section shows while it loads or when the API refuses it.
+ */
+export function SettingsFrame({ children, error, loading }: { children: ReactNode; error: unknown; loading: boolean }) {
+  const intl = useIntl();
   const location = useLocation();
   const navigate = useNavigate();
   return (
@@ -20,6 +26,13 @@ export function SettingsFrame({ children }: { children: ReactNode }) {
           <FormattedMessage id="settings.tenants" />
         </Tab>
       </TabList>
+      <ErrorMessage error={error} />
+      {error instanceof ApiError && error.status === 403 && (
+        <Text as="p">
+          <FormattedMessage id="users.forbiddenHint" />
+        </Text>
+      )}
+      {loading && !error && <Spinner label={intl.formatMessage({ id: 'web.loading' })} />}
       {children}
     </section>
   );

@@ -8,7 +8,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -21,7 +20,7 @@ import {
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
-import { api, ApiError, call } from '../../api/client.ts';
+import { api, call } from '../../api/client.ts';
 import { ErrorMessage, fieldError } from '../../app/ErrorMessage.tsx';
 import { useSession, useSignedIn } from '../../app/session.tsx';
 import { SettingsFrame } from './SettingsFrame.tsx';
@@ -63,16 +62,8 @@ export function TenantsPage() {
     }
   }
 
-  const forbidden = error instanceof ApiError && error.status === 403;
   return (
-    <SettingsFrame>
-      <ErrorMessage error={error} />
-      {forbidden && (
-        <Text as="p">
-          <FormattedMessage id="users.forbiddenHint" />
-        </Text>
-      )}
-      {!tenants && !error && <Spinner label={intl.formatMessage({ id: 'web.loading' })} />}
+    <SettingsFrame error={error} loading={!tenants}>
       {associated && <AssociatedNotice tenant={associated} />}
       {tenants && (
         <>

@@ -1,20 +1,17 @@
 import {
   Button,
-  Spinner,
   Table,
   TableBody,
   TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Text,
 } from '@fluentui/react-components';
 import { Add24Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { api, ApiError, call } from '../../api/client.ts';
+import { api, call } from '../../api/client.ts';
 import type { paths } from '../../api/schema.gen.ts';
-import { ErrorMessage } from '../../app/ErrorMessage.tsx';
 import { useSession, useSignedIn } from '../../app/session.tsx';
 import { AddUserDialog, ChangeRolesDialog, RemoveUserDialog } from './UserDialogs.tsx';
 import { RoleBadges } from './RoleBadges.tsx';
@@ -50,16 +47,8 @@ export function UsersPage() {
     void load();
   }, [load, locale]);
 
-  const forbidden = error instanceof ApiError && error.status === 403;
   return (
-    <SettingsFrame>
-      <ErrorMessage error={error} />
-      {forbidden && (
-        <Text as="p">
-          <FormattedMessage id="users.forbiddenHint" />
-        </Text>
-      )}
-      {!users && !error && <Spinner label={intl.formatMessage({ id: 'web.loading' })} />}
+    <SettingsFrame error={error} loading={!users}>
       {users && (
         <>
           <div>
