@@ -80,6 +80,7 @@ export async function openBenchDatabase(engine: Engine, { poolSize = 10, onQuery
     return {
       db,
       engine,
+      raw: { engine, pglite },
       pglite,
       description: `PGlite ${version} (in process, data folder ${dir}${log ? ', profiling' : ''})`,
       pgClient: () => Promise.reject(new Error('no pg client on PGlite')),
@@ -103,7 +104,7 @@ export async function openBenchDatabase(engine: Engine, { poolSize = 10, onQuery
     ? (() => {
         const pool = new pg.Pool({ connectionString: url, max: poolSize, options: `-c search_path=${schema}` });
         const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
-        return { db, engine: 'postgres' as const, close: () => db.destroy() };
+        return { db, engine: 'postgres' as const, raw: { engine: 'postgres' as const, pool }, close: () => db.destroy() };
       })()
     : await openDatabase({ engine: 'postgres', url, schema, poolSize });
   return {

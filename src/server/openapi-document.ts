@@ -10,10 +10,11 @@ import { loadConfig } from './config.ts';
  * generated from it, and a test fails when the committed client drifts.
  */
 export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }) });
+  const pool = new pg.Pool({ max: 1 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const app = await buildApp({
     config: loadConfig({ REWARDS_WEB: 'off' }),
-    database: { db, engine: 'postgres', close: () => db.destroy() },
+    database: { db, engine: 'postgres', raw: { engine: 'postgres', pool }, close: () => db.destroy() },
     logger: false,
   });
   await app.ready();

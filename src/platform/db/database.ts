@@ -9,9 +9,13 @@ import type { DB } from './schema.ts';
 export type Db = Kysely<DB>;
 export type Engine = 'pglite' | 'postgres';
 
+/** The engine's own handle, for what Kysely does not do (COPY, LISTEN). */
+export type RawDatabase = { engine: 'postgres'; pool: pg.Pool } | { engine: 'pglite'; pglite: PGlite };
+
 export interface Database {
   db: Db;
   engine: Engine;
+  raw: RawDatabase;
   close(): Promise<void>;
 }
 
@@ -38,7 +42,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     });
     client.release();
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return { db, engine: 'postgres', raw: { engine: 'postgres', pool }, close: () => db.destroy() };
   }
 
   // The lock sits beside the database files: data/rewards.lock guards data/pgdata.
@@ -51,6 +55,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       db,
       engine: 'pglite',
+      raw: { engine: 'pglite', pglite },
       close: async () => {
         await db.destroy();
         await pglite.close();
