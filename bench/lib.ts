@@ -14,6 +14,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database, type Engine } from '../src/platform/db/database.ts';
+import { ChangeFeed } from '../src/platform/db/change-feed.ts';
+import { ObservedDialect } from '../src/platform/db/observed-dialect.ts';
 import { PGliteDialect } from '../src/platform/db/pglite-dialect.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 
@@ -75,12 +77,14 @@ export async function openBenchDatabase(engine: Engine, { poolSize = 10, onQuery
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rewards-bench-'));
     const pglite = new PGlite(path.join(dir, 'pgdata'));
     await pglite.waitReady;
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), ...(log ? { log } : {}) });
+    const changes = new ChangeFeed(false);
+    const db = new Kysely<DB>({ dialect: new ObservedDialect(new PGliteDialect(pglite), changes), ...(log ? { log } : {}) });
     const version = (await pglite.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v ?? '?';
     return {
       db,
       engine,
       raw: { engine, pglite },
+      changes,
       pglite,
       description: `PGlite ${version} (in process, data folder ${dir}${log ? ', profiling' : ''})`,
       pgClient: () => Promise.reject(new Error('no pg client on PGlite')),
@@ -102,9 +106,16 @@ export async function openBenchDatabase(engine: Engine, { poolSize = 10, onQuery
   // openDatabase as the app opens it; when profiling, the same pool settings under a Kysely that logs.
   const database: Database = log
     ? (() => {
-        const pool = new pg.Pool({ connectionString: url, max: poolSize, options: `-c search_path=${schema}` });
-        const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
-        return { db, engine: 'postgres' as const, raw: { engine: 'postgres' as const, pool }, close: () => db.destroy() };
+        const connection = { connectionString: url, options: `-c TimeZone=UTC -c search_path=${schema}` };
+        const pool = new pg.Pool({ ...connection, max: poolSize });
+        const changes = new ChangeFeed(true);
+        changes.listenPostgres(connection);
+        const db = new Kysely<DB>({ dialect: new ObservedDialect(new PostgresDialect({ pool }), changes), log });
+        const close = async () => {
+          await changes.close();
+          await db.destroy();
+        };
+        return { db, engine: 'postgres' as const, raw: { engine: 'postgres' as const, pool }, changes, close };
       })()
     : await openDatabase({ engine: 'postgres', url, schema, poolSize });
   return {

@@ -83,7 +83,7 @@ export async function buildApp({ config, database, logger, onEmailQueued }: AppO
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerAuth(app, db);
+  registerAuth(app, db, database.changes);
   registerErrorHandler(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -120,7 +120,7 @@ export async function buildApp({ config, database, logger, onEmailQueued }: AppO
   await app.register(accountRoutes, { db, config });
   await app.register(accountOpsRoutes, { db });
   await app.register(catalogOpsRoutes, { db });
-  await app.register(eligibilityRoutes, { db });
+  await app.register(eligibilityRoutes, { db, changes: database.changes });
   await app.register(benefitsRoutes, { db, ...(onEmailQueued ? { onEmailQueued } : {}) });
   await app.register(followUpOpsRoutes, { db });
   await app.register(notificationsOpsRoutes, { db });

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../platform/audit/audit.ts';
-import { safeEqual } from '../platform/auth/tokens.ts';
+import { hashSecret, safeEqual } from '../platform/auth/tokens.ts';
+import type { ChangeFeed } from '../platform/db/change-feed.ts';
 import type { Db } from '../platform/db/database.ts';
+import { VersionedCache } from '../platform/db/versioned-cache.ts';
 import { negotiateLocale, type Locale } from '../platform/i18n/i18n.ts';
 import type { AccountMember } from '../modules/accounts/accounts.policy.ts';
 import type { UserRow } from '../modules/accounts/accounts.repository.ts';
 import type { RequestContext } from '../modules/accounts/accounts.service.ts';
-import { memberOf, resolveOperatorToken, resolveSession } from '../modules/identity/identity.service.ts';
+import { memberOf, resolveOperatorToken, resolveSession, type SignedInUser } from '../modules/identity/identity.service.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -34,7 +36,25 @@ export const CSRF_COOKIE = 'rewards_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function registerAuth(app: FastifyInstance, db: Db): void {
+/**
+ * Sessions are resolved from memory while nothing behind them changed (a sign-out, a role, a tenant's
+ * association: see change-feed.ts), and for a minute at most; unknown tokens are never kept.
+ */
+function sessionResolver(db: Db, changes: ChangeFeed) {
+  const cache = new VersionedCache<string, Readonly<SignedInUser> | null>(changes, 'sessions', { ttlMs: 60_000, maxEntries: 10_000 });
+  return (token: string) =>
+    cache.getOrLoad(hashSecret(token), async () => {
+      const session = await resolveSession(db, token);
+      if (!session) return { value: null, cache: false };
+      const { expiresAt, user, ...rest } = session;
+      // Shared by every request of the session: frozen, so no handler can change what the next one sees.
+      const value = Object.freeze({ ...rest, user: Object.freeze({ ...user, roles: Object.freeze([...user.roles]) }) });
+      return { value: value as Readonly<SignedInUser>, until: expiresAt.getTime() };
+    });
+}
+
+export function registerAuth(app: FastifyInstance, db: Db, changes: ChangeFeed): void {
+  const findSession = sessionResolver(db, changes);
   registerAccessCheck(app);
   app.decorateRequest('principal', null);
   app.decorateRequest('locale', 'en-US');
@@ -51,7 +71,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const signedIn = await resolveSession(db, token);
+    const signedIn = await findSession(token);
     if (!signedIn) return;
     request.principal = { kind: 'user', ...signedIn };
     if (signedIn.user.locale) request.locale = signedIn.user.locale;
@@ -79,7 +99,9 @@ function requiredPrincipal(url: string): Principal['kind'] | null {
 
 export function registerAccessCheck(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const required = requiredPrincipal(request.routeOptions.url ?? request.url);
+    // No route (the not-found handler): 404 for everyone, whether or not the web portal's catch-all is built.
+    if (request.routeOptions.url === undefined) return;
+    const required = requiredPrincipal(request.routeOptions.url);
     if (required === 'operator') requireOperator(request);
     if (required === 'user') requireUser(request);
   });

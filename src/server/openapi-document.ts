@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { ChangeFeed } from '../platform/db/change-feed.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
@@ -14,7 +15,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const app = await buildApp({
     config: loadConfig({ REWARDS_WEB: 'off' }),
-    database: { db, engine: 'postgres', raw: { engine: 'postgres', pool }, close: () => db.destroy() },
+    database: { db, engine: 'postgres', raw: { engine: 'postgres', pool }, changes: new ChangeFeed(false), close: () => db.destroy() },
     logger: false,
   });
   await app.ready();

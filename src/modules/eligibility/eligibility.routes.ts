@@ -1,15 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import type { ChangeFeed } from '../../platform/db/change-feed.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { VersionedCache } from '../../platform/db/versioned-cache.ts';
 import { requireOperator, requireUser } from '../../server/auth.ts';
 import { AppError, forbidden, notFound } from '../../server/errors.ts';
 import { errorResponses } from '../../server/schemas.ts';
 import { canSeeRewards } from '../accounts/accounts.policy.ts';
 import { memberOf } from '../identity/identity.service.ts';
 import { BenefitList, CategoryQuery, MpnParams, RewardsSummary } from './eligibility.schemas.ts';
-import { listBenefits, partnerByMpnId, rewardsSummary } from './eligibility.service.ts';
+import { ELIGIBILITY_FRESH_MS, listBenefits, partnerByMpnId, rewardsSummary } from './eligibility.service.ts';
 
 /** The Marketplace Rewards page's data, for the signed-in partner and (by MPN ID) for operators. */
-export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: ChangeFeed }> = async (app, { db, changes }) => {
+  // The summary as sent, per account and language, until anything it is read from changes (change-feed.ts).
+  const summaries = new VersionedCache<string, Buffer>(changes, 'rewards', { ttlMs: 60_000, maxEntries: 200 });
   const rewardsAccount = (request: Parameters<typeof requireUser>[0]) => {
     const member = memberOf(requireUser(request).user);
     if (member.partnerAccountId === null) throw new AppError('NO_PARTNER_ACCOUNT');
@@ -27,7 +32,16 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (a
   app.get(
     '/api/v1/rewards',
     { schema: { tags: ['rewards'], summary: 'Eligibility of the partner account: offers, billed sales, tier, next tier, why', response: { 200: RewardsSummary, ...ERRORS } } },
-    async (request) => rewardsSummary(db, rewardsAccount(request), request.locale),
+    async (request, reply) => {
+      const partnerAccountId = rewardsAccount(request);
+      const body = await summaries.getOrLoad(`${partnerAccountId}|${request.locale}`, async () => {
+        const summary = await rewardsSummary(db, partnerAccountId, request.locale);
+        // Serialised by this route's response schema, once; later requests send the same bytes.
+        return { value: Buffer.from(reply.serialize(summary) as string), until: Date.parse(summary.computedAt) + ELIGIBILITY_FRESH_MS };
+      });
+      // Bytes already serialised by the schema: the untyped reply sends them as they are.
+      return (reply as FastifyReply).type('application/json; charset=utf-8').send(body);
+    },
   );
   app.get(
     '/api/v1/rewards/benefits',

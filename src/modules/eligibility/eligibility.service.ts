@@ -22,10 +22,13 @@ export function subtractMoney(a: string, b: string): string {
 
 const pick = (names: Record<string, string>, locale: Locale) => names[locale] ?? names['en-US'] ?? Object.values(names)[0] ?? '';
 
+/** How long a computed standing is served before it is computed again (the twelve-month window moves). */
+export const ELIGIBILITY_FRESH_MS = 24 * 3_600_000;
+
 async function freshEligibility(db: Db, partnerAccountId: string) {
   const read = () => db.selectFrom('partner_eligibility').selectAll().where('partner_account_id', '=', partnerAccountId).executeTakeFirst();
   const row = await read();
-  if (row && !row.dirty && row.computed_at.getTime() > Date.now() - 24 * 3_600_000) return row;
+  if (row && !row.dirty && row.computed_at.getTime() > Date.now() - ELIGIBILITY_FRESH_MS) return row;
   // Never computed, inputs changed by a bulk import, or a day old (the twelve-month window moves): compute now.
   await db.transaction().execute((trx) => recomputeEligibility(trx, [partnerAccountId]));
   return (await read())!;
@@ -53,9 +56,12 @@ export async function rewardsSummary(db: Db, partnerAccountId: string, locale: L
     select pp.id, pp.name, (count(o.id) filter (where o.status = 'live'))::int as live
     from publisher_profiles pp left join offers o on o.publisher_profile_id = pp.id
     where pp.mpn_id = ${account.mpnId} group by pp.id, pp.name order by pp.name, pp.id`.execute(db);
+  // The explanation counts over the same window as the figure it explains: the twelve months before computed_at.
+  const at = sql`${eligibility.computed_at.toISOString()}::timestamptz`;
   const counted = await sql<{ id: string; name: string; listingType: ListingType; publisherProfileId: string; billedSalesTtmUsd: string }>`
     select o.id, o.name, o.listing_type as "listingType", o.publisher_profile_id as "publisherProfileId",
-      coalesce(sum(bs.amount_usd) filter (where bs.status = 'billed' and bs.billed_at > now() - interval '12 months'), 0)::numeric(16, 2)::text as "billedSalesTtmUsd"
+      coalesce(sum(bs.amount_usd) filter (
+        where bs.status = 'billed' and bs.billed_at > ${at} - interval '12 months' and bs.billed_at <= ${at}), 0)::numeric(16, 2)::text as "billedSalesTtmUsd"
     from publisher_profiles pp join offers o on o.publisher_profile_id = pp.id
     left join billed_sales bs on bs.offer_id = o.id
     where pp.mpn_id = ${account.mpnId} and o.status = 'live'
@@ -63,7 +69,8 @@ export async function rewardsSummary(db: Db, partnerAccountId: string, locale: L
   const excluded = await sql<{ status: 'refunded' | 'cancelled' | 'fraudulent'; lines: number; amount: string }>`
     select bs.status, count(*)::int as lines, sum(bs.amount_usd)::text as amount
     from publisher_profiles pp join offers o on o.publisher_profile_id = pp.id join billed_sales bs on bs.offer_id = o.id
-    where pp.mpn_id = ${account.mpnId} and bs.status <> 'billed' and bs.billed_at > now() - interval '12 months'
+    where pp.mpn_id = ${account.mpnId} and bs.status <> 'billed'
+      and bs.billed_at > ${at} - interval '12 months' and bs.billed_at <= ${at}
     group by bs.status order by bs.status`.execute(db);
 
   // Display values for the ICU messages may be numbers; the amounts in the body stay exact decimal strings.

@@ -66,12 +66,13 @@ export async function signIn(
   return { user: publicUser, secrets };
 }
 
-export async function resolveSession(db: Db, token: string): Promise<SignedInUser | null> {
+/** The live session of a cookie's token, with its end (a cache of it must not outlive the session). */
+export async function resolveSession(db: Db, token: string): Promise<(SignedInUser & { expiresAt: Date }) | null> {
   const session = await identityRepository.findLiveSession(db, hashSecret(token));
   if (!session) return null;
   const user = await accountsRepository.findUserById(db, session.userId);
   if (!user) return null;
-  return { user, sessionId: session.id, csrfToken: session.csrfToken };
+  return { user, sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
 }
 
 export function signOut(db: Db, sessionId: string): Promise<void> {

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { CHANGE_CHANNEL, ChangeFeed } from './change-feed.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import { ObservedDialect } from './observed-dialect.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -16,6 +18,8 @@ export interface Database {
   db: Db;
   engine: Engine;
   raw: RawDatabase;
+  /** What changed, for the in-process caches: this process's commits and (PostgreSQL) everyone else's. */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -23,26 +27,37 @@ export interface Database {
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => value);
 
 export type DatabaseTarget =
-  | { engine: 'postgres'; url: string; schema?: string; poolSize?: number }
+  | { engine: 'postgres'; url: string; schema?: string; poolSize?: number; onFeedLost?: (error: unknown) => void }
   | { engine: 'pglite'; dataDir: string | null };
 
 /** Opens PostgreSQL through a pool, or PGlite in a locked data folder (`null`: in memory). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.engine === 'postgres') {
-    const pool = new pg.Pool({
+    const connection = {
       connectionString: target.url,
-      max: target.poolSize ?? 10,
       // UTC sessions: 'three months later' and the twelve-month window mean the same on every server.
       options: `-c TimeZone=UTC${target.schema ? ` -c search_path=${target.schema}` : ''}`,
-    });
+    };
+    const pool = new pg.Pool({ ...connection, max: target.poolSize ?? 10 });
     // Fail fast with the server's own message when the URL is wrong.
     const client = await pool.connect().catch(async (error: unknown) => {
       await pool.end();
       throw new Error(`Cannot connect to PostgreSQL: ${(error as Error).message}`, { cause: error });
     });
     client.release();
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', raw: { engine: 'postgres', pool }, close: () => db.destroy() };
+    const changes = new ChangeFeed(true);
+    changes.listenPostgres(connection, (_message, error) => target.onFeedLost?.(error));
+    const db = new Kysely<DB>({ dialect: new ObservedDialect(new PostgresDialect({ pool }), changes) });
+    return {
+      db,
+      engine: 'postgres',
+      raw: { engine: 'postgres', pool },
+      changes,
+      close: async () => {
+        await changes.close();
+        await db.destroy();
+      },
+    };
   }
 
   // The lock sits beside the database files: data/rewards.lock guards data/pgdata.
@@ -51,13 +66,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   try {
     const pglite = new PGlite(target.dataDir === null ? undefined : path.join(target.dataDir, 'pgdata'));
     await pglite.waitReady;
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    const changes = new ChangeFeed(false);
+    // Writes that bypass Kysely (COPY through the PGlite handle) still fire the triggers of migration 0004.
+    const unlisten = await pglite.listen(CHANGE_CHANNEL, (payload) => changes.tablesChanged([payload.split('.').at(-1)!]));
+    const db = new Kysely<DB>({ dialect: new ObservedDialect(new PGliteDialect(pglite), changes) });
     return {
       db,
       engine: 'pglite',
       raw: { engine: 'pglite', pglite },
+      changes,
       close: async () => {
         await db.destroy();
+        await unlisten();
         await pglite.close();
         lock?.release();
       },
