@@ -16,6 +16,7 @@ export interface Config {
   sessionTtlHours: number;
   cookieSecure: boolean;
   association: { maxFailures: number; lockoutMinutes: number };
+  signIn: { maxFailures: number; lockoutMinutes: number };
   /** built: serve dist/web; dev: Vite's dev server with hot reload; off: the API only. */
   webMode: 'built' | 'dev' | 'off';
   mail: { smtpUrl: string | null; from: string; mailboxDir: string; rewardsTeamEmail: string | null };
@@ -106,6 +107,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     association: {
       maxFailures: integer('ASSOCIATION_MAX_FAILURES', 5, 1, 1000),
       lockoutMinutes: integer('ASSOCIATION_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    },
+    signIn: {
+      maxFailures: integer('SIGN_IN_MAX_FAILURES', 10, 1, 1000),
+      lockoutMinutes: integer('SIGN_IN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     },
     webMode,
     mail: {

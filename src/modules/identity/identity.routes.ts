@@ -31,7 +31,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config 
         tags: ['identity'],
         summary: 'Sign in with a sign-in name (name@tenant-domain) and password',
         body: SignInBody,
-        response: { 200: SignedInBody, ...errorResponses('INVALID_CREDENTIALS', 'FORBIDDEN') },
+        response: { 200: SignedInBody, ...errorResponses('INVALID_CREDENTIALS', 'FORBIDDEN', 'TOO_MANY_ATTEMPTS') },
       },
     },
     async (request, reply) => {
@@ -40,7 +40,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config 
       if (origin !== undefined && !isSameOrigin(origin, config.publicUrl, request.headers.host)) {
         throw new AppError('FORBIDDEN', { messageId: 'error.FORBIDDEN.origin' });
       }
-      const { user, secrets } = await signIn(db, request.body, config.sessionTtlHours, request.id);
+      const { user, secrets } = await signIn(db, request.body, config.sessionTtlHours, config.signIn, request.id);
       const maxAge = config.sessionTtlHours * 3600;
       reply
         .setCookie(SESSION_COOKIE, secrets.token, { ...cookieOptions, httpOnly: true, maxAge })

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { verifyAgainstNothing, verifyPassword } from '../../platform/auth/password.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
@@ -29,24 +30,61 @@ export const memberOf = (user: UserRow): AccountMember => ({
   roles: user.roles,
 });
 
+export interface SignInLimits {
+  maxFailures: number;
+  lockoutMinutes: number;
+}
+
+/** Seconds until this name's failures in the window drop below the limit, or 0 when it may try. */
+async function secondsLockedOut(db: Db, username: string, limits: SignInLimits): Promise<number> {
+  const row = await db
+    .selectFrom('sign_in_failures')
+    .select('failed_at')
+    .where('username', '=', username)
+    .where('failed_at', '>', new Date(Date.now() - limits.lockoutMinutes * 60_000))
+    .orderBy('failed_at', 'desc')
+    .offset(limits.maxFailures - 1)
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return 0;
+  return Math.max(1, Math.ceil((row.failed_at.getTime() + limits.lockoutMinutes * 60_000 - Date.now()) / 1000));
+}
+
+/**
+ * Checks the password and opens a session. After `maxFailures` failed attempts for a sign-in name
+ * within the window, every attempt for that name (the right password too) is refused until the
+ * oldest of them leaves the window. Attempts for one name are serialised by an advisory lock, so
+ * parallel guesses cannot slip past the count, and a failure is recorded even though it is refused.
+ */
 export async function signIn(
   db: Db,
   credentials: { username: string; password: string },
   ttlHours: number,
+  limits: SignInLimits,
   requestId?: string,
 ): Promise<{ user: UserRow; secrets: SessionSecrets }> {
-  const user = await accountsRepository.findUserForSignIn(db, credentials.username.trim().toLowerCase());
-  const valid = user
-    ? await verifyPassword(credentials.password, user.passwordHash)
-    : await verifyAgainstNothing(credentials.password);
-  if (!user || !valid) throw new AppError('INVALID_CREDENTIALS');
-
-  const secrets: SessionSecrets = {
-    token: newSecret(),
-    csrfToken: newSecret(),
-    expiresAt: new Date(Date.now() + ttlHours * 3_600_000),
-  };
-  await db.transaction().execute(async (trx) => {
+  const username = credentials.username.trim().toLowerCase();
+  const outcome = await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('sign-in'), hashtext(${username}))`.execute(trx);
+    const locked = await secondsLockedOut(trx, username, limits);
+    if (locked > 0) {
+      await recordAudit(trx, { actor: { type: 'system' }, action: 'session.sign-in-locked', details: { username }, requestId });
+      return { kind: 'locked' as const, seconds: locked };
+    }
+    const user = await accountsRepository.findUserForSignIn(trx, username);
+    const valid = user ? await verifyPassword(credentials.password, user.passwordHash) : await verifyAgainstNothing(credentials.password);
+    if (!user || !valid) {
+      await trx.insertInto('sign_in_failures').values({ username: username.slice(0, 320) || '-', failed_at: new Date() }).execute();
+      // Names nobody uses again are forgotten a day later.
+      await trx.deleteFrom('sign_in_failures').where('failed_at', '<', new Date(Date.now() - 86_400_000)).execute();
+      return { kind: 'invalid' as const };
+    }
+    await trx.deleteFrom('sign_in_failures').where('username', '=', username).execute();
+    const secrets: SessionSecrets = {
+      token: newSecret(),
+      csrfToken: newSecret(),
+      expiresAt: new Date(Date.now() + ttlHours * 3_600_000),
+    };
     const sessionId = await identityRepository.insertSession(trx, {
       tokenHash: hashSecret(secrets.token),
       csrfToken: secrets.csrfToken,
@@ -61,9 +99,14 @@ export async function signIn(
       subjectId: sessionId,
       requestId,
     });
+    return { kind: 'signed-in' as const, user, secrets };
   });
-  const { passwordHash: _dropped, ...publicUser } = user;
-  return { user: publicUser, secrets };
+  if (outcome.kind === 'locked') {
+    throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: outcome.seconds, values: { minutes: Math.ceil(outcome.seconds / 60) } });
+  }
+  if (outcome.kind === 'invalid') throw new AppError('INVALID_CREDENTIALS');
+  const { passwordHash: _dropped, ...publicUser } = outcome.user;
+  return { user: publicUser, secrets: outcome.secrets };
 }
 
 /** The live session of a cookie's token, with its end (a cache of it must not outlive the session). */

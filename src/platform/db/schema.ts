@@ -60,6 +60,11 @@ export interface OperatorTokensTable {
   revoked_at: NullableTimestamp;
 }
 
+export interface SignInFailuresTable {
+  username: string;
+  failed_at: Timestamp;
+}
+
 export interface AssociationFailuresTable {
   id: Generated<string>;
   partner_account_id: string;
@@ -238,6 +243,7 @@ export interface DB {
   sessions: SessionsTable;
   operator_tokens: OperatorTokensTable;
   association_failures: AssociationFailuresTable;
+  sign_in_failures: SignInFailuresTable;
   audit_events: AuditEventsTable;
   schema_migrations: SchemaMigrationsTable;
   publisher_profiles: PublisherProfilesTable;

@@ -230,6 +230,29 @@ export interface paths {
                     };
                 };
                 /** @description Error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable, machine-readable reason */
+                                code: string;
+                                /** @description Human-readable, in the caller's language */
+                                message: string;
+                                /** @description Per-field problems, keyed by the field name */
+                                fields?: {
+                                    [key: string]: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
                 500: {
                     headers: {
                         [name: string]: unknown;
