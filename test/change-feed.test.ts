@@ -89,6 +89,19 @@ describe('VersionedCache', () => {
     assert.equal(cache.size, 2);
     assert.equal(cache.get('x'), undefined, 'the oldest went first');
   });
+  it('keeps the held weight under its bound, dropping the oldest, and never keeps a value heavier than the bound', async () => {
+    const feed = new ChangeFeed(false);
+    const cache = new VersionedCache<string, string>(feed, 'rewards', { ttlMs: 60_000, maxEntries: 100, weigh: (v) => v.length, maxWeight: 10 });
+    await cache.getOrLoad('a', async () => ({ value: 'aaaa' }));
+    await cache.getOrLoad('b', async () => ({ value: 'bbbb' }));
+    await cache.getOrLoad('c', async () => ({ value: 'cccc' }));
+    assert.equal(cache.get('a'), undefined);
+    assert.equal(cache.get('c'), 'cccc');
+    assert.equal(cache.weight, 8);
+    assert.equal(await cache.getOrLoad('huge', async () => ({ value: 'x'.repeat(11) })), 'x'.repeat(11));
+    assert.equal(cache.get('huge'), undefined);
+    assert.equal(cache.get('b'), 'bbbb', 'a value that cannot fit evicts nothing');
+  });
   it('serves and keeps nothing while the feed is not listening', async () => {
     const feed = new ChangeFeed(true);
     const cache = new VersionedCache<string, number>(feed, 'rewards', { ttlMs: 60_000, maxEntries: 10 });

@@ -14,7 +14,12 @@ import { ELIGIBILITY_FRESH_MS, listBenefits, partnerByMpnId, rewardsSummary } fr
 /** The Marketplace Rewards page's data, for the signed-in partner and (by MPN ID) for operators. */
 export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: ChangeFeed }> = async (app, { db, changes }) => {
   // The summary as sent, per account and language, until anything it is read from changes (change-feed.ts).
-  const summaries = new VersionedCache<string, Buffer>(changes, 'rewards', { ttlMs: 60_000, maxEntries: 200 });
+  const summaries = new VersionedCache<string, Buffer>(changes, 'rewards', {
+    ttlMs: 60_000,
+    maxEntries: 1000,
+    weigh: (body) => body.length,
+    maxWeight: 32 * 1024 * 1024,
+  });
   const rewardsAccount = (request: Parameters<typeof requireUser>[0]) => {
     const member = memberOf(requireUser(request).user);
     if (member.partnerAccountId === null) throw new AppError('NO_PARTNER_ACCOUNT');

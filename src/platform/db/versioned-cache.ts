@@ -10,19 +10,21 @@ import type { CacheScope, ChangeFeed } from './change-feed.ts';
  * listening, nothing is served from the cache or stored in it.
  */
 export class VersionedCache<K, V> {
-  readonly #entries = new Map<K, { value: V; generation: number; expiresAt: number }>();
+  readonly #entries = new Map<K, { value: V; generation: number; expiresAt: number; weight: number }>();
+  #weight = 0;
 
+  /** `weigh` and `maxWeight` bound what the entries hold (bytes, say) besides their number. */
   constructor(
     private readonly feed: ChangeFeed,
     private readonly scope: CacheScope,
-    private readonly options: { ttlMs: number; maxEntries: number },
+    private readonly options: { ttlMs: number; maxEntries: number; weigh?: (value: V) => number; maxWeight?: number },
   ) {}
 
   get(key: K, now = Date.now()): V | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
     if (!this.feed.ready || entry.generation !== this.feed.generation(this.scope) || entry.expiresAt <= now) {
-      this.#entries.delete(key);
+      this.#delete(key);
       return undefined;
     }
     return entry.value;
@@ -40,15 +42,33 @@ export class VersionedCache<K, V> {
     const { value, until, cache = true } = await load();
     const now = Date.now();
     const expiresAt = Math.min(now + this.options.ttlMs, until ?? Number.POSITIVE_INFINITY);
-    if (cache && wasReady && this.feed.ready && this.feed.generation(this.scope) === generation && expiresAt > now) {
-      this.#entries.delete(key);
-      this.#entries.set(key, { value, generation, expiresAt });
-      if (this.#entries.size > this.options.maxEntries) this.#entries.delete(this.#entries.keys().next().value as K);
+    const weight = this.options.weigh?.(value) ?? 0;
+    const fits = weight <= (this.options.maxWeight ?? Number.POSITIVE_INFINITY);
+    if (cache && fits && wasReady && this.feed.ready && this.feed.generation(this.scope) === generation && expiresAt > now) {
+      this.#delete(key);
+      this.#entries.set(key, { value, generation, expiresAt, weight });
+      this.#weight += weight;
+      // The oldest entries go first.
+      while (this.#entries.size > this.options.maxEntries || this.#weight > (this.options.maxWeight ?? Number.POSITIVE_INFINITY)) {
+        this.#delete(this.#entries.keys().next().value as K);
+      }
     }
     return value;
   }
 
+  #delete(key: K): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#weight -= entry.weight;
+    this.#entries.delete(key);
+  }
+
   get size(): number {
     return this.#entries.size;
+  }
+
+  /** The total weight held (0 without `weigh`). */
+  get weight(): number {
+    return this.#weight;
   }
 }
