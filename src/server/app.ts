@@ -14,6 +14,7 @@ import { eligibilityRoutes } from '../modules/eligibility/eligibility.routes.ts'
 import { benefitsRoutes, followUpOpsRoutes } from '../modules/benefits/benefits.routes.ts';
 import { notificationsOpsRoutes } from '../modules/notifications/notifications.routes.ts';
 import { registerAuth } from './auth.ts';
+import { ErrorBody } from './schemas.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerWeb } from './web.ts';
@@ -62,7 +63,10 @@ export async function buildApp({ config, database, logger, onEmailQueued }: AppO
   });
 
   await app.register(cookie);
+  app.addSchema(ErrorBody);
   await app.register(swagger, {
+    // Shared schemas appear under their own $id in components.schemas (ErrorBody), not as def-<n>.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { LOCALES, ROLES } from '../platform/db/schema.ts';
 import { ERROR_STATUS, type ErrorCode } from './errors.ts';
 
@@ -25,14 +25,17 @@ export const ErrorBody = Type.Object(
       ),
     }),
   },
-  { description: 'Error' },
+  { $id: 'ErrorBody', description: 'Error' },
 );
+
+/** Registered once (app.ts) and referenced by every route, so the OpenAPI document and the client hold it once. */
+const ErrorBodyRef = Type.Unsafe<Static<typeof ErrorBody>>({ $ref: 'ErrorBody#' });
 
 /** The error responses a route can give, by code; identical codes share their status. */
 export function errorResponses(...codes: ErrorCode[]): Record<number, TSchema> {
   const responses: Record<number, TSchema> = {};
   for (const code of ['VALIDATION_FAILED', 'INTERNAL', ...codes] as ErrorCode[]) {
-    responses[ERROR_STATUS[code]] = ErrorBody;
+    responses[ERROR_STATUS[code]] = ErrorBodyRef;
   }
   return responses;
 }

@@ -166,21 +166,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -189,21 +175,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -212,21 +184,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -235,21 +193,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -258,21 +202,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -315,21 +245,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -338,21 +254,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -361,21 +263,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -451,21 +339,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -474,21 +348,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -497,21 +357,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -585,21 +431,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -608,21 +440,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -631,21 +449,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -654,21 +458,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -717,21 +507,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -740,21 +516,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -763,21 +525,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -835,21 +583,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -858,21 +592,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -881,21 +601,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -904,21 +610,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -974,21 +666,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -997,21 +675,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1020,21 +684,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1043,21 +693,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1066,21 +702,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1089,21 +711,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -1149,21 +757,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1172,21 +766,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1195,21 +775,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1218,21 +784,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1241,21 +793,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1264,21 +802,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -1332,21 +856,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1355,21 +865,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1378,21 +874,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1401,21 +883,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1424,21 +892,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -1486,21 +940,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1509,21 +949,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1532,21 +958,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1555,21 +967,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -1615,21 +1013,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1638,21 +1022,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1661,21 +1031,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1684,21 +1040,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1707,21 +1049,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1730,21 +1058,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1753,21 +1067,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -1813,21 +1113,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1836,21 +1122,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1859,21 +1131,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1882,21 +1140,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1905,21 +1149,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -1928,21 +1158,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -1997,21 +1213,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2020,21 +1222,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2043,21 +1231,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2066,21 +1240,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -2145,21 +1305,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2168,21 +1314,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2191,21 +1323,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2214,21 +1332,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -2298,21 +1402,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2321,21 +1411,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2344,21 +1420,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2367,21 +1429,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2390,21 +1438,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -2463,21 +1497,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2486,21 +1506,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2509,21 +1515,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -2596,21 +1588,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2619,21 +1597,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2642,21 +1606,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -2725,21 +1675,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2748,21 +1684,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2771,21 +1693,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2794,21 +1702,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -2931,21 +1825,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2954,21 +1834,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -2977,21 +1843,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3000,21 +1852,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -3082,21 +1920,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3105,21 +1929,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3128,21 +1938,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3151,21 +1947,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -3292,21 +2074,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3315,21 +2083,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3338,21 +2092,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3361,21 +2101,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -3445,21 +2171,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3468,21 +2180,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3491,21 +2189,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3514,21 +2198,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -3586,21 +2256,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3609,21 +2265,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3632,21 +2274,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3655,21 +2283,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -3721,21 +2335,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3744,21 +2344,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3767,21 +2353,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3790,21 +2362,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -3856,21 +2414,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3879,21 +2423,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3902,21 +2432,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -3925,21 +2441,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -4027,21 +2529,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4050,21 +2538,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4073,21 +2547,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4096,21 +2556,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4119,21 +2565,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4142,21 +2574,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -4216,21 +2634,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4239,21 +2643,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4262,21 +2652,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4285,21 +2661,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -4367,21 +2729,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4390,21 +2738,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4413,21 +2747,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -4486,21 +2806,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4509,21 +2815,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4532,21 +2824,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4555,21 +2833,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -4642,21 +2906,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4665,21 +2915,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Error */
@@ -4688,21 +2924,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable, machine-readable reason */
-                                code: string;
-                                /** @description Human-readable, in the caller's language */
-                                message: string;
-                                /** @description Per-field problems, keyed by the field name */
-                                fields?: {
-                                    [key: string]: {
-                                        code: string;
-                                        message: string;
-                                    };
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -4718,7 +2940,24 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /** @description Error */
+        ErrorBody: {
+            error: {
+                /** @description Stable, machine-readable reason */
+                code: string;
+                /** @description Human-readable, in the caller's language */
+                message: string;
+                /** @description Per-field problems, keyed by the field name */
+                fields?: {
+                    [key: string]: {
+                        code: string;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
