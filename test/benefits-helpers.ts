@@ -70,7 +70,7 @@ export function contactBody(p: PartnerFixture, name: string, overrides: Partial<
 }
 
 export function putContact(app: FastifyInstance, session: Session, body: unknown, headers: Record<string, string> = {}) {
-  return call(app, session, 'PUT', '/api/v1/rewards/marketing-contact', body, headers);
+  return call(app, session, 'PUT', CONTACT_URL, body, headers);
 }
 
 export function activate(app: FastifyInstance, session: Session, entitlementId: string, headers: Record<string, string> = {}) {
@@ -105,6 +105,37 @@ export function auditFor(db: Db, accountId: string, actionPrefix: string) {
     .where('action', 'like', `${actionPrefix}%`)
     .orderBy('occurred_at')
     .execute();
+}
+
+/** The body of POST /api/v1/rewards/benefits/{id}/activation and the items of GET /api/v1/rewards/activations. */
+export interface ActivationBody {
+  id: string;
+  benefitId: string;
+  benefitCode: string;
+  activatedAt: string;
+  activatedBy: string | null;
+  dueAt: string;
+  contactEmail: string;
+  status: 'open' | 'contacted';
+  contactedAt: string | null;
+}
+
+export const CONTACT_URL = '/api/v1/rewards/marketing-contact';
+
+export async function entitlement(db: Db, id: string) {
+  return db.selectFrom('entitlements').select(['status', 'status_reason', 'expires_at']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function entitlementEvents(db: Db, id: string) {
+  return db.selectFrom('entitlement_events').selectAll().where('entitlement_id', '=', id).orderBy('occurred_at').execute();
+}
+
+export async function activationRows(db: Db, entitlementId: string) {
+  return db.selectFrom('activations').selectAll().where('entitlement_id', '=', entitlementId).execute();
+}
+
+export async function contactRow(db: Db, accountId: string) {
+  return db.selectFrom('marketing_contacts').selectAll().where('partner_account_id', '=', accountId).executeTakeFirst();
 }
 
 /** Marks every outbox row as already delivered, so a delivery test sees only the rows it creates. */
