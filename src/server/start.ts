@@ -9,9 +9,9 @@ import { mailboxTransport, smtpTransport, startOutboxWorker, type OutboxWorker }
 import type { Config } from './config.ts';
 
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
-export function openConfiguredDatabase(config: Config): Promise<Database> {
+export function openConfiguredDatabase(config: Config, onFeedLost?: (error: unknown) => void): Promise<Database> {
   return config.databaseUrl
-    ? openDatabase({ engine: 'postgres', url: config.databaseUrl })
+    ? openDatabase({ engine: 'postgres', url: config.databaseUrl, ...(onFeedLost ? { onFeedLost } : {}) })
     : openDatabase({ engine: 'pglite', dataDir: config.dataDir });
 }
 
@@ -27,7 +27,9 @@ export async function startServer(
   config: Config,
   beforeListen: (database: Database) => Promise<void> = async () => {},
 ): Promise<RunningServer> {
-  const database = await openConfiguredDatabase(config);
+  // The change feed may drop before the app (and its logger) exists; say so on stderr until then.
+  let feedLost = (error: unknown) => console.warn('change feed lost; caches are off until it is back:', error);
+  const database = await openConfiguredDatabase(config, (error) => feedLost(error));
   try {
     await migrate(database.db);
     await ensureProgram(database.db);
@@ -38,6 +40,7 @@ export async function startServer(
       : mailboxTransport(config.mail.mailboxDir, config.mail.from);
     let worker: OutboxWorker | null = null;
     const app = await buildApp({ config, database, onEmailQueued: () => void worker?.poke() });
+    feedLost = (error) => app.log.warn({ err: error }, 'change feed lost; caches are off until it is back');
     worker = startOutboxWorker(database.db, transport, {
       onError: (error) => app.log.error({ err: error }, 'outbox delivery round failed'),
       extraRound: async () => {
