@@ -80,23 +80,18 @@ async function tenantByRef(database: Database, ref: string) {
 function importCommand(kind: ImportKind, what: string): Command {
   return {
     name: ['import', kind],
-    usage: `import ${kind} FILE.csv [--from-line N] [--batch-size N]`,
-    summary: `Import ${what} from CSV (header: ${IMPORT_COLUMNS[kind]}); checked whole first, then committed in batches`,
-    options: { 'from-line': { type: 'string' }, 'batch-size': { type: 'string' } },
+    usage: `import ${kind} FILE.csv [--from-line N]`,
+    summary: `Import ${what} from CSV (header: ${IMPORT_COLUMNS[kind]}); checked whole first, then written in one transaction`,
+    options: { 'from-line': { type: 'string' } },
     positionals: 1,
     async run(config, values, [file]) {
       const fromLine = values['from-line'] === undefined ? 2 : Number(values['from-line']);
-      const batchSize = values['batch-size'] === undefined ? 10_000 : Number(values['batch-size']);
       if (!Number.isInteger(fromLine) || fromLine < 2) throw validationFailed({ 'from-line': { code: 'FORMAT_INVALID' } });
-      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
-        throw validationFailed({ 'batch-size': { code: 'FORMAT_INVALID' } });
-      }
       const bars = new Map<string, ReturnType<typeof progress>>();
       const last = new Map<string, number>();
       const result = await withDatabase(config, (database) =>
-        importCsv(database.db, kind, file!, {
+        importCsv(database, kind, file!, {
           fromLine,
-          batchSize,
           onProgress: ({ phase, done, total }) => {
             // One bar per phase; steps are fractions of 100 so a huge file redraws at most 100 times.
             if (!bars.has(phase)) bars.set(phase, progress(phase, 100));

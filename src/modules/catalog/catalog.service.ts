@@ -156,3 +156,72 @@ export async function ingestOffers(
     return rows.length;
   });
 }
+
+/**
+ * Bulk forms for CSV imports: rows COPYed into a staging table, merged in one
+ * statement (the last row of an id wins; unchanged rows are not written), the
+ * partners of the new and previous MPN ids of each changed offer, and of each
+ * relinked profile, marked dirty.
+ * Staged columns: profiles (line, id, name, mpn_id); offers (line, id,
+ * publisher_profile_id, name, listing_type, status, live_at, delisted_at).
+ */
+export async function mergeStagedProfiles(db: Db, table: string): Promise<MergeResult> {
+  const { rows } = await sql<MergeCounts & { mpn_ids: string[] }>`
+    with input as (select distinct on (id) id, name, mpn_id from ${sql.table(table)} order by id, line desc),
+    changed as (
+      select i.*, p.mpn_id as previous_mpn_id from input i left join publisher_profiles p on p.id = i.id
+      where (p.name, p.mpn_id) is distinct from (i.name, i.mpn_id)),
+    written as (
+      insert into publisher_profiles as pp (id, name, mpn_id, updated_at)
+      select id, name, mpn_id, now() from changed
+      on conflict (id) do update set name = excluded.name, mpn_id = excluded.mpn_id, updated_at = excluded.updated_at
+      where (pp.name, pp.mpn_id) is distinct from (excluded.name, excluded.mpn_id)
+      returning (xmax = 0) as inserted)
+    select (select count(*) filter (where inserted) from written)::int as inserted,
+      (select count(*) filter (where not inserted) from written)::int as updated,
+      -- Only a relink moves eligibility: a new profile has no offers yet, and the name counts for nothing.
+      array(select mpn_id from changed where previous_mpn_id <> mpn_id
+        union select previous_mpn_id from changed where previous_mpn_id <> mpn_id) as mpn_ids`.execute(db);
+  return markMpnIdsDirty(db, rows[0]!, rows[0]!.mpn_ids);
+}
+
+export async function mergeStagedOffers(db: Db, table: string): Promise<MergeResult> {
+  const { rows } = await sql<MergeCounts & { mpn_ids: string[] }>`
+    with input as (
+      select distinct on (id) id, publisher_profile_id, name, listing_type, status, live_at, delisted_at
+      from ${sql.table(table)} order by id, line desc),
+    changed as (
+      select i.*, o.publisher_profile_id as previous_profile_id from input i left join offers o on o.id = i.id
+      where (o.publisher_profile_id, o.name, o.listing_type, o.status, o.live_at, o.delisted_at)
+        is distinct from (i.publisher_profile_id, i.name, i.listing_type, i.status, i.live_at, i.delisted_at)),
+    written as (
+      insert into offers as o (id, publisher_profile_id, name, listing_type, status, live_at, delisted_at, updated_at)
+      select id, publisher_profile_id, name, listing_type, status, live_at, delisted_at, now() from changed
+      on conflict (id) do update set publisher_profile_id = excluded.publisher_profile_id, name = excluded.name,
+        listing_type = excluded.listing_type, status = excluded.status, live_at = excluded.live_at,
+        delisted_at = excluded.delisted_at, updated_at = excluded.updated_at
+      where (o.publisher_profile_id, o.name, o.listing_type, o.status, o.live_at, o.delisted_at)
+        is distinct from (excluded.publisher_profile_id, excluded.name, excluded.listing_type, excluded.status,
+          excluded.live_at, excluded.delisted_at)
+      returning (xmax = 0) as inserted),
+    profiles_touched as (
+      select publisher_profile_id as id from changed union select previous_profile_id from changed where previous_profile_id is not null)
+    select (select count(*) filter (where inserted) from written)::int as inserted,
+      (select count(*) filter (where not inserted) from written)::int as updated,
+      array(select distinct pp.mpn_id from profiles_touched t join publisher_profiles pp on pp.id = t.id) as mpn_ids`.execute(db);
+  return markMpnIdsDirty(db, rows[0]!, rows[0]!.mpn_ids);
+}
+
+interface MergeCounts {
+  inserted: number;
+  updated: number;
+}
+export interface MergeResult extends MergeCounts {
+  partnersAffected: number;
+}
+
+async function markMpnIdsDirty(db: Db, counts: MergeCounts, mpnIds: string[]): Promise<MergeResult> {
+  const affected = counts.inserted + counts.updated === 0 ? [] : await partnersOfMpnIds(db, mpnIds);
+  await markDirty(db, affected);
+  return { inserted: counts.inserted, updated: counts.updated, partnersAffected: affected.length };
+}

@@ -147,8 +147,9 @@ async function changeStatus(db: Db, at: ReturnType<typeof sql>, to: 'revoked' | 
 /** Partner accounts whose publisher profiles have these MPN ids. */
 export async function partnersOfMpnIds(db: Db, mpnIds: readonly string[]): Promise<string[]> {
   if (mpnIds.length === 0) return [];
-  const rows = await db.selectFrom('partner_accounts').select('id').where('mpn_id', 'in', [...new Set(mpnIds)]).execute();
-  return rows.map((row) => row.id);
+  // One array parameter: an import may name more MPN ids than a statement takes parameters.
+  const rows = await sql<{ id: string }>`select id from partner_accounts where mpn_id = any(${[...new Set(mpnIds)]}::text[])`.execute(db);
+  return rows.rows.map((row) => row.id);
 }
 
 /** Partner accounts owning these offers (through publisher profile and MPN id). */

@@ -1,0 +1,130 @@
+import type { Db } from '../../platform/db/database.ts';
+import { mergeStagedOffers, mergeStagedProfiles, type MergeResult } from '../catalog/catalog.service.ts';
+import { mergeStagedSales } from '../sales/sales.service.ts';
+import { firstUnknownReference } from './staging.ts';
+
+/**
+ * What each import kind reads (CSV columns, and the rules each value must meet),
+ * how it is staged (the staging table's columns, after `line`), what SQL checks
+ * the staged rows against the database, and which service merges them.
+ */
+export type ImportKind = 'sales' | 'offers' | 'profiles';
+
+/** Staged values, in the order of `staged`; null is SQL null. */
+export type StagedValues = (string | null)[];
+
+export interface KindSpec {
+  columns: readonly string[];
+  /** The values of `columns` (trimmed, in that order); throws an Error whose message names the column. */
+  parse(values: readonly string[]): StagedValues;
+  /** Column definitions of the staging table, after `line integer not null`. */
+  staged: string;
+  /** The first staged row the database refuses (a reference to a row that does not exist), or null. */
+  check?(db: Db, table: string): Promise<{ line: number; problem: string } | null>;
+  merge(db: Db, table: string): Promise<MergeResult>;
+}
+
+const MONEY = /^[0-9]{1,14}(\.[0-9]{1,2})?$/;
+const MPN = /^[0-9]{1,12}$/;
+const ID = /^\S{1,100}$/;
+
+// A date, or a date-time with its zone: a time without one would be read in this machine's own zone.
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$)/i;
+// The form exports use, e.g. 2026-01-31T12:00:00Z: checked digit by digit (no Date, no match array) and passed on as written.
+const PLAIN_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isPlainUtc(value: string): boolean {
+  if (!PLAIN_UTC.test(value)) return false;
+  const digits = (from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i += 1) n = n * 10 + value.charCodeAt(i) - 48;
+    return n;
+  };
+  const year = digits(0, 4);
+  const month = digits(5, 7);
+  const day = digits(8, 10);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  return year >= 1 && days !== undefined && day >= 1 && day <= days && digits(11, 13) <= 23 && digits(14, 16) <= 59 && digits(17, 19) <= 59;
+}
+
+function timestamp(value: string, column: string, optional = false): string | null {
+  if (value === '' && optional) return null;
+  // The common form needs no Date: PostgreSQL reads it as the same instant.
+  if (isPlainUtc(value)) return value;
+  const parsed = new Date(value);
+  const parts = ISO_TIMESTAMP.exec(value);
+  // new Date() rolls a day the month lacks over (2025-02-30 -> March 2): refuse it, as the API does.
+  const day = Number(parts?.[3]);
+  const dayMissing = parts !== null && day > 28 && day > new Date(Date.UTC(Number(parts[1]), Number(parts[2]), 0)).getUTCDate();
+  if (!parts || Number.isNaN(parsed.getTime()) || dayMissing) {
+    throw new Error(`${column} "${value}" is not an ISO 8601 date-time such as 2026-01-31T12:00:00Z`);
+  }
+  return parsed.toISOString();
+}
+function oneOf<T extends string>(value: string, column: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${column} "${value}" is not one of ${allowed.join(', ')}`);
+  return value as T;
+}
+function matching(value: string, column: string, pattern: RegExp, what: string): string {
+  if (!pattern.test(value)) throw new Error(`${column} "${value}" is not ${what}`);
+  return value;
+}
+
+const SALE_STATUSES = ['billed', 'refunded', 'cancelled', 'fraudulent'] as const;
+const OFFER_STATUSES = ['draft', 'live', 'delisted'] as const;
+const LISTING_TYPES = ['list', 'trial', 'consulting', 'transact'] as const;
+
+export const SPECS: Record<ImportKind, KindSpec> = {
+  sales: {
+    columns: ['id', 'offerId', 'amountUsd', 'billedAt', 'status'],
+    parse: ([id, offerId, amountUsd, billedAt, status]) => [
+      matching(id!, 'id', ID, 'an id (1 to 100 characters, no spaces)'),
+      matching(offerId!, 'offerId', ID, 'an offer id'),
+      matching(amountUsd!, 'amountUsd', MONEY, 'an amount in dollars such as 1234.56'),
+      timestamp(billedAt!, 'billedAt'),
+      oneOf(status!, 'status', SALE_STATUSES),
+    ],
+    staged: 'id text not null, offer_id text not null, amount_usd numeric(16, 2) not null, billed_at timestamptz not null, status text not null',
+    async check(db, table) {
+      const unknown = await firstUnknownReference(db, table, 'offer_id', 'offers');
+      return unknown && { line: unknown.line, problem: `OFFER_UNKNOWN (no offer has the id "${unknown.id}")` };
+    },
+    merge: mergeStagedSales,
+  },
+  offers: {
+    columns: ['id', 'publisherProfileId', 'name', 'listingType', 'status', 'liveAt', 'delistedAt'],
+    parse: ([id, publisherProfileId, name, listingType, statusValue, liveAtValue, delistedAt]) => {
+      const status = oneOf(statusValue!, 'status', OFFER_STATUSES);
+      const liveAt = timestamp(liveAtValue!, 'liveAt', true);
+      if (status === 'live' && !liveAt) throw new Error('a live offer needs liveAt');
+      return [
+        matching(id!, 'id', ID, 'an id'),
+        matching(publisherProfileId!, 'publisherProfileId', ID, 'a publisher profile id'),
+        matching(name!, 'name', /\S/, 'a name'),
+        oneOf(listingType!, 'listingType', LISTING_TYPES),
+        status,
+        liveAt,
+        timestamp(delistedAt!, 'delistedAt', true),
+      ];
+    },
+    staged: `id text not null, publisher_profile_id text not null, name text not null, listing_type text not null,
+      status text not null, live_at timestamptz, delisted_at timestamptz`,
+    async check(db, table) {
+      const unknown = await firstUnknownReference(db, table, 'publisher_profile_id', 'publisher_profiles');
+      return unknown && { line: unknown.line, problem: `PUBLISHER_PROFILE_UNKNOWN (no publisher profile has the id "${unknown.id}")` };
+    },
+    merge: mergeStagedOffers,
+  },
+  profiles: {
+    columns: ['id', 'name', 'mpnId'],
+    parse: ([id, name, mpnId]) => [
+      matching(id!, 'id', ID, 'an id'),
+      matching(name!, 'name', /\S/, 'a name'),
+      matching(mpnId!, 'mpnId', MPN, 'an MPN ID (digits)'),
+    ],
+    staged: 'id text not null, name text not null, mpn_id text not null',
+    merge: mergeStagedProfiles,
+  },
+};
