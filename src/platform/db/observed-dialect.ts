@@ -62,11 +62,11 @@ class ObservedConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const text = compiled.sql;
-    // Raw BEGIN / COMMIT / ROLLBACK (migrations, scripts) count as Kysely's own transactions do.
-    if (BEGIN.test(text)) this.inTransaction = true;
     const result = await this.inner.executeQuery<R>(compiled);
     for (const table of writtenTables(text)) this.written.add(table);
-    if (END.test(text)) this.committed();
+    // Raw BEGIN / COMMIT / ROLLBACK (migrations, scripts) count as Kysely's own transactions do.
+    if (BEGIN.test(text)) this.inTransaction = true;
+    else if (END.test(text)) this.committed();
     else if (ROLLBACK.test(text)) this.rolledBack();
     else if (!this.inTransaction) this.committed();
     return result;
