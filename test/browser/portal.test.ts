@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { t as translate } from '../../src/platform/i18n/i18n.ts';
 import {
   axeViolations,
   DEMO_PASSWORD,
@@ -135,6 +136,37 @@ async function signOutWithMenu(page: Page, locale: Locale) {
 
 seedWalk('en-US', 'diego@contoso-labs.example');
 seedWalk('nl-NL', 'femke@contoso-labs.example');
+
+describe('sign-in lockout in the browser', () => {
+  let portal: Portal;
+  let browser: Browser;
+  before(async () => {
+    [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it('after ten wrong passwords, says in Dutch how long to wait, and the right one signs nobody in', async () => {
+    const username = 'femke@contoso-labs.example';
+    for (let i = 0; i < 10; i += 1) {
+      const response = await fetch(`${portal.url}/api/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: `guess number ${i}` }),
+      });
+      assert.equal(response.status, 401);
+    }
+    const context = await newContext(browser, 'nl-NL');
+    const page = await context.newPage();
+    await signIn(page, portal, username);
+    await page.getByRole('alert').filter({ hasText: translate('nl-NL', 'error.TOO_MANY_ATTEMPTS', { minutes: 15 }) }).waitFor();
+    assert.match(page.url(), /\/sign-in$/);
+    await expectNoAxeViolations(page, 'sign-in locked');
+    await context.close();
+  });
+});
 
 describe('Settings > Users in the browser', () => {
   let portal: Portal;
