@@ -217,6 +217,25 @@ describe('change feed across instances (postgres)', { skip: url ? false : 'needs
     await eventually(async () => (await call(b.app, session, 'GET', '/api/v1/me')).statusCode === 401, 'B refuses the signed-out cookie');
   });
 
+  it('a listener that still hears its own heartbeat stays up; one that is open but deaf counts as lost', async () => {
+    const connection = { connectionString: url, options: `-c search_path=${schema}` };
+    const hearing = new ChangeFeed(true);
+    hearing.listenPostgres(connection, () => {}, { heartbeatMs: 50 });
+    const deaf = new ChangeFeed(true);
+    const losses: unknown[] = [];
+    deaf.listenPostgres(connection, (_message, error) => losses.push(error), { heartbeatMs: 50, heartbeatChannel: 'nobody_listens_here' });
+    try {
+      assert.ok(await hearing.whenReady());
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      assert.ok(hearing.ready, 'eight heartbeats later, still listening');
+      await eventually(async () => losses.length > 0, 'the deaf listener is given up');
+      assert.match(String(losses[0]), /no heartbeat back/);
+    } finally {
+      await hearing.close();
+      await deaf.close();
+    }
+  });
+
   it('while the feed is down nothing is served from the cache, and it comes back by itself', async () => {
     const seller = await createTransactSeller(onA(), ['7.00'], { admin: ['global-admin'] });
     const session = await signIn(b.app, seller.partner.users.admin!.username);

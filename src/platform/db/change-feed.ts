@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /**
@@ -18,6 +19,8 @@ import pg from 'pg';
 export type CacheScope = 'sessions' | 'rewards';
 
 export const CHANGE_CHANNEL = 'rewards_changes';
+// A payload `<schema>.~heartbeat:<nonce>` is the listener checking that it still hears (no table has this name).
+const HEARTBEAT = '~heartbeat';
 
 /** The tables behind each cached view. Migration 0004 puts a notifying trigger on exactly these. */
 export const SCOPES_OF_TABLE: Readonly<Record<string, readonly CacheScope[]>> = {
@@ -72,14 +75,35 @@ export class ChangeFeed {
     for (const scope of ALL_SCOPES) this.#generations.set(scope, this.generation(scope) + 1);
   }
 
-  /** Listens on PostgreSQL for the triggers' notifications of this schema, reconnecting after a loss. */
-  listenPostgres(connection: pg.ClientConfig, log: (message: string, error?: unknown) => void = () => {}): void {
+  /**
+   * Listens on PostgreSQL for the triggers' notifications of this schema, reconnecting after a loss.
+   * Every `heartbeatMs` the listener notifies itself and must hear it back before the next one: a
+   * connection that is open but deaf (a half-open socket, a pooler in transaction mode that moved the
+   * session) counts as lost, so the caches turn off instead of going stale.
+   */
+  listenPostgres(
+    connection: pg.ClientConfig,
+    log: (message: string, error?: unknown) => void = () => {},
+    options: { heartbeatMs?: number; heartbeatChannel?: string } = {},
+  ): void {
+    const heartbeatMs = options.heartbeatMs ?? 10_000;
+    // Tests send the heartbeat where nobody listens, to play a deaf connection.
+    const heartbeatChannel = options.heartbeatChannel ?? CHANGE_CHANNEL;
     let stopped = false;
     let current: pg.Client | null = null;
     let retry: NodeJS.Timeout | null = null;
+    let beat: NodeJS.Timeout | null = null;
+    let awaited: { nonce: string; deadline: NodeJS.Timeout } | null = null;
+    const quiet = () => {
+      if (beat) clearInterval(beat);
+      if (awaited) clearTimeout(awaited.deadline);
+      beat = null;
+      awaited = null;
+    };
     const lost = (client: pg.Client, error: unknown) => {
       if (stopped || client !== current) return;
       current = null;
+      quiet();
       this.#ready = false;
       this.#pid = null;
       this.allChanged();
@@ -89,6 +113,14 @@ export class ChangeFeed {
       client.end().catch(() => {});
       retry = setTimeout(() => void connect(), 1000);
       retry.unref();
+    };
+    const heartbeat = (client: pg.Client, schema: string) => {
+      if (awaited) return;
+      const nonce = randomBytes(8).toString('hex');
+      const deadline = setTimeout(() => lost(client, new Error(`no heartbeat back within ${heartbeatMs} ms`)), heartbeatMs);
+      deadline.unref();
+      awaited = { nonce, deadline };
+      client.query('select pg_notify($1, $2)', [heartbeatChannel, `${schema}.${HEARTBEAT}:${nonce}`]).catch((error: unknown) => lost(client, error));
     };
     const connect = async () => {
       retry = null;
@@ -101,7 +133,12 @@ export class ChangeFeed {
         const schema = (await client.query<{ schema: string }>('select current_schema() as schema')).rows[0]!.schema;
         client.on('notification', (message) => {
           const [from, table] = (message.payload ?? '').split('.');
-          if (from === schema && table) this.tablesChanged([table]);
+          if (from !== schema || !table) return;
+          if (!table.startsWith(`${HEARTBEAT}:`)) this.tablesChanged([table]);
+          else if (awaited && table === `${HEARTBEAT}:${awaited.nonce}`) {
+            clearTimeout(awaited.deadline);
+            awaited = null;
+          }
         });
         await client.query(`listen ${CHANGE_CHANNEL}`);
         if (client !== current) return;
@@ -109,6 +146,8 @@ export class ChangeFeed {
         this.allChanged();
         this.#pid = (client as pg.Client & { processID: number | null }).processID;
         this.#ready = true;
+        beat = setInterval(() => heartbeat(client, schema), heartbeatMs);
+        beat.unref();
       } catch (error) {
         lost(client, error);
       }
@@ -116,6 +155,7 @@ export class ChangeFeed {
     this.#stop = async () => {
       stopped = true;
       this.#ready = false;
+      quiet();
       if (retry) clearTimeout(retry);
       const open = current;
       current = null;
