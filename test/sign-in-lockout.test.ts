@@ -64,6 +64,14 @@ for (const engine of engines()) {
       assert.equal((await attempt(p.users.dirk!.username, PASSWORD)).statusCode, 200, 'another name is not affected');
     });
 
+    it('a name of only spaces is a validation error, not a counted attempt', async () => {
+      const response = await attempt('   ', 'whatever');
+      assert.equal(response.statusCode, 422);
+      assert.equal(errorOf(response).code, 'VALIDATION_FAILED');
+      const rows = await t.database.db.selectFrom('sign_in_failures').select('username').where('username', '=', '').execute();
+      assert.equal(rows.length, 0);
+    });
+
     it('parallel guesses are counted exactly: ten at once, three get 401, the rest 429', async () => {
       const p = await createPartner(t, { eve: ['user'] });
       const results = await Promise.all(Array.from({ length: 10 }, () => attempt(p.users.eve!.username, 'wrong password')));

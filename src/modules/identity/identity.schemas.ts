@@ -4,7 +4,7 @@ import { PartnerAccountDto, toPartnerAccountDto, toUserDto, UserDto } from '../a
 import type { describeSignedIn } from './identity.service.ts';
 
 export const SignInBody = Type.Object(
-  { username: Type.String({ minLength: 1, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { username: Type.String({ minLength: 1, maxLength: 320, pattern: '\\S' }), password: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
 

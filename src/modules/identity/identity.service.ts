@@ -53,8 +53,10 @@ async function secondsLockedOut(db: Db, username: string, limits: SignInLimits):
 /**
  * Checks the password and opens a session. After `maxFailures` failed attempts for a sign-in name
  * within the window, every attempt for that name (the right password too) is refused until the
- * oldest of them leaves the window. Attempts for one name are serialised by an advisory lock, so
- * parallel guesses cannot slip past the count, and a failure is recorded even though it is refused.
+ * oldest of them leaves the window. Each attempt is counted as a failure before its password is
+ * checked, in a short transaction serialised per name by an advisory lock, so parallel guesses
+ * cannot slip past the count; the password hash (tens of milliseconds) then runs with no database
+ * connection held, and a success forgets the name's failures. A refused attempt is not counted.
  */
 export async function signIn(
   db: Db,
@@ -64,27 +66,32 @@ export async function signIn(
   requestId?: string,
 ): Promise<{ user: UserRow; secrets: SessionSecrets }> {
   const username = credentials.username.trim().toLowerCase();
-  const outcome = await db.transaction().execute(async (trx) => {
+  const attempt = await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('sign-in'), hashtext(${username}))`.execute(trx);
     const locked = await secondsLockedOut(trx, username, limits);
     if (locked > 0) {
       await recordAudit(trx, { actor: { type: 'system' }, action: 'session.sign-in-locked', details: { username }, requestId });
-      return { kind: 'locked' as const, seconds: locked };
+      return { locked };
     }
-    const user = await accountsRepository.findUserForSignIn(trx, username);
-    const valid = user ? await verifyPassword(credentials.password, user.passwordHash) : await verifyAgainstNothing(credentials.password);
-    if (!user || !valid) {
-      await trx.insertInto('sign_in_failures').values({ username: username.slice(0, 320) || '-', failed_at: new Date() }).execute();
-      // Names nobody uses again are forgotten a day later.
-      await trx.deleteFrom('sign_in_failures').where('failed_at', '<', new Date(Date.now() - 86_400_000)).execute();
-      return { kind: 'invalid' as const };
-    }
+    await trx.insertInto('sign_in_failures').values({ username, failed_at: new Date() }).execute();
+    // Names nobody uses again are forgotten a day later.
+    await trx.deleteFrom('sign_in_failures').where('failed_at', '<', new Date(Date.now() - 86_400_000)).execute();
+    return { locked: 0, user: await accountsRepository.findUserForSignIn(trx, username) };
+  });
+  if (attempt.locked > 0) {
+    throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: attempt.locked, values: { minutes: Math.ceil(attempt.locked / 60) } });
+  }
+  const user = attempt.user;
+  const valid = user ? await verifyPassword(credentials.password, user.passwordHash) : await verifyAgainstNothing(credentials.password);
+  if (!user || !valid) throw new AppError('INVALID_CREDENTIALS');
+
+  const secrets: SessionSecrets = {
+    token: newSecret(),
+    csrfToken: newSecret(),
+    expiresAt: new Date(Date.now() + ttlHours * 3_600_000),
+  };
+  await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sign_in_failures').where('username', '=', username).execute();
-    const secrets: SessionSecrets = {
-      token: newSecret(),
-      csrfToken: newSecret(),
-      expiresAt: new Date(Date.now() + ttlHours * 3_600_000),
-    };
     const sessionId = await identityRepository.insertSession(trx, {
       tokenHash: hashSecret(secrets.token),
       csrfToken: secrets.csrfToken,
@@ -99,14 +106,9 @@ export async function signIn(
       subjectId: sessionId,
       requestId,
     });
-    return { kind: 'signed-in' as const, user, secrets };
   });
-  if (outcome.kind === 'locked') {
-    throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: outcome.seconds, values: { minutes: Math.ceil(outcome.seconds / 60) } });
-  }
-  if (outcome.kind === 'invalid') throw new AppError('INVALID_CREDENTIALS');
-  const { passwordHash: _dropped, ...publicUser } = outcome.user;
-  return { user: publicUser, secrets: outcome.secrets };
+  const { passwordHash: _dropped, ...publicUser } = user;
+  return { user: publicUser, secrets };
 }
 
 /** The live session of a cookie's token, with its end (a cache of it must not outlive the session). */
