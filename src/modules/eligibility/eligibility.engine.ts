@@ -16,6 +16,16 @@ export async function recomputeEligibility(db: Db, partnerIds: readonly string[]
   const ids = sql`${[...partnerIds]}::uuid[]`;
   const at = sql`${now.toISOString()}::timestamptz`;
 
+  // Lock the accounts' standing rows (created if missing) before reading any input. A writer marks its
+  // accounts dirty in the transaction that changes their inputs (markDirty), so either it waits for this
+  // recompute and marks them again afterwards, or this waits for its commit and the next statement's
+  // snapshot sees its data: a recompute can never clear a mark with figures that miss the change.
+  await sql`
+    insert into partner_eligibility (partner_account_id, program_version, computed_at, dirty)
+    select id, ${version}, ${at}, true from partner_accounts where id = any(${ids}) order by id
+    on conflict (partner_account_id) do nothing`.execute(db);
+  await sql`select 1 from partner_eligibility where partner_account_id = any(${ids}) order by partner_account_id for update`.execute(db);
+
   await sql`
     insert into partner_eligibility as pe (partner_account_id, program_version, live_list, live_trial, live_consulting,
       live_transact, billed_sales_ttm_usd, fraudulent_ttm_usd, tier_code, computed_at, dirty)
@@ -187,5 +197,7 @@ export async function markDirty(db: Db, partnerIds: readonly string[]): Promise<
   await sql`
     insert into partner_eligibility (partner_account_id, program_version, computed_at, dirty)
     select id, ${version}, now(), true from partner_accounts where id = any(${[...partnerIds]}::uuid[])
+    -- In id order, as recomputeEligibility locks them, so the two never deadlock.
+    order by id
     on conflict (partner_account_id) do update set dirty = true where not partner_eligibility.dirty`.execute(db);
 }
