@@ -43,6 +43,7 @@ describe('writtenTables', () => {
     assert.deepEqual(writtenTables('update "users" set "locale" = $1 where "id" = $2'), ['users']);
     assert.deepEqual(writtenTables('delete from "public"."tenants" where id = $1'), ['tenants']);
     assert.deepEqual(writtenTables('truncate table billed_sales'), ['billed_sales']);
+    assert.deepEqual(writtenTables('truncate sessions, "public".users').sort(), ['sessions', 'users']);
     assert.deepEqual(writtenTables('with x as (update offers o set name = $1 returning o.id) insert into audit_events select 1').sort(), [
       'audit_events',
       'offers',

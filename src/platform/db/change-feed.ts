@@ -77,7 +77,7 @@ export class ChangeFeed {
 
   /**
    * Listens on PostgreSQL for the triggers' notifications of this schema, reconnecting after a loss.
-   * Every `heartbeatMs` the listener notifies itself and must hear it back before the next one: a
+   * Every `heartbeatMs` (2 s) the listener notifies itself and must hear it back before the next one: a
    * connection that is open but deaf (a half-open socket, a pooler in transaction mode that moved the
    * session) counts as lost, so the caches turn off instead of going stale.
    */
@@ -86,7 +86,7 @@ export class ChangeFeed {
     log: (message: string, error?: unknown) => void = () => {},
     options: { heartbeatMs?: number; heartbeatChannel?: string } = {},
   ): void {
-    const heartbeatMs = options.heartbeatMs ?? 10_000;
+    const heartbeatMs = options.heartbeatMs ?? 2_000;
     // Tests send the heartbeat where nobody listens, to play a deaf connection.
     const heartbeatChannel = options.heartbeatChannel ?? CHANGE_CHANNEL;
     let stopped = false;
@@ -130,7 +130,12 @@ export class ChangeFeed {
       client.on('end', () => lost(client, new Error('connection ended')));
       try {
         await client.connect();
-        const schema = (await client.query<{ schema: string }>('select current_schema() as schema')).rows[0]!.schema;
+        // The schema the triggers name: the one holding the tables, whatever else the search path lists.
+        const schema = (
+          await client.query<{ schema: string }>(`
+            select coalesce((select n.nspname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+              where c.oid = to_regclass('sessions')), current_schema()) as schema`)
+        ).rows[0]!.schema;
         client.on('notification', (message) => {
           const [from, table] = (message.payload ?? '').split('.');
           if (from !== schema || !table) return;
@@ -161,7 +166,10 @@ export class ChangeFeed {
       current = null;
       open?.removeAllListeners();
       open?.on('error', () => {});
-      await open?.end().catch(() => {});
+      // A half-open socket may never answer the goodbye: give it a second, then cut it.
+      const ended = open?.end().catch(() => {});
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 1000).unref());
+      if ((await Promise.race([ended, timeout])) === 'timeout') (open as unknown as { connection?: { stream?: { destroy(): void } } })?.connection?.stream?.destroy();
     };
     void connect();
   }

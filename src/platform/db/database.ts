@@ -65,10 +65,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.dataDir !== null) lock = lockDataDir(target.dataDir);
   try {
     const pglite = new PGlite(target.dataDir === null ? undefined : path.join(target.dataDir, 'pgdata'));
-    await pglite.waitReady;
     const changes = new ChangeFeed(false);
-    // Writes that bypass Kysely (COPY through the PGlite handle) still fire the triggers of migration 0004.
-    const unlisten = await pglite.listen(CHANGE_CHANNEL, (payload) => changes.tablesChanged([payload.split('.').at(-1)!]));
+    const unlisten = await pglite.waitReady
+      // Writes that bypass Kysely (COPY through the PGlite handle) still fire the triggers of migration 0004.
+      .then(() => pglite.listen(CHANGE_CHANNEL, (payload) => changes.tablesChanged([payload.split('.').at(-1)!])))
+      .catch(async (error: unknown) => {
+        await pglite.close().catch(() => {});
+        throw error;
+      });
     const db = new Kysely<DB>({ dialect: new ObservedDialect(new PGliteDialect(pglite), changes) });
     return {
       db,

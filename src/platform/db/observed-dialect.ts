@@ -44,9 +44,11 @@ const ROLLBACK = /^\s*rollback\s*;?\s*$/i;
 /** The tables a statement writes, as far as its text says (`do update set` and `for update` are not tables). */
 export function writtenTables(sqlText: string): string[] {
   const tables: string[] = [];
-  for (const match of sqlText.matchAll(WRITE)) {
-    const name = match[2]!.split('.').at(-1)!.replaceAll('"', '').trim().toLowerCase();
-    tables.push(name);
+  const nameOf = (text: string) => text.split('.').at(-1)!.replaceAll('"', '').trim().toLowerCase();
+  for (const match of sqlText.matchAll(WRITE)) tables.push(nameOf(match[2]!));
+  // truncate a, b, c: every table of the list.
+  for (const match of sqlText.matchAll(/\btruncate(?:\s+table)?\s+((?:[\w".]+\s*,\s*)+[\w".]+)/gi)) {
+    for (const name of match[1]!.split(',').slice(1)) tables.push(nameOf(name));
   }
   return tables;
 }
