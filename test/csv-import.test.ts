@@ -108,6 +108,8 @@ for (const engine of engines()) {
         { what: 'a time without a zone', line: 3, bad: (o, id) => line(id, o, '12.00', '2025-01-31T12:00:00', 'billed'), message: /billedAt "2025-01-31T12:00:00"/ },
         { what: 'a wrong field count', line: 3, bad: (o, id) => line(id, o, '12,00', at(), 'billed'), message: /6 fields where the header has 5/ },
         { what: 'an unclosed quote', line: 3, bad: (o, id) => line(id, o, '"12.00', at(), 'billed'), message: /quoted field is not closed/ },
+        { what: 'the year 0, which PostgreSQL lacks', line: 3, bad: (o, id) => line(id, o, '12.00', '0000-01-01T00:00:00Z', 'billed'), message: /billedAt "0000-01-01T00:00:00Z"/ },
+        { what: 'an id with a NUL character', line: 3, bad: (o, id) => line(`${id}\u0000x`, o, '12.00', at(), 'billed'), message: /id ".*" is not an id/ },
         { what: 'an unknown status', line: 3, bad: (o, id) => line(id, o, '12.00', at(), 'paid'), message: /status "paid"/ },
       ];
       for (const c of cases) {
@@ -344,6 +346,16 @@ for (const engine of engines()) {
       await assert.rejects(sql`delete from offers where id = ${s.offer}`.execute(t.database.db), /offers are never deleted/);
       await assert.rejects(sql`truncate offers cascade`.execute(t.database.db), /offers are never deleted/);
       assert.equal((await t.database.db.selectFrom('offers').select('id').where('id', '=', s.offer).execute()).length, 1);
+    });
+
+    it('a profile name longer than 200 characters, or holding a NUL, names its line and writes nothing', async () => {
+      const s = await createSeller(t);
+      for (const name of ['x'.repeat(201), 'Contoso\u0000Apps']) {
+        const file = write(['id,name,mpnId', `${s.id('pp-ok')},Fine,${s.mpnId}`, `${s.id('pp-bad')},${name},${s.mpnId}`]);
+        await assert.rejects(importCsv(t.database, 'profiles', file), /^CsvError: line 3: name ".*" is not a name \(1 to 200 characters\)\. Nothing was imported/);
+      }
+      const stored = await t.database.db.selectFrom('publisher_profiles').select('id').where('id', '=', s.id('pp-ok')).execute();
+      assert.equal(stored.length, 0);
     });
 
     it('offers and profiles: an unknown profile names its line; a relinked profile recomputes both partners', async () => {

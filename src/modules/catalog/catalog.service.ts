@@ -166,6 +166,8 @@ export async function ingestOffers(
  * publisher_profile_id, name, listing_type, status, live_at, delisted_at).
  */
 export async function mergeStagedProfiles(db: Db, table: string): Promise<MergeResult> {
+  // No other writer may move a profile between reading its previous MPN and writing (readers go on).
+  await sql`lock table publisher_profiles in share row exclusive mode`.execute(db);
   const { rows } = await sql<MergeCounts & { mpn_ids: string[] }>`
     with input as (select distinct on (id) id, name, mpn_id from ${sql.table(table)} order by id, line desc),
     changed as (
@@ -186,6 +188,8 @@ export async function mergeStagedProfiles(db: Db, table: string): Promise<MergeR
 }
 
 export async function mergeStagedOffers(db: Db, table: string): Promise<MergeResult> {
+  // No other writer may move an offer between reading its previous profile and writing (readers go on).
+  await sql`lock table offers in share row exclusive mode`.execute(db);
   const { rows } = await sql<MergeCounts & { mpn_ids: string[] }>`
     with input as (
       select distinct on (id) id, publisher_profile_id, name, listing_type, status, live_at, delisted_at

@@ -26,7 +26,9 @@ export interface KindSpec {
 
 const MONEY = /^[0-9]{1,14}(\.[0-9]{1,2})?$/;
 const MPN = /^[0-9]{1,12}$/;
-const ID = /^\S{1,100}$/;
+// No whitespace, and no NUL (PostgreSQL text cannot hold it): the database's own checks, made here so a refusal names its line.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
+const ID = /^[^\s\u0000]{1,100}$/;
 
 // A date, or a date-time with its zone: a time without one would be read in this machine's own zone.
 const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$)/i;
@@ -58,7 +60,8 @@ function timestamp(value: string, column: string, optional = false): string | nu
   // new Date() rolls a day the month lacks over (2025-02-30 -> March 2): refuse it, as the API does.
   const day = Number(parts?.[3]);
   const dayMissing = parts !== null && day > 28 && day > new Date(Date.UTC(Number(parts[1]), Number(parts[2]), 0)).getUTCDate();
-  if (!parts || Number.isNaN(parsed.getTime()) || dayMissing) {
+  // PostgreSQL has no year 0 (new Date() takes it).
+  if (!parts || Number.isNaN(parsed.getTime()) || dayMissing || Number(parts[1]) < 1) {
     throw new Error(`${column} "${value}" is not an ISO 8601 date-time such as 2026-01-31T12:00:00Z`);
   }
   return parsed.toISOString();
@@ -66,6 +69,13 @@ function timestamp(value: string, column: string, optional = false): string | nu
 function oneOf<T extends string>(value: string, column: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(value)) throw new Error(`${column} "${value}" is not one of ${allowed.join(', ')}`);
   return value as T;
+}
+/** A name as the tables take it: some non-space, 1 to 200 characters (code points), no NUL. */
+function displayName(value: string, column: string): string {
+  if (!/\S/.test(value) || value.includes('\u0000') || [...value].length > 200) {
+    throw new Error(`${column} "${value.slice(0, 40)}${value.length > 40 ? '…' : ''}" is not a name (1 to 200 characters)`);
+  }
+  return value;
 }
 function matching(value: string, column: string, pattern: RegExp, what: string): string {
   if (!pattern.test(value)) throw new Error(`${column} "${value}" is not ${what}`);
@@ -102,7 +112,7 @@ export const SPECS: Record<ImportKind, KindSpec> = {
       return [
         matching(id!, 'id', ID, 'an id'),
         matching(publisherProfileId!, 'publisherProfileId', ID, 'a publisher profile id'),
-        matching(name!, 'name', /\S/, 'a name'),
+        displayName(name!, 'name'),
         oneOf(listingType!, 'listingType', LISTING_TYPES),
         status,
         liveAt,
@@ -121,7 +131,7 @@ export const SPECS: Record<ImportKind, KindSpec> = {
     columns: ['id', 'name', 'mpnId'],
     parse: ([id, name, mpnId]) => [
       matching(id!, 'id', ID, 'an id'),
-      matching(name!, 'name', /\S/, 'a name'),
+      displayName(name!, 'name'),
       matching(mpnId!, 'mpnId', MPN, 'an MPN ID (digits)'),
     ],
     staged: 'id text not null, name text not null, mpn_id text not null',
