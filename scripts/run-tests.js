@@ -24,7 +24,9 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', ...files.map((f) => path.relative(root, f))],
+  // A test that fails while holding a connection open must fail the run, not hang it: every test gets
+  // ten minutes at most, and a file's process exits once its tests are done.
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', '--test-force-exit', ...files.map((f) => path.relative(root, f))],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
 process.exit(result.status ?? 1);

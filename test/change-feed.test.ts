@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { CHANGE_CHANNEL, ChangeFeed, SCOPES_OF_TABLE } from '../src/platform/db/change-feed.ts';
+import { ChangeFeed, SCOPES_OF_TABLE } from '../src/platform/db/change-feed.ts';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { writtenTables } from '../src/platform/db/observed-dialect.ts';
@@ -221,14 +221,14 @@ describe('change feed across instances (postgres)', { skip: url ? false : 'needs
   it('a listener that still hears its own heartbeat stays up; one that is open but deaf counts as lost', async () => {
     const connection = { connectionString: url, options: `-c search_path=${schema}` };
     const hearing = new ChangeFeed(true);
-    hearing.listenPostgres(connection, () => {}, { heartbeatMs: 50 });
+    hearing.listenPostgres(connection, () => {}, { heartbeatMs: 200 });
     const deaf = new ChangeFeed(true);
     const losses: unknown[] = [];
     deaf.listenPostgres(connection, (_message, error) => losses.push(error), { heartbeatMs: 50, heartbeatChannel: 'nobody_listens_here' });
     try {
       assert.ok(await hearing.whenReady());
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      assert.ok(hearing.ready, 'eight heartbeats later, still listening');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.ok(hearing.ready, 'five heartbeats later, still listening');
       await eventually(async () => losses.length > 0, 'the deaf listener is given up');
       assert.match(String(losses[0]), /no heartbeat back/);
     } finally {
@@ -244,13 +244,19 @@ describe('change feed across instances (postgres)', { skip: url ? false : 'needs
     // Cut B's LISTEN connection, then write while it cannot hear.
     const killer = new pg.Client({ connectionString: url });
     await killer.connect();
-    await killer.query(
-      `select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen ${CHANGE_CHANNEL}' and pid = $1`,
-      [b.database.changes.backendPid],
-    );
-    await eventually(async () => !b.database.changes.ready, 'B notices the lost feed');
-    await killer.query(`update ${schema}.partner_accounts set name = 'Written While Deaf' where id = $1`, [seller.accountId]);
-    await killer.end();
+    try {
+      const pid = b.database.changes.backendPid;
+      assert.ok(pid !== null);
+      const cut = await killer.query<{ cut: boolean }>(
+        `select pg_terminate_backend(pid) as cut from pg_stat_activity where pid = $1 and application_name = 'rewards-change-feed'`,
+        [pid],
+      );
+      assert.equal(cut.rows[0]?.cut, true, 'the listener was cut');
+      await eventually(async () => !b.database.changes.ready, 'B notices the lost feed');
+      await killer.query(`update ${schema}.partner_accounts set name = 'Written While Deaf' where id = $1`, [seller.accountId]);
+    } finally {
+      await killer.end();
+    }
     assert.equal((await rewardsOf(b.app, session)).partnerAccount.name, 'Written While Deaf');
     assert.ok(await b.database.changes.whenReady(), 'the feed reconnects');
     assert.equal((await rewardsOf(b.app, session)).partnerAccount.name, 'Written While Deaf');
