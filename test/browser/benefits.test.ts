@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
-import { axeViolations, launchBrowser, newContext, screenshot, signIn, startPortal, type Portal } from './harness.ts';
+import { axeViolations, newContext, screenshot, signIn, withPortal } from './harness.ts';
 
 type Locale = 'en-US' | 'nl-NL';
 const catalog = (locale: Locale) =>
@@ -41,25 +40,21 @@ const decodeQuotedPrintable = (raw: string) =>
 
 function activationWalk(locale: Locale) {
   describe(`activating a sales and marketing benefit (${locale})`, () => {
-    let portal: Portal;
-    let browser: Browser;
     let smtp: Awaited<ReturnType<typeof startSmtp>>;
     before(async () => {
       smtp = await startSmtp();
-      [portal, browser] = await Promise.all([startPortal({ smtpUrl: smtp.url }), launchBrowser()]);
     });
+    const suite = withPortal(() => ({ smtpUrl: smtp.url }));
     after(async () => {
-      await browser?.close();
-      await portal?.close();
       await smtp?.close();
     });
 
     it('needs a marketing contact, refuses the company email, activates, and the email arrives in the contact language', async () => {
-      const context = await newContext(browser, locale);
+      const context = await newContext(suite.browser, locale);
       const page = await context.newPage();
       const suffix = locale === 'en-US' ? 'en' : 'nl';
       const benefitName = locale === 'en-US' ? 'Campaign assets for your trial' : 'Campagnemateriaal voor uw proefversie';
-      await signIn(page, portal, 'megan@contoso.example');
+      await signIn(page, suite.portal, 'megan@contoso.example');
       await page.getByRole('navigation').getByRole('link', { name: text(locale, 'shell.nav.rewards'), exact: true }).click();
       const row = page.getByTestId('benefit-trial-campaign-assets');
       await row.waitFor();

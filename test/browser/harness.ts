@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase, type Database } from '../../src/platform/db/database.ts';
@@ -114,4 +115,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (!SCREENSHOT_DIR) return;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/**
+ * A demo portal and a browser for the enclosing describe: started before its tests, closed after them.
+ * `options` is read when the portal starts, so it may name what an earlier `before` made (an SMTP server).
+ */
+export function withPortal(options: () => Parameters<typeof startPortal>[0] = () => ({})): { readonly portal: Portal; readonly browser: Browser } {
+  let portal: Portal | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    [portal, browser] = await Promise.all([startPortal(options()), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+  return {
+    get portal() {
+      return portal!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }

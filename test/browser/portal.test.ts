@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { t as translate } from '../../src/platform/i18n/i18n.ts';
 import {
   axeViolations,
   DEMO_PASSWORD,
-  launchBrowser,
   newContext,
   screenshot,
   signIn,
-  startPortal,
-  type Portal,
+  withPortal,
 } from './harness.ts';
 
 type Locale = 'en-US' | 'nl-NL';
@@ -36,33 +34,25 @@ const rewardsNav = (page: Page, locale: Locale) =>
  */
 function seedWalk(locale: Locale, newcomer: string) {
   describe(`the seed's tenant association walk (${locale})`, () => {
-    let portal: Portal;
-    let browser: Browser;
-    before(async () => {
-      [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-    });
-    after(async () => {
-      await browser?.close();
-      await portal?.close();
-    });
+    const suite = withPortal();
 
     it('hides the program from the unassociated tenant, associates it, and shows it after signing in again', async () => {
-      const context = await newContext(browser, locale);
+      const context = await newContext(suite.browser, locale);
       const page = await context.newPage();
       const suffix = locale === 'en-US' ? 'en' : 'nl';
 
-      await page.goto(portal.url);
+      await page.goto(suite.portal.url);
       await page.waitForURL(/\/sign-in$/);
       await page.getByRole('heading', { name: text(locale, 'signIn.title') }).waitFor();
       await screenshot(page, `sign-in.${suffix}`);
       await expectNoAxeViolations(page, 'sign-in');
 
       // A wrong password: one message, nothing about which part was wrong.
-      await signIn(page, portal, newcomer, 'not the password');
+      await signIn(page, suite.portal, newcomer, 'not the password');
       await page.getByRole('alert').filter({ hasText: text(locale, 'error.INVALID_CREDENTIALS') }).waitFor();
 
       // The newcomer: no Marketplace Rewards, and the help page says the tenant is why.
-      await signIn(page, portal, newcomer);
+      await signIn(page, suite.portal, newcomer);
       await page.getByRole('heading', { level: 1 }).filter({ hasText: text(locale, 'home.welcome', { name: '' }).trim() }).waitFor();
       assert.equal(await rewardsNav(page, locale).count(), 0);
       await screenshot(page, `home-without-rewards.${suffix}`);
@@ -77,7 +67,7 @@ function seedWalk(locale: Locale, newcomer: string) {
       await signOutWithMenu(page, locale);
 
       // The Global admin associates the tenant: first a wrong password, then the right one.
-      await signIn(page, portal, 'megan@contoso.example');
+      await signIn(page, suite.portal, 'megan@contoso.example');
       await rewardsNav(page, locale).waitFor();
       await page.getByRole('button', { name: text(locale, 'shell.settings') }).click();
       await page.getByRole('tab', { name: text(locale, 'settings.tenants') }).click();
@@ -100,7 +90,7 @@ function seedWalk(locale: Locale, newcomer: string) {
       // Steps 5 and 6: sign out, sign in with the newly associated tenant's user, see the program.
       await page.getByTestId('associated-notice').getByRole('button', { name: text(locale, 'shell.signOut') }).click();
       await page.waitForURL(/\/sign-in$/);
-      await signIn(page, portal, newcomer);
+      await signIn(page, suite.portal, newcomer);
       await rewardsNav(page, locale).click();
       await page.getByRole('heading', { name: text(locale, 'rewards.title'), level: 1 }).waitFor();
       await page.getByText('Contoso Apps').first().waitFor();
@@ -138,29 +128,21 @@ seedWalk('en-US', 'diego@contoso-labs.example');
 seedWalk('nl-NL', 'femke@contoso-labs.example');
 
 describe('sign-in lockout in the browser', () => {
-  let portal: Portal;
-  let browser: Browser;
-  before(async () => {
-    [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  const suite = withPortal();
 
   it('after ten wrong passwords, says in Dutch how long to wait, and the right one signs nobody in', async () => {
     const username = 'femke@contoso-labs.example';
     for (let i = 0; i < 10; i += 1) {
-      const response = await fetch(`${portal.url}/api/v1/auth/sign-in`, {
+      const response = await fetch(`${suite.portal.url}/api/v1/auth/sign-in`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username, password: `guess number ${i}` }),
       });
       assert.equal(response.status, 401);
     }
-    const context = await newContext(browser, 'nl-NL');
+    const context = await newContext(suite.browser, 'nl-NL');
     const page = await context.newPage();
-    await signIn(page, portal, username);
+    await signIn(page, suite.portal, username);
     await page.getByRole('alert').filter({ hasText: translate('nl-NL', 'error.TOO_MANY_ATTEMPTS', { minutes: 15 }) }).waitFor();
     assert.match(page.url(), /\/sign-in$/);
     await expectNoAxeViolations(page, 'sign-in locked');
@@ -169,21 +151,13 @@ describe('sign-in lockout in the browser', () => {
 });
 
 describe('Settings > Users in the browser', () => {
-  let portal: Portal;
-  let browser: Browser;
-  before(async () => {
-    [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  const suite = withPortal();
 
   it('adds a user, changes a role, and the new user can sign in with it', async () => {
     const locale: Locale = 'en-US';
-    const context = await newContext(browser, locale);
+    const context = await newContext(suite.browser, locale);
     const page = await context.newPage();
-    await signIn(page, portal, 'megan@contoso.example');
+    await signIn(page, suite.portal, 'megan@contoso.example');
     await page.getByRole('navigation').getByRole('link', { name: text(locale, 'shell.nav.accountSettings') }).click();
     await page.getByTestId('user-lee@contoso.example').waitFor();
     await screenshot(page, 'users.en');
@@ -216,17 +190,17 @@ describe('Settings > Users in the browser', () => {
     assert.equal(await row.getByText(text(locale, 'role.admin-agent')).count(), 0);
 
     await signOutWithMenu(page, locale);
-    await signIn(page, portal, 'nina@contoso.example', 'a long enough password');
+    await signIn(page, suite.portal, 'nina@contoso.example', 'a long enough password');
     await rewardsNav(page, locale).waitFor();
     await context.close();
   });
 
   it('tells a user without an admin role why the users page is closed to them, in Dutch', async () => {
     const locale: Locale = 'nl-NL';
-    const context = await newContext(browser, locale);
+    const context = await newContext(suite.browser, locale);
     const page = await context.newPage();
-    await signIn(page, portal, 'lee@contoso.example');
-    await page.goto(`${portal.url}/settings/users`);
+    await signIn(page, suite.portal, 'lee@contoso.example');
+    await page.goto(`${suite.portal.url}/settings/users`);
     await page.getByRole('alert').filter({ hasText: text(locale, 'error.FORBIDDEN.manageUsers') }).waitFor();
     await screenshot(page, 'users-forbidden.nl');
     await expectNoAxeViolations(page, 'users forbidden');
@@ -235,9 +209,9 @@ describe('Settings > Users in the browser', () => {
 
   it('shows the users and tenants of the account in Dutch, dates formatted for nl-NL', async () => {
     const locale: Locale = 'nl-NL';
-    const context = await newContext(browser, locale);
+    const context = await newContext(suite.browser, locale);
     const page = await context.newPage();
-    await signIn(page, portal, 'nestor@fabrikam.example');
+    await signIn(page, suite.portal, 'nestor@fabrikam.example');
     await page.getByRole('button', { name: text(locale, 'shell.settings') }).click();
     await page.getByRole('heading', { name: text(locale, 'settings.title'), level: 1 }).waitFor();
     await page.getByTestId('user-joni@fabrikam.example').getByText(text(locale, 'role.mpn-partner-admin')).waitFor();
@@ -257,9 +231,9 @@ describe('Settings > Users in the browser', () => {
 
   it('works with the keyboard alone: skip link, navigation, and the language saved on the user', async () => {
     const locale: Locale = 'en-US';
-    const context = await newContext(browser, locale);
+    const context = await newContext(suite.browser, locale);
     const page = await context.newPage();
-    await signIn(page, portal, 'alex@contoso.example');
+    await signIn(page, suite.portal, 'alex@contoso.example');
     await page.getByRole('heading', { level: 1 }).waitFor();
 
     // The first Tab reaches the skip link; Enter moves focus to the main content.
