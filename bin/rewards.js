@@ -2,7 +2,7 @@
 // The `rewards` command: the built code in dist/ when present, else the TypeScript sources through tsx.
 import { existsSync } from 'node:fs';
 
-const built = new URL('../dist/cli/main.js', import.meta.url);
+const built = new URL('../dist/node/src/cli/main.js', import.meta.url);
 let main;
 if (existsSync(built)) {
   ({ main } = await import(built.href));

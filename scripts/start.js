@@ -28,7 +28,7 @@ if (!fs.existsSync(installed) || newestMtime(path.join(root, 'package-lock.json'
   run(['ci', '--no-audit', '--no-fund'], 'installing dependencies (npm ci)');
 }
 
-const builtMarker = path.join(root, 'dist', 'cli', 'main.js');
+const builtMarker = path.join(root, 'dist', 'node', 'src', 'cli', 'main.js');
 const sources = ['src', 'web', 'locales', 'package-lock.json'].map((p) => newestMtime(path.join(root, p)));
 if (!fs.existsSync(builtMarker) || Math.max(...sources) > newestMtime(path.join(root, 'dist'))) {
   run(['run', 'build'], 'building');

@@ -6,7 +6,7 @@ import { Type, type Static } from 'typebox';
 import { Errors } from 'typebox/value';
 import YAML from 'yaml';
 import type { Db } from '../../platform/db/database.ts';
-import { LOCALES } from '../../platform/i18n/locales.ts';
+import { LOCALES } from '../../../locales/locales.ts';
 import { projectRoot } from '../../platform/paths.ts';
 
 /**

@@ -7,8 +7,8 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 export const ROLES = ['global-admin', 'account-admin', 'mpn-partner-admin', 'admin-agent', 'user'] as const;
 export type Role = (typeof ROLES)[number];
 
-export { LOCALES, type Locale } from '../i18n/locales.ts';
-import type { Locale } from '../i18n/locales.ts';
+export { LOCALES, type Locale } from '../../../locales/locales.ts';
+import type { Locale } from '../../../locales/locales.ts';
 
 export interface TenantsTable {
   id: Generated<string>;

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { projectRoot } from '../paths.ts';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../../locales/locales.ts';
 
 /**
  * ICU message catalogs shared by the API, the emails and the web portal
  * (`locales/<locale>.json`). The server formats error and help messages with them.
  */
-export { DEFAULT_LOCALE, isLocale, LOCALES, negotiateLocale, type Locale } from './locales.ts';
+export { DEFAULT_LOCALE, isLocale, LOCALES, negotiateLocale, type Locale } from '../../../locales/locales.ts';
 
 type Catalog = Record<string, string>;
 

@@ -1,6 +1,6 @@
 import enUS from '../../../locales/en-US.json';
 import nlNL from '../../../locales/nl-NL.json';
-import { LOCALES, pickLocale, type Locale } from '../../../src/platform/i18n/locales.ts';
+import { LOCALES, pickLocale, type Locale } from '../../../locales/locales.ts';
 
 /** The same ICU catalogs the server formats errors and emails with. */
 export const CATALOGS: Record<Locale, Record<string, string>> = { 'en-US': enUS, 'nl-NL': nlNL };
