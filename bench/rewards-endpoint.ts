@@ -25,7 +25,7 @@ import { ingestOffers, ingestPublisherProfiles, type OfferInput } from '../src/m
 import { ingestBilledSales, type BilledSaleInput } from '../src/modules/sales/sales.service.ts';
 import { ChangeFeed } from '../src/platform/db/change-feed.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import type { ListingType, SaleStatus } from '../src/platform/db/schema.ts';
+import type { ListingType, SaleStatus } from '../src/platform/values.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import {
@@ -86,7 +86,7 @@ const log = (message: string) => process.stderr.write(`[${new Date().toISOString
 
 async function seed(bench: BenchDatabase) {
   const db = bench.db;
-  const ctx = { actor: { type: 'system' as const } };
+  const ctx = { actor: { type: 'system' as const }, now: new Date() };
   const tenant = await createTenant(db, { domain: 'bench-rewards.example', displayName: 'Bench rewards' }, ctx);
   const account = await createPartnerAccount(
     db,

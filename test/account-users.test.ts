@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Role } from '../src/platform/db/schema.ts';
+import type { Role } from '../src/platform/values.ts';
 import {
   associate,
   call,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { t as message } from '../src/platform/i18n/i18n.ts';
+import { t as message, type MessageId } from '../src/platform/i18n/i18n.ts';
 import {
   activate,
   activationRows,
@@ -76,7 +76,7 @@ for (const engine of engines()) {
           assert.equal(error.code, 'VALIDATION_FAILED');
           assert.deepEqual(Object.keys(error.fields ?? {}), [field], JSON.stringify(change));
           assert.equal(error.fields![field]!.code, code, JSON.stringify(change));
-          assert.equal(error.fields![field]!.message, message('en-US', `field.${code}`));
+          assert.equal(error.fields![field]!.message, message('en-US', `field.${code}` as MessageId));
         }
 
         assert.equal(await contactRow(t.database.db, p.accountId), undefined);
@@ -101,8 +101,8 @@ for (const engine of engines()) {
         for (const code of ['USER_NOT_IN_ACCOUNT', 'EMAIL_MATCHES_COMPANY_ACCOUNT', 'PHONE_INVALID', 'LANGUAGE_UNSUPPORTED']) {
           const field = Object.values(error.fields ?? {}).find((f) => f.code === code);
           assert.ok(field, `no ${code} in ${response.body}`);
-          assert.equal(field.message, message('nl-NL', `field.${code}`));
-          assert.notEqual(field.message, message('en-US', `field.${code}`));
+          assert.equal(field.message, message('nl-NL', `field.${code}` as MessageId));
+          assert.notEqual(field.message, message('en-US', `field.${code}` as MessageId));
         }
         assert.match(error.fields!.email!.message, /bedrijfsaccount/);
         assert.match(error.fields!.phone!.message, /landcode/);

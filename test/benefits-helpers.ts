@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import { buildApp } from '../src/server/app.ts';
 import { openDatabase, type Database, type Db } from '../src/platform/db/database.ts';
-import type { Role } from '../src/platform/db/schema.ts';
+import type { Role } from '../src/platform/values.ts';
 import { call, createPartner, ops, signIn, type PartnerFixture, type Session, type TestApp } from './helpers.ts';
 
 /**

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { API_TYPES_PATH, renderApiTypes } from '../scripts/api-client.ts';
-import { hasMessage, LOCALES, t } from '../src/platform/i18n/i18n.ts';
-import { ERROR_STATUS } from '../src/server/errors.ts';
+import { hasMessage, LOCALES, t, type MessageId } from '../src/platform/i18n/i18n.ts';
+import { ERROR_STATUS } from '../src/platform/http/error-status.ts';
 import { buildOpenApiDocument } from '../src/server/openapi-document.ts';
 
 const catalog = (locale: string) =>
@@ -44,7 +44,7 @@ describe('contracts between the server, the web client and the catalogs', () => 
     for (const id of Object.keys(english)) {
       // Every argument the message names gets a number, which any ICU argument type accepts.
       const values = Object.fromEntries([...english[id]!.matchAll(/\{(\w+)/g)].map((m) => [m[1]!, 2]));
-      for (const locale of LOCALES) assert.doesNotThrow(() => t(locale, id, values), id);
+      for (const locale of LOCALES) assert.doesNotThrow(() => t(locale, id as MessageId, values), id);
       assert.ok(dutch[id]!.trim().length > 0, `${id} is empty in nl-NL`);
     }
     const identical = Object.keys(english).filter((id) => english[id] === dutch[id] && english[id]!.split(' ').length > 2);

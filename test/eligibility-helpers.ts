@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Static } from 'typebox';
 import type { BenefitList, RewardsSummary } from '../src/modules/eligibility/eligibility.schemas.ts';
 import { recomputeEligibility } from '../src/modules/eligibility/eligibility.engine.ts';
-import type { ListingType, OfferStatus, SaleStatus } from '../src/platform/db/schema.ts';
+import type { ListingType, OfferStatus, SaleStatus } from '../src/platform/values.ts';
 import { createPartner, ops, type PartnerFixture, type TestApp } from './helpers.ts';
 
 /**

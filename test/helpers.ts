@@ -7,7 +7,7 @@ import { buildApp } from '../src/server/app.ts';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createOperatorToken } from '../src/modules/identity/identity.service.ts';
-import type { Role } from '../src/platform/db/schema.ts';
+import type { Role } from '../src/platform/values.ts';
 
 /**
  * Every API test runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { t as translate } from '../src/platform/i18n/i18n.ts';
-import type { Role } from '../src/platform/db/schema.ts';
+import type { Role } from '../src/platform/values.ts';
 import { call, createFreeTenant, createPartner, engines, errorOf, signIn, startTestApp, type MeBody, type TestApp } from './helpers.ts';
 
 // The identity API, part 3: who sees Marketplace Rewards in the navigation,

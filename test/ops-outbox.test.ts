@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { enqueueEmail } from '../src/modules/notifications/outbox.ts';
+import { enqueueEmail } from '../src/modules/notifications/notifications.service.ts';
 import { engines, ops, startTestApp, type TestApp } from './helpers.ts';
 
 for (const engine of engines()) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { backoffSeconds, deliverDue, mailboxTransport, smtpTransport, type MailTransport } from '../src/modules/notifications/delivery.ts';
-import { enqueueEmail } from '../src/modules/notifications/outbox.ts';
+import { enqueueEmail } from '../src/modules/notifications/notifications.service.ts';
 import { openDatabase, type Db } from '../src/platform/db/database.ts';
 import {
   activate,

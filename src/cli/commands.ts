@@ -1,19 +1,18 @@
 import type { ParseArgsConfig } from 'node:util';
-import { ROLES, type Role } from '../platform/db/schema.ts';
+import { PATTERN, ROLES, type Role } from '../platform/values.ts';
+import { systemContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
-import { accountsRepository } from '../modules/accounts/accounts.repository.ts';
-import { createPartnerAccount, createTenant, createUser, type RequestContext } from '../modules/accounts/accounts.service.ts';
+import { createPartnerAccount, createTenant, createUser, findTenant } from '../modules/accounts/accounts.service.ts';
 import { createOperatorToken } from '../modules/identity/identity.service.ts';
 import { demoSignIns, demoStepCount, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
 import type { Config } from '../server/config.ts';
 import { openConfiguredDatabase, startServer } from '../server/start.ts';
-import { AppError, validationFailed } from '../server/errors.ts';
+import { AppError, validationFailed } from '../platform/errors.ts';
 import { progress } from './progress.ts';
-import { sql } from 'kysely';
 import { importCsv, IMPORT_COLUMNS, type ImportKind } from '../modules/imports/csv-import.ts';
 import { loadProgram, parseProgramFile } from '../modules/eligibility/program.ts';
-import { recomputeDirty } from '../modules/eligibility/eligibility.engine.ts';
+import { recomputeEverything } from '../modules/eligibility/eligibility.service.ts';
 import { readSecret } from './secret-input.ts';
 
 export interface Command {
@@ -26,7 +25,6 @@ export interface Command {
   run(config: Config, values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
 }
 
-const cli: RequestContext = { actor: { type: 'system' } };
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
@@ -70,9 +68,7 @@ function required(values: Record<string, string | boolean | undefined>, name: st
 }
 
 async function tenantByRef(database: Database, ref: string) {
-  const tenant = /^[0-9a-f-]{36}$/i.test(ref)
-    ? await accountsRepository.findTenantById(database.db, ref)
-    : await accountsRepository.findTenantByDomain(database.db, ref.toLowerCase());
+  const tenant = await findTenant(database.db, ref);
   if (!tenant) throw new AppError('TENANT_NOT_FOUND');
   return tenant;
 }
@@ -167,7 +163,7 @@ export const COMMANDS: Command[] = [
     async run(config, values) {
       const domain = required(values, 'domain');
       const displayName = required(values, 'name');
-      const tenant = await withDatabase(config, (database) => createTenant(database.db, { domain, displayName }, cli));
+      const tenant = await withDatabase(config, (database) => createTenant(database.db, { domain, displayName }, systemContext()));
       out(JSON.stringify({ id: tenant.id, domain: tenant.domain, displayName: tenant.displayName }));
       return 0;
     },
@@ -184,14 +180,14 @@ export const COMMANDS: Command[] = [
     },
     async run(config, values) {
       const mpnId = required(values, 'mpn-id');
-      if (!/^[0-9]{1,12}$/.test(mpnId)) throw validationFailed({ 'mpn-id': { code: 'FORMAT_INVALID' } });
+      if (!PATTERN.mpnId.test(mpnId)) throw validationFailed({ 'mpn-id': { code: 'FORMAT_INVALID' } });
       const companyEmail = required(values, 'company-email');
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(companyEmail)) {
         throw validationFailed({ 'company-email': { code: 'EMAIL_INVALID' } });
       }
       const account = await withDatabase(config, async (database) => {
         const tenant = await tenantByRef(database, required(values, 'primary-tenant'));
-        return createPartnerAccount(database.db, { name: required(values, 'name'), mpnId, companyEmail, primaryTenantId: tenant.id }, cli);
+        return createPartnerAccount(database.db, { name: required(values, 'name'), mpnId, companyEmail, primaryTenantId: tenant.id }, systemContext());
       });
       out(JSON.stringify(account));
       return 0;
@@ -219,7 +215,7 @@ export const COMMANDS: Command[] = [
       if (password.length < 10) throw validationFailed({ password: { code: 'TOO_SHORT', values: { limit: 10 } } });
       const user = await withDatabase(config, async (database) => {
         const tenant = await tenantByRef(database, required(values, 'tenant'));
-        return createUser(database.db, tenant.id, { username, displayName, email, password, roles: roles as Role[] }, cli);
+        return createUser(database.db, tenant.id, { username, displayName, email, password, roles: roles as Role[] }, systemContext());
       });
       out(JSON.stringify(user));
       return 0;
@@ -237,10 +233,7 @@ export const COMMANDS: Command[] = [
       const program = parseProgramFile(file!);
       const result = await withDatabase(config, async (database) => {
         const loaded = await loadProgram(database.db, program);
-        if (loaded.created) {
-          await sql`update partner_eligibility set dirty = true`.execute(database.db);
-          await recomputeDirty(database.db);
-        }
+        if (loaded.created) await recomputeEverything(database.db);
         return loaded;
       });
       out(result.created ? `Program version ${result.version} is now current.` : `Unchanged: version ${result.version} is already this definition.`);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../server/config.ts';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../platform/errors.ts';
 import { t } from '../platform/i18n/i18n.ts';
 import { COMMANDS, type Command } from './commands.ts';
 import { CsvError } from '../modules/imports/csv.ts';

@@ -1,11 +1,12 @@
 import type { Db } from '../platform/db/database.ts';
-import type { Locale, Role } from '../platform/db/schema.ts';
-import { accountsRepository } from '../modules/accounts/accounts.repository.ts';
-import { createPartnerAccount, createTenant, createUser, type RequestContext } from '../modules/accounts/accounts.service.ts';
+import type { Role } from '../platform/values.ts';
+import type { Locale } from '../../locales/locales.ts';
+import { createPartnerAccount, createTenant, createUser, findPartnerAccountByMpnId, findTenant, findUserCredentials } from '../modules/accounts/accounts.service.ts';
+import { systemContext } from '../platform/context.ts';
 import { setUserLocale } from '../modules/identity/identity.service.ts';
-import type { ListingType } from '../platform/db/schema.ts';
-import { ingestOffers, ingestPublisherProfiles } from '../modules/catalog/catalog.service.ts';
-import { recomputeDirty } from '../modules/eligibility/eligibility.engine.ts';
+import type { ListingType } from '../platform/values.ts';
+import { findPublisherProfile, ingestOffers, ingestPublisherProfiles } from '../modules/catalog/catalog.service.ts';
+import { recomputeDirty } from '../modules/eligibility/eligibility.service.ts';
 import { ingestBilledSales } from '../modules/sales/sales.service.ts';
 
 /**
@@ -113,7 +114,7 @@ export const demoStepCount = () =>
   DEMO_TENANTS.reduce((n, t) => n + 1 + (t.partner ? 1 : 0) + t.users.length, 0) + 1;
 
 async function loadDemoMarketplace(db: Db): Promise<number> {
-  const known = await db.selectFrom('publisher_profiles').select('id').where('id', '=', DEMO_MARKETPLACE.profiles[0]!.id).executeTakeFirst();
+  const known = await findPublisherProfile(db, DEMO_MARKETPLACE.profiles[0]!.id);
   if (known) return 0;
   const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
   await ingestPublisherProfiles(db, DEMO_MARKETPLACE.profiles, 'defer');
@@ -146,17 +147,17 @@ async function loadDemoMarketplace(db: Db): Promise<number> {
 }
 
 export async function loadDemoData(db: Db, onStep: (label: string) => void = () => {}): Promise<{ created: number }> {
-  const ctx: RequestContext = { actor: { type: 'system' } };
+  const ctx = systemContext();
   let created = 0;
   for (const demo of DEMO_TENANTS) {
-    let tenant = await accountsRepository.findTenantByDomain(db, demo.domain);
+    let tenant = await findTenant(db, demo.domain);
     if (!tenant) {
       tenant = await createTenant(db, { domain: demo.domain, displayName: demo.displayName }, ctx);
       created += 1;
     }
     onStep(`tenant ${demo.domain}`);
     if (demo.partner) {
-      if (!(await accountsRepository.findPartnerAccountByMpnId(db, demo.partner.mpnId))) {
+      if (!(await findPartnerAccountByMpnId(db, demo.partner.mpnId))) {
         await createPartnerAccount(db, { ...demo.partner, primaryTenantId: tenant.id }, ctx);
         created += 1;
       }
@@ -164,7 +165,7 @@ export async function loadDemoData(db: Db, onStep: (label: string) => void = () 
     }
     for (const person of demo.users) {
       const username = `${person.name}@${demo.domain}`;
-      if (!(await accountsRepository.findUserForSignIn(db, username))) {
+      if (!(await findUserCredentials(db, username))) {
         const user = await createUser(
           db,
           tenant.id,

@@ -13,8 +13,11 @@ import { catalogOpsRoutes } from '../modules/catalog/catalog.routes.ts';
 import { eligibilityRoutes } from '../modules/eligibility/eligibility.routes.ts';
 import { benefitsRoutes, followUpOpsRoutes } from '../modules/benefits/benefits.routes.ts';
 import { notificationsOpsRoutes } from '../modules/notifications/notifications.routes.ts';
-import { registerAuth } from './auth.ts';
-import { ErrorBody } from './schemas.ts';
+import { identity } from '../modules/identity/identity.plugin.ts';
+import { notifications } from '../modules/notifications/notifications.plugin.ts';
+import { followUpEscalation } from '../modules/benefits/follow-up.plugin.ts';
+import { salesOpsRoutes } from '../modules/sales/sales.routes.ts';
+import { namedComponents } from '../platform/http/schemas.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerWeb } from './web.ts';
@@ -26,6 +29,13 @@ export interface AppOptions {
   onEmailQueued?: () => void;
   /** A pino logger or logger options; tests pass a stream to read what is logged. */
   logger?: FastifyBaseLogger | Record<string, unknown> | boolean;
+  /** What time it is: each request reads it once (request.now). Tests pass a fixed clock. */
+  clock?: () => Date;
+  /**
+   * The server's background work: deliver the outbox, escalate overdue activations, load the bundled
+   * program before the first request. Off for tests and the OpenAPI document, which build the app only.
+   */
+  background?: boolean;
 }
 
 /** Paths whose values never reach a log line: credentials, cookies, tokens. */
@@ -41,7 +51,7 @@ export const LOG_REDACT = [
   'err.where',
 ];
 
-export async function buildApp({ config, database, logger, onEmailQueued }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger, onEmailQueued, clock = () => new Date(), background = false }: AppOptions): Promise<FastifyInstance> {
   const { db } = database;
   const loggerOption =
     logger === undefined ? { level: config.logLevel, redact: LOG_REDACT } : logger;
@@ -58,14 +68,19 @@ export async function buildApp({ config, database, logger, onEmailQueued }: AppO
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.decorateRequest('now', null as unknown as Date);
+  app.addHook('onRequest', async (request) => {
+    request.now = clock();
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
   await app.register(cookie);
-  app.addSchema(ErrorBody);
+  // Named DTOs (ErrorBody, User, ...) are registered once and referenced by $ref from every route.
+  for (const schema of namedComponents()) app.addSchema(schema);
   await app.register(swagger, {
-    // Shared schemas appear under their own $id in components.schemas (ErrorBody), not as def-<n>.
+    // Shared schemas appear under their own $id in components.schemas (ErrorBody, User, ...), not as def-<n>.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
@@ -87,7 +102,9 @@ export async function buildApp({ config, database, logger, onEmailQueued }: AppO
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerAuth(app, db, database.changes);
+  await app.register(identity, { db, changes: database.changes, adminToken: config.adminToken });
+  await app.register(notifications, { db, ...(background ? { deliver: config.mail } : {}), ...(onEmailQueued ? { onEmailQueued } : {}) });
+  if (background) await app.register(followUpEscalation, { db, teamEmail: config.mail.rewardsTeamEmail, clock });
   registerErrorHandler(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -120,12 +137,19 @@ export async function buildApp({ config, database, logger, onEmailQueued }: AppO
     },
   );
 
-  await app.register(identityRoutes, { db, config });
-  await app.register(accountRoutes, { db, config });
+  await app.register(identityRoutes, {
+    db,
+    publicUrl: config.publicUrl,
+    cookieSecure: config.cookieSecure,
+    sessionTtlHours: config.sessionTtlHours,
+    signIn: config.signIn,
+  });
+  await app.register(accountRoutes, { db, association: config.association });
   await app.register(accountOpsRoutes, { db });
   await app.register(catalogOpsRoutes, { db });
-  await app.register(eligibilityRoutes, { db, changes: database.changes });
-  await app.register(benefitsRoutes, { db, ...(onEmailQueued ? { onEmailQueued } : {}) });
+  await app.register(salesOpsRoutes, { db });
+  await app.register(eligibilityRoutes, { db, changes: database.changes, loadProgramAtStart: background });
+  await app.register(benefitsRoutes, { db });
   await app.register(followUpOpsRoutes, { db });
   await app.register(notificationsOpsRoutes, { db });
   await registerWeb(app, config.webMode);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasMessage, t, type Locale } from '../platform/i18n/i18n.ts';
-import { AppError, type FieldProblem } from './errors.ts';
+import { AppError, type FieldCode, type FieldProblem } from '../platform/errors.ts';
+import { ERROR_STATUS } from '../platform/http/error-status.ts';
+import { t, type Locale } from '../platform/i18n/i18n.ts';
 
 /**
  * Every error leaves as `{error: {code, message, fields?}}`, the message in the
@@ -13,7 +14,7 @@ interface AjvIssue {
   params: Record<string, unknown>;
 }
 
-const KEYWORD_CODES: Record<string, string> = {
+const KEYWORD_CODES: Record<string, FieldCode> = {
   required: 'FIELD_REQUIRED',
   minLength: 'TOO_SHORT',
   maxLength: 'TOO_LONG',
@@ -40,7 +41,7 @@ function fieldsFromAjv(issues: AjvIssue[]): Record<string, FieldProblem> {
     // An item of an array is reported on the array (roles.1 -> roles).
     path = path.replace(/\.\d+$/, '') || '_';
     if (fields[path]) continue;
-    let code = KEYWORD_CODES[issue.keyword] ?? 'INVALID';
+    let code: FieldCode = KEYWORD_CODES[issue.keyword] ?? 'INVALID';
     if (issue.keyword === 'format' && issue.params.format === 'email') code = 'EMAIL_INVALID';
     const limit = issue.params.limit;
     fields[path] = { code, ...(typeof limit === 'number' ? { values: { limit } } : {}) };
@@ -52,12 +53,12 @@ function localizeFields(locale: Locale, fields: Record<string, FieldProblem>) {
   return Object.fromEntries(
     Object.entries(fields).map(([name, problem]) => [
       name,
-      { code: problem.code, message: t(locale, hasMessage(`field.${problem.code}`) ? `field.${problem.code}` : 'field.INVALID', problem.values) },
+      { code: problem.code, message: t(locale, `field.${problem.code}`, problem.values) },
     ]),
   );
 }
 
-const STATUS_CODES: Record<number, string> = {
+const STATUS_CODES: Record<number, 'BAD_REQUEST' | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE'> = {
   400: 'BAD_REQUEST',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
@@ -70,11 +71,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const locale = request.locale;
     if (error instanceof AppError) {
       if (error.options.retryAfterSeconds !== undefined) reply.header('retry-after', error.options.retryAfterSeconds);
-      const messageId = error.options.messageId ?? `error.${error.code}`;
-      return reply.status(error.status).send({
+      return reply.status(ERROR_STATUS[error.code]).send({
         error: {
           code: error.code,
-          message: t(locale, messageId, error.options.values),
+          message: t(locale, error.messageId, error.options.values),
           ...(error.options.fields ? { fields: localizeFields(locale, error.options.fields) } : {}),
         },
       });

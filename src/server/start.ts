@@ -1,11 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
-import { ensureEnvOperatorToken } from '../modules/identity/identity.service.ts';
 import { buildApp } from './app.ts';
-import { ensureProgram } from '../modules/eligibility/program.ts';
-import { escalateOverdue } from '../modules/benefits/follow-up.service.ts';
-import { mailboxTransport, smtpTransport, startOutboxWorker, type OutboxWorker } from '../modules/notifications/delivery.ts';
 import type { Config } from './config.ts';
 
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
@@ -22,7 +18,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Opens and migrates the database, then listens. Stopping closes the server first, then the database. */
+/**
+ * Opens and migrates the database, then listens, with the background work (outbox delivery,
+ * escalation) running. Stopping closes the server (which stops the background work), then the database.
+ */
 export async function startServer(
   config: Config,
   beforeListen: (database: Database) => Promise<void> = async () => {},
@@ -32,22 +31,9 @@ export async function startServer(
   const database = await openConfiguredDatabase(config, (error) => feedLost(error));
   try {
     await migrate(database.db);
-    await ensureProgram(database.db);
-    if (config.adminToken) await ensureEnvOperatorToken(database.db, config.adminToken);
     await beforeListen(database);
-    const transport = config.mail.smtpUrl
-      ? smtpTransport(config.mail.smtpUrl, config.mail.from)
-      : mailboxTransport(config.mail.mailboxDir, config.mail.from);
-    let worker: OutboxWorker | null = null;
-    const app = await buildApp({ config, database, onEmailQueued: () => void worker?.poke() });
+    const app = await buildApp({ config, database, background: true });
     feedLost = (error) => app.log.warn({ err: error }, 'change feed lost; caches are off until it is back');
-    worker = startOutboxWorker(database.db, transport, {
-      onError: (error) => app.log.error({ err: error }, 'outbox delivery round failed'),
-      extraRound: async () => {
-        await escalateOverdue(database.db, config.mail.rewardsTeamEmail);
-      },
-    });
-    app.log.info({ transport: transport.name }, 'outbox worker started');
     const address = await app.listen({ host: config.host, port: config.port });
     const port = new URL(address).port;
     const url = config.port === 0 ? config.publicUrl.replace(/:\d+$/, `:${port}`) : config.publicUrl;
@@ -59,7 +45,6 @@ export async function startServer(
       stop: () =>
         (stopping ??= (async () => {
           await app.close();
-          await worker?.stop();
           await database.close();
         })()),
     };

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { projectRoot } from '../platform/paths.ts';
-import { notFound } from './errors.ts';
+import { notFound } from '../platform/errors.ts';
 
 /**
  * The web portal, served by the same process as the API: the built files from

@@ -1,15 +1,11 @@
-import type { Role } from '../../platform/db/schema.ts';
+import type { Member } from '../../platform/context.ts';
+import { ROLES, type Role } from '../../platform/values.ts';
 
 /**
  * Who may do what with a partner account. Routes and services ask these
  * questions; no role names are compared anywhere else.
  */
-export interface AccountMember {
-  userId: string;
-  tenantId: string;
-  partnerAccountId: string | null;
-  roles: readonly Role[];
-}
+type AccountMember = Member;
 
 const REWARDS_ROLES: readonly Role[] = ['mpn-partner-admin', 'global-admin', 'admin-agent'];
 const ACCOUNT_ADMIN_ROLES: readonly Role[] = ['global-admin', 'account-admin'];
@@ -38,4 +34,29 @@ export function canChangeUser(
   if (!canManageUsers(member)) return false;
   const touchesGlobalAdmin = target.roles.includes('global-admin') || newRoles.includes('global-admin');
   return !touchesGlobalAdmin || member.roles.includes('global-admin');
+}
+
+/** Roles the member may hand out ('user' is what no admin role means, and is not handed out). */
+export function grantableRoles(member: AccountMember): Role[] {
+  if (!canManageUsers(member)) return [];
+  return ROLES.filter((role) => role !== 'user' && (role !== 'global-admin' || member.roles.includes('global-admin')));
+}
+
+/**
+ * What the member may do with each user, sent with the user (the web shows its buttons from this and
+ * re-derives no rule): change the roles, name or email; remove (never yourself).
+ */
+export function userAbilities(member: AccountMember, target: { id: string; roles: readonly Role[] }) {
+  const change = canChangeUser(member, target);
+  return { update: change, changeRoles: change, remove: change && target.id !== member.userId };
+}
+
+/** What the member may do with each tenant: remove its association (never the primary one, never your own). */
+export function tenantAbilities(member: AccountMember, tenant: { id: string }, primaryTenantId: string | null) {
+  return { remove: canManageTenants(member) && tenant.id !== primaryTenantId && tenant.id !== member.tenantId };
+}
+
+/** What the member may do on the Users and Tenants pages as a whole. */
+export function accountAbilities(member: AccountMember) {
+  return { addUser: canManageUsers(member), associateTenant: canManageTenants(member), grantableRoles: grantableRoles(member) };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
-import type { Locale, Role } from '../../platform/db/schema.ts';
+import type { Role } from '../../platform/values.ts';
+import type { Locale } from '../../../locales/locales.ts';
 
 /** Queries over tenants, users and partner accounts. No rules here: the service decides. */
 
@@ -109,6 +110,11 @@ export const accountsRepository = {
 
   findPartnerAccountById(db: Db, id: string): Promise<PartnerAccountRow | undefined> {
     return db.selectFrom('partner_accounts').select(partnerColumns).where('id', '=', id).executeTakeFirst();
+  },
+
+  findPartnerAccountsByIds(db: Db, ids: readonly string[]): Promise<PartnerAccountRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('partner_accounts').select(partnerColumns).where('id', 'in', [...new Set(ids)]).execute();
   },
 
   findPartnerAccountByMpnId(db: Db, mpnId: string): Promise<PartnerAccountRow | undefined> {

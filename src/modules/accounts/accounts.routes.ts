@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Config } from '../../server/config.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { contextOf, requireMember, requireOperator } from '../../server/auth.ts';
-import { errorResponses } from '../../server/schemas.ts';
-import { accountsRepository } from './accounts.repository.ts';
+import { contextOf, requireMember, requireOperator } from '../../platform/http/principal.ts';
+import { errorResponses } from '../../platform/http/schemas.ts';
+import { accountAbilities } from './accounts.policy.ts';
 import {
   AddAccountUserBody,
   AssociateTenantBody,
@@ -15,6 +14,9 @@ import {
   PartnerAccountDto,
   TenantDto,
   toPartnerAccountDto,
+  AccountAbilities,
+  AccountUserDto,
+  toAccountUserDto,
   toTenantDto,
   toUserDto,
   UpdateAccountUserBody,
@@ -25,19 +27,20 @@ import {
   createPartnerAccount,
   createTenant,
   createUser,
+  findPartnerAccount,
   listAccountUsers,
   removeAccountUser,
   updateAccountUser,
 } from './accounts.service.ts';
-import { associateTenant, listAccountTenants, removeTenantAssociation } from './tenant-association.service.ts';
+import { associateTenant, listAccountTenants, removeTenantAssociation, type AssociationLimits } from './tenant-association.service.ts';
 
 const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const;
 const CHANGE_ERRORS = [...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID', 'NOT_FOUND'] as const;
 
 /** Settings > Account settings: the users and tenants of the caller's partner account. */
-export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config }> = async (app, { db, config }) => {
+export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: AssociationLimits }> = async (app, { db, association }) => {
   const primaryTenantOf = async (accountId: string | null) =>
-    accountId ? ((await accountsRepository.findPartnerAccountById(db, accountId))?.primaryTenantId ?? null) : null;
+    accountId ? ((await findPartnerAccount(db, accountId))?.primaryTenantId ?? null) : null;
 
   app.get(
     '/api/v1/account/users',
@@ -45,10 +48,17 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config }
       schema: {
         tags: ['account'],
         summary: 'Users of every tenant of the partner account',
-        response: { 200: Type.Object({ items: Type.Array(UserDto) }), ...errorResponses(...MEMBER_ERRORS) },
+        response: {
+          200: Type.Object({ items: Type.Array(AccountUserDto), abilities: AccountAbilities }),
+          ...errorResponses(...MEMBER_ERRORS),
+        },
       },
     },
-    async (request) => ({ items: (await listAccountUsers(db, requireMember(request))).map(toUserDto) }),
+    async (request) => {
+      const member = requireMember(request);
+      const users = await listAccountUsers(db, member);
+      return { items: users.map((user) => toAccountUserDto(member, user)), abilities: accountAbilities(member) };
+    },
   );
 
   app.post(
@@ -58,12 +68,13 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config }
         tags: ['account'],
         summary: "Add a user to one of the account's tenants",
         body: AddAccountUserBody,
-        response: { 201: UserDto, ...errorResponses(...CHANGE_ERRORS, 'USERNAME_TAKEN') },
+        response: { 201: AccountUserDto, ...errorResponses(...CHANGE_ERRORS, 'USERNAME_TAKEN') },
       },
     },
     async (request, reply) => {
-      const user = await addAccountUser(db, requireMember(request), request.body, contextOf(request));
-      return reply.status(201).send(toUserDto(user));
+      const member = requireMember(request);
+      const user = await addAccountUser(db, member, request.body, contextOf(request));
+      return reply.status(201).send(toAccountUserDto(member, user));
     },
   );
 
@@ -75,11 +86,13 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config }
         summary: "Change a user's roles, name or email",
         params: IdParams,
         body: UpdateAccountUserBody,
-        response: { 200: UserDto, ...errorResponses(...CHANGE_ERRORS) },
+        response: { 200: AccountUserDto, ...errorResponses(...CHANGE_ERRORS) },
       },
     },
-    async (request) =>
-      toUserDto(await updateAccountUser(db, requireMember(request), request.params.id, request.body, contextOf(request))),
+    async (request) => {
+      const member = requireMember(request);
+      return toAccountUserDto(member, await updateAccountUser(db, member, request.params.id, request.body, contextOf(request)));
+    },
   );
 
   app.delete(
@@ -104,14 +117,14 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config }
       schema: {
         tags: ['account'],
         summary: 'Directory tenants associated with the partner account',
-        response: { 200: Type.Object({ items: Type.Array(TenantDto) }), ...errorResponses(...MEMBER_ERRORS) },
+        response: { 200: Type.Object({ items: Type.Array(TenantDto), abilities: AccountAbilities }), ...errorResponses(...MEMBER_ERRORS) },
       },
     },
     async (request) => {
       const member = requireMember(request);
       const tenants = await listAccountTenants(db, member);
       const primary = await primaryTenantOf(member.partnerAccountId);
-      return { items: tenants.map((tenant) => toTenantDto(tenant, primary)) };
+      return { items: tenants.map((tenant) => toTenantDto(member, tenant, primary)), abilities: accountAbilities(member) };
     },
   );
 
@@ -130,8 +143,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config }
     },
     async (request, reply) => {
       const member = requireMember(request);
-      const tenant = await associateTenant(db, member, request.body, config.association, contextOf(request));
-      return reply.status(201).send(toTenantDto(tenant, await primaryTenantOf(member.partnerAccountId)));
+      const tenant = await associateTenant(db, member, request.body, association, contextOf(request));
+      return reply.status(201).send(toTenantDto(member, tenant, await primaryTenantOf(member.partnerAccountId)));
     },
   );
 

@@ -1,16 +1,23 @@
 import { Type, type Static } from 'typebox';
-import { DateTime, DisplayName, Email, LocaleSchema, Password, RoleSchema, Uuid } from '../../server/schemas.ts';
-import type { PartnerAccountRow, TenantRow, UserRow } from './accounts.repository.ts';
+import { component, DateTime, DisplayName, Email, IdParams, LocaleSchema, MpnId, Password, RoleSchema, Uuid } from '../../platform/http/schemas.ts';
+import { PATTERNS } from '../../platform/values.ts';
+import type { Member, SignedInUser } from '../../platform/context.ts';
+import { tenantAbilities, userAbilities } from './accounts.policy.ts';
+import type { PartnerAccountRow, TenantRow } from './accounts.repository.ts';
 
-export const TenantDto = Type.Object({
-  id: Uuid,
-  domain: Type.String(),
-  displayName: Type.String(),
-  isPrimary: Type.Boolean(),
-  associatedAt: Type.Union([DateTime, Type.Null()]),
-});
+export const TenantDto = component(
+  'Tenant',
+  Type.Object({
+    id: Uuid,
+    domain: Type.String(),
+    displayName: Type.String(),
+    isPrimary: Type.Boolean(),
+    associatedAt: Type.Union([DateTime, Type.Null()]),
+    abilities: Type.Object({ remove: Type.Boolean() }, { description: 'What the caller may do with this tenant' }),
+  }),
+);
 
-export const UserDto = Type.Object({
+const userProperties = {
   id: Uuid,
   tenantId: Uuid,
   tenantDomain: Type.String(),
@@ -19,15 +26,36 @@ export const UserDto = Type.Object({
   email: Type.String(),
   roles: Type.Array(RoleSchema),
   locale: Type.Union([LocaleSchema, Type.Null()]),
-});
+};
+export const UserDto = component('User', Type.Object(userProperties));
 
-export const PartnerAccountDto = Type.Object({
-  id: Uuid,
-  name: Type.String(),
-  mpnId: Type.String(),
-  companyEmail: Type.String(),
-  primaryTenantId: Uuid,
-});
+/** A user as an account admin sees them in the list: with what the caller may do with them. */
+export const AccountUserDto = component(
+  'AccountUser',
+  Type.Object({
+    ...userProperties,
+    abilities: Type.Object(
+      { update: Type.Boolean(), changeRoles: Type.Boolean(), remove: Type.Boolean() },
+      { description: 'What the caller may do with this user' },
+    ),
+  }),
+);
+
+export const AccountAbilities = Type.Object(
+  { addUser: Type.Boolean(), associateTenant: Type.Boolean(), grantableRoles: Type.Array(RoleSchema) },
+  { description: 'What the caller may do on the account settings pages' },
+);
+
+export const PartnerAccountDto = component(
+  'PartnerAccount',
+  Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    mpnId: Type.String(),
+    companyEmail: Type.String(),
+    primaryTenantId: Uuid,
+  }),
+);
 
 export const Roles = Type.Array(RoleSchema, { uniqueItems: true, maxItems: 5 });
 export const Username = Type.String({
@@ -38,9 +66,8 @@ export const Username = Type.String({
 export const Domain = Type.String({
   minLength: 3,
   maxLength: 253,
-  pattern: '^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$',
+  pattern: PATTERNS.domain,
 });
-export const MpnId = Type.String({ pattern: '^[0-9]{1,12}$', description: 'Digits only' });
 
 export const NewUserBody = Type.Object(
   { username: Username, displayName: DisplayName, email: Email, password: Password, roles: Roles },
@@ -63,24 +90,30 @@ export const CreatePartnerAccountBody = Type.Object(
   { name: DisplayName, mpnId: MpnId, companyEmail: Email, primaryTenantId: Uuid },
   { additionalProperties: false },
 );
-export const IdParams = Type.Object({ id: Uuid });
+export { IdParams };
 
-export const toTenantDto = (tenant: TenantRow, primaryTenantId: string | null): Static<typeof TenantDto> => ({
+export const toTenantDto = (member: Member, tenant: TenantRow, primaryTenantId: string | null): Static<typeof TenantDto> => ({
   id: tenant.id,
   domain: tenant.domain,
   displayName: tenant.displayName,
   isPrimary: tenant.id === primaryTenantId,
   associatedAt: tenant.associatedAt?.toISOString() ?? null,
+  abilities: tenantAbilities(member, tenant, primaryTenantId),
 });
 
-export const toUserDto = (user: UserRow): Static<typeof UserDto> => ({
+export const toAccountUserDto = (member: Member, user: SignedInUser): Static<typeof AccountUserDto> => ({
+  ...toUserDto(user),
+  abilities: userAbilities(member, user),
+});
+
+export const toUserDto = (user: SignedInUser): Static<typeof UserDto> => ({
   id: user.id,
   tenantId: user.tenantId,
   tenantDomain: user.tenantDomain,
   username: user.username,
   displayName: user.displayName,
   email: user.email,
-  roles: user.roles,
+  roles: [...user.roles],
   locale: user.locale,
 });
 

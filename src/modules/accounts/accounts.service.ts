@@ -1,19 +1,20 @@
-import type { Actor } from '../../platform/audit/audit.ts';
+import type { Locale } from '../../../locales/locales.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
+import type { Member, RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { ROLES, type Role } from '../../platform/db/schema.ts';
-import { AppError, forbidden, notFound, validationFailed } from '../../server/errors.ts';
-import { canChangeUser, canManageUsers, type AccountMember } from './accounts.policy.ts';
+import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors.ts';
+import { ROLES, type Role } from '../../platform/values.ts';
+import { canChangeUser, canManageUsers } from './accounts.policy.ts';
 import { accountsRepository, type PartnerAccountRow, type TenantRow, type UserRow } from './accounts.repository.ts';
 
-/** Partner accounts, their tenants and users: the rules, over the repository. */
-
-export interface RequestContext {
-  actor: Actor;
-  requestId?: string;
-}
+/**
+ * Partner accounts, their tenants and users: the rules, over the repository.
+ * The only way into these tables for every other module (identity signs in
+ * through findUserCredentials, benefits lists an account's users, ...).
+ */
+export type { PartnerAccountRow, TenantRow, UserRow } from './accounts.repository.ts';
 
 export interface NewUser {
   username: string;
@@ -150,12 +151,12 @@ export async function createUser(db: Db, tenantId: string, input: NewUser, ctx: 
   }
 }
 
-function requireAccount(member: AccountMember): string {
+function requireAccount(member: Member): string {
   if (member.partnerAccountId === null) throw new AppError('NO_PARTNER_ACCOUNT');
   return member.partnerAccountId;
 }
 
-export function listAccountUsers(db: Db, member: AccountMember): Promise<UserRow[]> {
+export function listAccountUsers(db: Db, member: Member): Promise<UserRow[]> {
   const accountId = requireAccount(member);
   if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
   return accountsRepository.listUsersOfAccount(db, accountId);
@@ -163,7 +164,7 @@ export function listAccountUsers(db: Db, member: AccountMember): Promise<UserRow
 
 export async function addAccountUser(
   db: Db,
-  member: AccountMember,
+  member: Member,
   input: NewUser & { tenantId: string },
   ctx: RequestContext,
 ): Promise<UserRow> {
@@ -178,14 +179,14 @@ export async function addAccountUser(
 
 /** A user of this account, or 404: another account's users do not exist from here. */
 async function userOfAccount(db: Db, accountId: string, userId: string): Promise<UserRow> {
-  const user = await accountsRepository.findUserById(db, userId);
-  if (!user || user.partnerAccountId !== accountId) throw notFound();
+  const user = await findUserOfAccount(db, accountId, userId);
+  if (!user) throw notFound();
   return user;
 }
 
 export async function updateAccountUser(
   db: Db,
-  member: AccountMember,
+  member: Member,
   userId: string,
   changes: { roles?: Role[]; displayName?: string; email?: string },
   ctx: RequestContext,
@@ -220,7 +221,7 @@ export async function updateAccountUser(
 
 export async function removeAccountUser(
   db: Db,
-  member: AccountMember,
+  member: Member,
   userId: string,
   ctx: RequestContext,
 ): Promise<void> {
@@ -242,3 +243,40 @@ export async function removeAccountUser(
     });
   });
 }
+
+/** Reads for other modules: a user, a partner account or a tenant by its keys. */
+export const findUser = (db: Db, id: string): Promise<UserRow | undefined> => accountsRepository.findUserById(db, id);
+
+/** The user and the password hash, for identity's credentials check only. */
+export const findUserCredentials = (db: Db, username: string) => accountsRepository.findUserForSignIn(db, username);
+
+export const findPartnerAccount = (db: Db, id: string): Promise<PartnerAccountRow | undefined> =>
+  accountsRepository.findPartnerAccountById(db, id);
+
+export const findPartnerAccountByMpnId = (db: Db, mpnId: string): Promise<PartnerAccountRow | undefined> =>
+  accountsRepository.findPartnerAccountByMpnId(db, mpnId);
+
+/** Partner accounts by id, for lists that name them (the Rewards team's queues). */
+export const findPartnerAccounts = (db: Db, ids: readonly string[]): Promise<PartnerAccountRow[]> =>
+  accountsRepository.findPartnerAccountsByIds(db, ids);
+
+/** A tenant by its id or its domain (the CLI takes either). */
+export async function findTenant(db: Db, ref: string): Promise<TenantRow | undefined> {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)
+    ? accountsRepository.findTenantById(db, ref)
+    : accountsRepository.findTenantByDomain(db, normalizeDomain(ref));
+}
+
+/** Every user of every tenant of an account, for a module that applies its own policy (benefits' contact list). */
+export const usersOfAccount = (db: Db, partnerAccountId: string): Promise<UserRow[]> =>
+  accountsRepository.listUsersOfAccount(db, partnerAccountId);
+
+/** A user of this account, or undefined: another account's users do not exist from here. */
+export async function findUserOfAccount(db: Db, accountId: string, userId: string): Promise<UserRow | undefined> {
+  const user = await accountsRepository.findUserById(db, userId);
+  return user && user.partnerAccountId === accountId ? user : undefined;
+}
+
+/** A user's own language choice (null: follow the browser); identity's PATCH /me. */
+export const setUserLocale = (db: Db, userId: string, locale: Locale | null): Promise<UserRow | undefined> =>
+  accountsRepository.updateUser(db, userId, { locale });

@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { verifyAgainstNothing, verifyPassword } from '../../platform/auth/password.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound } from '../../server/errors.ts';
-import { canManageTenants, type AccountMember } from './accounts.policy.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import type { Member } from '../../platform/context.ts';
+import { canManageTenants } from './accounts.policy.ts';
 import { accountsRepository, type TenantRow } from './accounts.repository.ts';
-import type { RequestContext } from './accounts.service.ts';
+import type { RequestContext } from '../../platform/context.ts';
 
 /**
  * Associating another directory tenant with a partner account (the seed's steps
@@ -51,7 +52,7 @@ async function secondsBlocked(
 
 export async function associateTenant(
   db: Db,
-  member: AccountMember,
+  member: Member,
   credentials: { username: string; password: string },
   limits: AssociationLimits,
   ctx: RequestContext,
@@ -106,7 +107,7 @@ export async function associateTenant(
     }
 
     if (target.partnerAccountId !== null) {
-      const scope = target.partnerAccountId === accountId ? 'this' : 'other';
+      const scope: 'this' | 'other' = target.partnerAccountId === accountId ? 'this' : 'other';
       await audit(trx, 'tenant.association-refused', { reason: 'TENANT_ALREADY_ASSOCIATED', scope }, target.id);
       return { kind: 'taken' as const, scope };
     }
@@ -131,7 +132,7 @@ export async function associateTenant(
   }
 }
 
-export function listAccountTenants(db: Db, member: AccountMember): Promise<TenantRow[]> {
+export function listAccountTenants(db: Db, member: Member): Promise<TenantRow[]> {
   if (member.partnerAccountId === null) throw new AppError('NO_PARTNER_ACCOUNT');
   if (!canManageTenants(member)) throw forbidden('error.FORBIDDEN.manageTenants');
   return accountsRepository.listTenantsOfAccount(db, member.partnerAccountId);
@@ -140,7 +141,7 @@ export function listAccountTenants(db: Db, member: AccountMember): Promise<Tenan
 /** Removing cuts that tenant's users off the account; never the primary tenant or the caller's own. */
 export async function removeTenantAssociation(
   db: Db,
-  member: AccountMember,
+  member: Member,
   tenantId: string,
   ctx: RequestContext,
 ): Promise<void> {

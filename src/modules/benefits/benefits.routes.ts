@@ -1,34 +1,40 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
-import { contextOf, requireMember, requireOperator } from '../../server/auth.ts';
-import { DateTime, Email, errorResponses, LocaleSchema, Uuid } from '../../server/schemas.ts';
+import { contextOf, requireMember, requireOperator } from '../../platform/http/principal.ts';
+import { component, DateTime, Email, errorResponses, LocaleSchema, Uuid } from '../../platform/http/schemas.ts';
 import { activateBenefit, assignMarketingContact, getMarketingContact, listActivations, listContactCandidates } from './benefits.service.ts';
 import { listActivationsForTeam, recordContacted } from './follow-up.service.ts';
 
-const MarketingContact = Type.Object({
-  userId: Uuid,
-  displayName: Type.String(),
-  email: Type.String(),
-  phone: Type.String({ description: 'E.164, e.g. +31201234567' }),
-  preferredLanguage: LocaleSchema,
-  updatedAt: DateTime,
-});
-const Activation = Type.Object({
-  id: Uuid,
-  benefitId: Uuid,
-  benefitCode: Type.String(),
-  activatedAt: DateTime,
-  activatedBy: Type.Union([Uuid, Type.Null()]),
-  dueAt: DateTime,
-  contactEmail: Type.String(),
-  status: Type.Enum(['open', 'contacted']),
-  contactedAt: Type.Union([DateTime, Type.Null()]),
-});
+const MarketingContact = component(
+  'MarketingContact',
+  Type.Object({
+    userId: Uuid,
+    displayName: Type.String(),
+    email: Type.String(),
+    phone: Type.String({ description: 'E.164, e.g. +31201234567' }),
+    preferredLanguage: LocaleSchema,
+    updatedAt: DateTime,
+  }),
+);
+const Activation = component(
+  'Activation',
+  Type.Object({
+    id: Uuid,
+    benefitId: Uuid,
+    benefitCode: Type.String(),
+    activatedAt: DateTime,
+    activatedBy: Type.Union([Uuid, Type.Null()]),
+    dueAt: DateTime,
+    contactEmail: Type.String(),
+    status: Type.Enum(['open', 'contacted']),
+    contactedAt: Type.Union([DateTime, Type.Null()]),
+  }),
+);
 const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const;
 
 /** Sales and marketing benefits: the marketing contact and activation. */
-export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; onEmailQueued?: () => void }> = async (app, { db, onEmailQueued }) => {
+export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/api/v1/rewards/marketing-contact',
     {
@@ -82,7 +88,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; onEmailQueued?:
     },
     async (request) => {
       const contact = await assignMarketingContact(db, requireMember(request), request.body, contextOf(request));
-      onEmailQueued?.();
+      app.emailQueued();
       return contact;
     },
   );
@@ -103,7 +109,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; onEmailQueued?:
     },
     async (request, reply) => {
       const { activation, created } = await activateBenefit(db, requireMember(request), request.params.id, contextOf(request));
-      if (created) onEmailQueued?.();
+      if (created) app.emailQueued();
       return reply.status(created ? 201 : 200).send(activation);
     },
   );
@@ -121,21 +127,24 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; onEmailQueued?:
   );
 };
 
-const TeamActivation = Type.Object({
-  id: Uuid,
-  partnerName: Type.String(),
-  mpnId: Type.String(),
-  benefitCode: Type.String(),
-  activatedAt: DateTime,
-  dueAt: DateTime,
-  contactEmail: Type.String(),
-  contactLanguage: LocaleSchema,
-  status: Type.Enum(['open', 'contacted']),
-  contactedAt: Type.Union([DateTime, Type.Null()]),
-  contactedNote: Type.Union([Type.String(), Type.Null()]),
-  escalatedAt: Type.Union([DateTime, Type.Null()]),
-  overdue: Type.Boolean(),
-});
+const TeamActivation = component(
+  'TeamActivation',
+  Type.Object({
+    id: Uuid,
+    partnerName: Type.String(),
+    mpnId: Type.String(),
+    benefitCode: Type.String(),
+    activatedAt: DateTime,
+    dueAt: DateTime,
+    contactEmail: Type.String(),
+    contactLanguage: LocaleSchema,
+    status: Type.Enum(['open', 'contacted']),
+    contactedAt: Type.Union([DateTime, Type.Null()]),
+    contactedNote: Type.Union([Type.String(), Type.Null()]),
+    escalatedAt: Type.Union([DateTime, Type.Null()]),
+    overdue: Type.Boolean(),
+  }),
+);
 
 /** The Rewards team's follow-up queue (operator token). */
 export const followUpOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
@@ -153,7 +162,7 @@ export const followUpOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (a
     },
     async (request) => {
       requireOperator(request);
-      return { items: await listActivationsForTeam(db, request.query.status ?? 'open') };
+      return { items: await listActivationsForTeam(db, request.query.status ?? 'open', request.now) };
     },
   );
   app.post(

@@ -1,11 +1,14 @@
-import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isLocale, type Locale } from '../../platform/i18n/i18n.ts';
-import { AppError, forbidden, notFound, validationFailed, type FieldProblem } from '../../server/errors.ts';
-import { canSeeRewards, type AccountMember } from '../accounts/accounts.policy.ts';
-import type { RequestContext } from '../accounts/accounts.service.ts';
-import { enqueueEmail } from '../notifications/outbox.ts';
+import { AppError, forbidden, notFound, validationFailed, type FieldProblem } from '../../platform/errors.ts';
+import type { Member } from '../../platform/context.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { canSeeRewards } from '../accounts/accounts.policy.ts';
+import { findPartnerAccount, findUserOfAccount, usersOfAccount } from '../accounts/accounts.service.ts';
+import { isActivatable } from '../eligibility/eligibility.policy.ts';
+import { benefitCodesOf, findEntitlement, transitionEntitlements } from '../eligibility/eligibility.service.ts';
+import { enqueueEmail } from '../notifications/notifications.service.ts';
 
 /**
  * Sales and marketing benefits (the seed's steps 1-4): the marketing contact,
@@ -21,7 +24,7 @@ export interface MarketingContactInput {
   preferredLanguage: string;
 }
 
-function rewardsAccount(member: AccountMember): string {
+function rewardsAccount(member: Member): string {
   if (member.partnerAccountId === null) throw new AppError('NO_PARTNER_ACCOUNT');
   if (!canSeeRewards(member)) throw forbidden('error.FORBIDDEN.rewards');
   return member.partnerAccountId;
@@ -35,41 +38,35 @@ export function normalizePhone(input: string): string | null {
 
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export async function getMarketingContact(db: Db, member: AccountMember) {
+export async function getMarketingContact(db: Db, member: Member) {
   const accountId = rewardsAccount(member);
   const row = await db
-    .selectFrom('marketing_contacts as mc')
-    .innerJoin('users as u', 'u.id', 'mc.user_id')
-    .select(['mc.user_id as userId', 'u.display_name as displayName', 'mc.email', 'mc.phone', 'mc.preferred_language as preferredLanguage', 'mc.updated_at as updatedAt'])
-    .where('mc.partner_account_id', '=', accountId)
+    .selectFrom('marketing_contacts')
+    .select(['user_id as userId', 'email', 'phone', 'preferred_language as preferredLanguage', 'updated_at as updatedAt'])
+    .where('partner_account_id', '=', accountId)
     .executeTakeFirst();
-  return row ? { ...row, updatedAt: row.updatedAt.toISOString() } : null;
+  if (!row) return null;
+  // The user's name as accounts has it now (the contact row keeps only the user's id).
+  const user = await findUserOfAccount(db, accountId, row.userId);
+  return { ...row, displayName: user?.displayName ?? '', updatedAt: row.updatedAt.toISOString() };
 }
 
-export async function listContactCandidates(db: Db, member: AccountMember) {
+export async function listContactCandidates(db: Db, member: Member) {
   const accountId = rewardsAccount(member);
-  return db
-    .selectFrom('users')
-    .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
-    .select(['users.id', 'users.display_name as displayName', 'users.email', 'users.username'])
-    .where('tenants.partner_account_id', '=', accountId)
-    .orderBy('users.display_name')
-    .execute();
+  const users = await usersOfAccount(db, accountId);
+  return users
+    .map((user) => ({ id: user.id, displayName: user.displayName, email: user.email, username: user.username }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.username.localeCompare(b.username));
 }
 
-export async function assignMarketingContact(db: Db, member: AccountMember, input: MarketingContactInput, ctx: RequestContext) {
+export async function assignMarketingContact(db: Db, member: Member, input: MarketingContactInput, ctx: RequestContext) {
   const accountId = rewardsAccount(member);
-  const account = await db.selectFrom('partner_accounts').select(['name', 'company_email']).where('id', '=', accountId).executeTakeFirstOrThrow();
+  const account = await findPartnerAccount(db, accountId);
+  if (!account) throw new AppError('NO_PARTNER_ACCOUNT');
   const fields: Record<string, FieldProblem> = {};
-  const user = await db
-    .selectFrom('users')
-    .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
-    .select(['users.id', 'users.display_name as displayName'])
-    .where('users.id', '=', input.userId)
-    .where('tenants.partner_account_id', '=', accountId)
-    .executeTakeFirst();
+  const user = await findUserOfAccount(db, accountId, input.userId);
   if (!user) fields.userId = { code: 'USER_NOT_IN_ACCOUNT' };
-  if (sameEmail(input.email, account.company_email)) fields.email = { code: 'EMAIL_MATCHES_COMPANY_ACCOUNT' };
+  if (sameEmail(input.email, account.companyEmail)) fields.email = { code: 'EMAIL_MATCHES_COMPANY_ACCOUNT' };
   const phone = normalizePhone(input.phone);
   if (!phone) fields.phone = { code: 'PHONE_INVALID' };
   if (!isLocale(input.preferredLanguage)) fields.preferredLanguage = { code: 'LANGUAGE_UNSUPPORTED' };
@@ -141,30 +138,29 @@ export interface ActivationView {
 }
 
 const activationColumns = [
-  'a.id',
-  'a.entitlement_id as benefitId',
-  'e.benefit_code as benefitCode',
-  'a.activated_at as activatedAt',
-  'a.activated_by as activatedBy',
-  'a.due_at as dueAt',
-  'a.contact_email as contactEmail',
-  'a.status',
-  'a.contacted_at as contactedAt',
+  'id',
+  'entitlement_id as benefitId',
+  'activated_at as activatedAt',
+  'activated_by as activatedBy',
+  'due_at as dueAt',
+  'contact_email as contactEmail',
+  'status',
+  'contacted_at as contactedAt',
 ] as const;
 
 function toActivationView(row: {
   id: string;
   benefitId: string;
-  benefitCode: string;
   activatedAt: Date;
   activatedBy: string | null;
   dueAt: Date;
   contactEmail: string;
   status: 'open' | 'contacted';
   contactedAt: Date | null;
-}): ActivationView {
+}, benefitCode: string): ActivationView {
   return {
     ...row,
+    benefitCode,
     activatedAt: row.activatedAt.toISOString(),
     dueAt: row.dueAt.toISOString(),
     contactedAt: row.contactedAt?.toISOString() ?? null,
@@ -178,38 +174,26 @@ function toActivationView(row: {
  */
 export async function activateBenefit(
   db: Db,
-  member: AccountMember,
+  member: Member,
   entitlementId: string,
   ctx: RequestContext,
-  now: Date = new Date(),
 ): Promise<{ activation: ActivationView; created: boolean }> {
   const accountId = rewardsAccount(member);
+  const now = ctx.now;
   return db.transaction().execute(async (trx) => {
-    const entitlement = await trx
-      .selectFrom('entitlements as e')
-      .innerJoin('program_benefits as b', (join) => join.onRef('b.version', '=', 'e.program_version').onRef('b.code', '=', 'e.benefit_code'))
-      .select(['e.id', 'e.status', 'e.expires_at as expiresAt', 'b.category', 'b.names'])
-      .where('e.id', '=', entitlementId)
-      .where('e.partner_account_id', '=', accountId)
-      .forUpdate('e')
-      .executeTakeFirst();
+    const entitlement = await findEntitlement(trx, accountId, entitlementId, { lock: true });
     if (!entitlement) throw notFound();
-    const existing = await trx
-      .selectFrom('activations as a')
-      .innerJoin('entitlements as e', 'e.id', 'a.entitlement_id')
-      .select(activationColumns)
-      .where('a.entitlement_id', '=', entitlementId)
-      .executeTakeFirst();
-    if (existing) return { activation: toActivationView(existing), created: false };
-    const expired = entitlement.expiresAt !== null && entitlement.expiresAt <= now;
-    if (entitlement.category !== 'sales-marketing' || entitlement.status !== 'available' || expired) {
+    const existing = await trx.selectFrom('activations').select(activationColumns).where('entitlement_id', '=', entitlementId).executeTakeFirst();
+    if (existing) return { activation: toActivationView(existing, entitlement.benefitCode), created: false };
+    if (!isActivatable(entitlement, now)) {
       throw new AppError('BENEFIT_NOT_AVAILABLE', {
         messageId: entitlement.category !== 'sales-marketing' ? 'error.BENEFIT_NOT_AVAILABLE.category' : 'error.BENEFIT_NOT_AVAILABLE',
       });
     }
     const contact = await trx.selectFrom('marketing_contacts').selectAll().where('partner_account_id', '=', accountId).executeTakeFirst();
     if (!contact) throw new AppError('MARKETING_CONTACT_REQUIRED');
-    const account = await trx.selectFrom('partner_accounts').select('name').where('id', '=', accountId).executeTakeFirstOrThrow();
+    const account = await findPartnerAccount(trx, accountId);
+    if (!account) throw new AppError('NO_PARTNER_ACCOUNT');
 
     const dueAt = new Date(now.getTime() + FOLLOW_UP_DAYS * 86_400_000);
     const inserted = await trx
@@ -225,12 +209,7 @@ export async function activateBenefit(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await sql`
-      with changed as (
-        update entitlements set status = 'activated', status_reason = 'ACTIVATED', updated_at = ${now.toISOString()}::timestamptz
-        where id = ${entitlementId} returning id)
-      insert into entitlement_events (entitlement_id, occurred_at, from_status, to_status, reason_code)
-      select id, ${now.toISOString()}::timestamptz, 'available', 'activated', 'ACTIVATED' from changed`.execute(trx);
+    await transitionEntitlements(trx, [{ id: entitlementId, to: 'activated', reason: 'ACTIVATED' }], now);
     const benefitName = entitlement.names[contact.preferred_language] ?? entitlement.names['en-US'] ?? '';
     await enqueueEmail(trx, {
       template: 'benefit-activated',
@@ -247,24 +226,19 @@ export async function activateBenefit(
       details: { activationId: inserted.id, dueAt: dueAt.toISOString() },
       requestId: ctx.requestId,
     });
-    const created = await trx
-      .selectFrom('activations as a')
-      .innerJoin('entitlements as e', 'e.id', 'a.entitlement_id')
-      .select(activationColumns)
-      .where('a.id', '=', inserted.id)
-      .executeTakeFirstOrThrow();
-    return { activation: toActivationView(created), created: true };
+    const created = await trx.selectFrom('activations').select(activationColumns).where('id', '=', inserted.id).executeTakeFirstOrThrow();
+    return { activation: toActivationView(created, entitlement.benefitCode), created: true };
   });
 }
 
-export async function listActivations(db: Db, member: AccountMember): Promise<ActivationView[]> {
+export async function listActivations(db: Db, member: Member): Promise<ActivationView[]> {
   const accountId = rewardsAccount(member);
   const rows = await db
-    .selectFrom('activations as a')
-    .innerJoin('entitlements as e', 'e.id', 'a.entitlement_id')
+    .selectFrom('activations')
     .select(activationColumns)
-    .where('a.partner_account_id', '=', accountId)
-    .orderBy('a.activated_at', 'desc')
+    .where('partner_account_id', '=', accountId)
+    .orderBy('activated_at', 'desc')
     .execute();
-  return rows.map(toActivationView);
+  const codes = await benefitCodesOf(db, rows.map((row) => row.benefitId));
+  return rows.map((row) => toActivationView(row, codes.get(row.benefitId) ?? ''));
 }

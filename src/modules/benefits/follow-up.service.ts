@@ -1,37 +1,51 @@
-import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { notFound } from '../../server/errors.ts';
-import type { RequestContext } from '../accounts/accounts.service.ts';
-import { enqueueEmail } from '../notifications/outbox.ts';
+import { notFound } from '../../platform/errors.ts';
+import { findPartnerAccounts } from '../accounts/accounts.service.ts';
+import { benefitCodesOf, findEntitlement, transitionEntitlements } from '../eligibility/eligibility.service.ts';
+import { enqueueEmail } from '../notifications/notifications.service.ts';
 
 /**
  * The Rewards team's side of an activation: the queue ordered by due time,
  * recording the contact, and one escalation email for each overdue activation.
+ * Partner names and benefit codes come from their owners (accounts, eligibility).
  */
-export async function listActivationsForTeam(db: Db, status: 'open' | 'contacted' | 'all', now: Date = new Date()) {
+async function namesOf(db: Db, rows: readonly { partnerAccountId: string; entitlementId: string }[]) {
+  const [partners, codes] = await Promise.all([
+    findPartnerAccounts(db, rows.map((row) => row.partnerAccountId)),
+    benefitCodesOf(db, rows.map((row) => row.entitlementId)),
+  ]);
+  const byId = new Map(partners.map((partner) => [partner.id, partner]));
+  return (row: { partnerAccountId: string; entitlementId: string }) => ({
+    partnerName: byId.get(row.partnerAccountId)?.name ?? '',
+    mpnId: byId.get(row.partnerAccountId)?.mpnId ?? '',
+    benefitCode: codes.get(row.entitlementId) ?? '',
+  });
+}
+
+export async function listActivationsForTeam(db: Db, status: 'open' | 'contacted' | 'all', now: Date) {
   let query = db
-    .selectFrom('activations as a')
-    .innerJoin('entitlements as e', 'e.id', 'a.entitlement_id')
-    .innerJoin('partner_accounts as p', 'p.id', 'a.partner_account_id')
+    .selectFrom('activations')
     .select([
-      'a.id',
-      'p.name as partnerName',
-      'p.mpn_id as mpnId',
-      'e.benefit_code as benefitCode',
-      'a.activated_at as activatedAt',
-      'a.due_at as dueAt',
-      'a.contact_email as contactEmail',
-      'a.contact_language as contactLanguage',
-      'a.status',
-      'a.contacted_at as contactedAt',
-      'a.contacted_note as contactedNote',
-      'a.escalated_at as escalatedAt',
+      'id',
+      'partner_account_id as partnerAccountId',
+      'entitlement_id as entitlementId',
+      'activated_at as activatedAt',
+      'due_at as dueAt',
+      'contact_email as contactEmail',
+      'contact_language as contactLanguage',
+      'status',
+      'contacted_at as contactedAt',
+      'contacted_note as contactedNote',
+      'escalated_at as escalatedAt',
     ]);
-  if (status !== 'all') query = query.where('a.status', '=', status);
-  const rows = await query.orderBy('a.due_at').orderBy('a.id').limit(1000).execute();
-  return rows.map((row) => ({
+  if (status !== 'all') query = query.where('status', '=', status);
+  const rows = await query.orderBy('due_at').orderBy('id').limit(1000).execute();
+  const names = await namesOf(db, rows);
+  return rows.map(({ partnerAccountId: _account, entitlementId: _entitlement, ...row }) => ({
     ...row,
+    ...names({ partnerAccountId: _account, entitlementId: _entitlement }),
     activatedAt: row.activatedAt.toISOString(),
     dueAt: row.dueAt.toISOString(),
     contactedAt: row.contactedAt?.toISOString() ?? null,
@@ -44,7 +58,7 @@ export async function recordContacted(db: Db, activationId: string, note: string
   return db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('activations')
-      .set({ status: 'contacted', contacted_at: new Date(), contacted_note: note.trim() })
+      .set({ status: 'contacted', contacted_at: ctx.now, contacted_note: note.trim() })
       .where('id', '=', activationId)
       .where('status', '=', 'open')
       .returning(['id', 'partner_account_id as partnerAccountId', 'entitlement_id as entitlementId'])
@@ -54,11 +68,11 @@ export async function recordContacted(db: Db, activationId: string, note: string
       if (!exists) throw notFound();
       return { id: activationId, alreadyContacted: true };
     }
-    await sql`
-      with changed as (update entitlements set status = 'in-progress', status_reason = 'CONTACTED', updated_at = now()
-        where id = ${updated.entitlementId} and status = 'activated' returning id)
-      insert into entitlement_events (entitlement_id, from_status, to_status, reason_code)
-      select id, 'activated', 'in-progress', 'CONTACTED' from changed`.execute(trx);
+    // Contacted: the benefit is in progress, unless it was revoked meanwhile (then it stays revoked).
+    const entitlement = await findEntitlement(trx, updated.partnerAccountId, updated.entitlementId, { lock: true });
+    if (entitlement?.status === 'activated') {
+      await transitionEntitlements(trx, [{ id: entitlement.id, to: 'in-progress', reason: 'CONTACTED' }], ctx.now);
+    }
     await recordAudit(trx, {
       actor: ctx.actor,
       action: 'activation.contacted',
@@ -76,21 +90,28 @@ export async function recordContacted(db: Db, activationId: string, note: string
 export async function escalateOverdue(db: Db, teamEmail: string | null, now: Date = new Date()): Promise<number> {
   if (!teamEmail) return 0;
   return db.transaction().execute(async (trx) => {
-    const overdue = await sql<{ id: string; partner: string; mpn_id: string; benefit_code: string; due_at: Date; contact_email: string }>`
-      select a.id, p.name as partner, p.mpn_id, e.benefit_code, a.due_at, a.contact_email
-      from activations a join partner_accounts p on p.id = a.partner_account_id join entitlements e on e.id = a.entitlement_id
-      where a.status = 'open' and a.escalated_at is null and a.due_at < ${now.toISOString()}::timestamptz
-      order by a.due_at limit 100
-      for update of a skip locked`.execute(trx);
-    for (const row of overdue.rows) {
+    const overdue = await trx
+      .selectFrom('activations')
+      .select(['id', 'partner_account_id as partnerAccountId', 'entitlement_id as entitlementId', 'due_at as dueAt', 'contact_email as contactEmail'])
+      .where('status', '=', 'open')
+      .where('escalated_at', 'is', null)
+      .where('due_at', '<', now)
+      .orderBy('due_at')
+      .limit(100)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    const names = await namesOf(trx, overdue);
+    for (const row of overdue) {
+      const { partnerName, mpnId, benefitCode } = names(row);
       await enqueueEmail(trx, {
         template: 'activation-overdue',
         recipient: teamEmail,
         locale: 'en-US',
-        values: { account: row.partner, mpnId: row.mpn_id, benefit: row.benefit_code, due: row.due_at, contact: row.contact_email },
+        values: { account: partnerName, mpnId, benefit: benefitCode, due: row.dueAt, contact: row.contactEmail },
       });
       await trx.updateTable('activations').set({ escalated_at: now }).where('id', '=', row.id).execute();
     }
-    return overdue.rows.length;
+    return overdue.length;
   });
 }

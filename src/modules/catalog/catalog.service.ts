@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { ListingType, OfferStatus } from '../../platform/db/schema.ts';
-import { validationFailed } from '../../server/errors.ts';
-import type { RequestContext } from '../accounts/accounts.service.ts';
-import { markDirty, partnersOfMpnIds, recomputeEligibility } from '../eligibility/eligibility.engine.ts';
+import type { ListingType, OfferStatus } from '../../platform/values.ts';
+import { validationFailed, type FieldProblem } from '../../platform/errors.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { markDirty, partnersOfMpnIds, recomputeEligibility } from '../eligibility/eligibility.service.ts';
 
 /**
  * Publisher profiles and offers, as the marketplace reports them (ids are the
@@ -25,17 +25,22 @@ export interface OfferInput {
   delistedAt: string | null;
 }
 
+/** A publisher profile by the marketplace's id. */
+export function findPublisherProfile(db: Db, id: string) {
+  return db.selectFrom('publisher_profiles').select(['id', 'name', 'mpn_id as mpnId']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function upsertPublisherProfile(db: Db, id: string, input: PublisherProfileInput, ctx: RequestContext) {
   return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('publisher_profiles').select('mpn_id').where('id', '=', id).executeTakeFirst();
     const profile = await trx
       .insertInto('publisher_profiles')
-      .values({ id, name: input.name.trim(), mpn_id: input.mpnId, updated_at: new Date() })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ name: input.name.trim(), mpn_id: input.mpnId, updated_at: new Date() }))
+      .values({ id, name: input.name.trim(), mpn_id: input.mpnId, updated_at: ctx.now })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ name: input.name.trim(), mpn_id: input.mpnId, updated_at: ctx.now }))
       .returning(['id', 'name', 'mpn_id as mpnId'])
       .executeTakeFirstOrThrow();
     const affected = await partnersOfMpnIds(trx, [input.mpnId, ...(before ? [before.mpn_id] : [])]);
-    await recomputeEligibility(trx, affected);
+    await recomputeEligibility(trx, affected, ctx.now);
     if (before && before.mpn_id !== input.mpnId) {
       await recordAudit(trx, {
         actor: ctx.actor,
@@ -50,9 +55,20 @@ export async function upsertPublisherProfile(db: Db, id: string, input: Publishe
   });
 }
 
+/**
+ * The rules an offer meets whichever way it arrives (the API, a CSV import, bulk ingest): a live
+ * offer says when it went live, a delisted one when it was delisted. Field names as the API's.
+ */
+export function offerProblems(input: Pick<OfferInput, 'status' | 'liveAt' | 'delistedAt'>): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  if (input.status === 'live' && !input.liveAt) problems.liveAt = { code: 'LIVE_AT_REQUIRED' };
+  if (input.status === 'delisted' && !input.delistedAt) problems.delistedAt = { code: 'DELISTED_AT_REQUIRED' };
+  return problems;
+}
+
 export async function upsertOffer(db: Db, id: string, input: OfferInput, ctx: RequestContext) {
-  if (input.status === 'live' && !input.liveAt) throw validationFailed({ liveAt: { code: 'LIVE_AT_REQUIRED' } });
-  if (input.status === 'delisted' && !input.delistedAt) throw validationFailed({ delistedAt: { code: 'DELISTED_AT_REQUIRED' } });
+  const problems = offerProblems(input);
+  if (Object.keys(problems).length > 0) throw validationFailed(problems);
   return db.transaction().execute(async (trx) => {
     const profile = await trx
       .selectFrom('publisher_profiles')
@@ -73,7 +89,7 @@ export async function upsertOffer(db: Db, id: string, input: OfferInput, ctx: Re
       status: input.status,
       live_at: input.liveAt,
       delisted_at: input.delistedAt,
-      updated_at: new Date(),
+      updated_at: ctx.now,
     };
     const offer = await trx
       .insertInto('offers')
@@ -82,7 +98,7 @@ export async function upsertOffer(db: Db, id: string, input: OfferInput, ctx: Re
       .returning(['id', 'name', 'listing_type as listingType', 'status', 'publisher_profile_id as publisherProfileId', 'live_at as liveAt', 'delisted_at as delistedAt'])
       .executeTakeFirstOrThrow();
     const affected = await partnersOfMpnIds(trx, [profile.mpn_id, ...(before ? [before.mpn_id] : [])]);
-    await recomputeEligibility(trx, affected);
+    await recomputeEligibility(trx, affected, ctx.now);
     if (before && before.status !== input.status) {
       await recordAudit(trx, {
         actor: ctx.actor,
@@ -128,6 +144,11 @@ export async function ingestOffers(
   recompute: 'now' | 'defer',
   fieldPrefix = 'items',
 ): Promise<number> {
+  const refused = items.findIndex((item) => Object.keys(offerProblems(item)).length > 0);
+  if (refused >= 0) {
+    const [field, problem] = Object.entries(offerProblems(items[refused]!))[0]!;
+    throw validationFailed({ [`${fieldPrefix}.${refused}.${field}`]: problem });
+  }
   const rows = [...new Map(items.map((item) => [item.id, item])).values()];
   return db.transaction().execute(async (trx) => {
     const profileIds = [...new Set(rows.map((r) => r.publisherProfileId))];

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { grantEntitlements, transitionEntitlements, type EntitlementReason } from './entitlements.ts';
 import { ensureProgram } from './program.ts';
 
 /**
@@ -7,8 +8,11 @@ import { ensureProgram } from './program.ts';
  * set-based, for those accounts only: live offers by listing type, billed
  * sales over the trailing twelve months (refunded, cancelled and fraudulent
  * lines excluded), the tier; then grants, expires and revokes entitlements.
- * Every entitlement status change is written to entitlement_events with a reason.
- * Run it inside the transaction that changed the inputs.
+ * Every entitlement change goes through the state machine (entitlements.ts).
+ * Run it inside the transaction that changed the inputs. It reads other
+ * modules' tables (partner accounts, publisher profiles, offers, billed sales)
+ * set-based, as the eligibility inputs read model (ARCHITECTURE.md), and writes
+ * only eligibility's own.
  */
 export async function recomputeEligibility(db: Db, partnerIds: readonly string[], now: Date = new Date()): Promise<void> {
   if (partnerIds.length === 0) return;
@@ -59,33 +63,30 @@ export async function recomputeEligibility(db: Db, partnerIds: readonly string[]
   `.execute(db);
 
   // One set of one-time benefits each time an offer is published (its live_at marks the publication).
-  await sql`
-    with granted as (
-      insert into entitlements (partner_account_id, benefit_code, program_version, source_key, offer_id,
-        status, status_reason, unlocked_at, expires_at)
-      select pa.id, b.code, ${version}, 'offer:' || o.id || ':' || floor(extract(epoch from o.live_at))::bigint, o.id,
-        'available', 'OFFER_PUBLISHED', o.live_at,
-        case when b.validity_months is null then null else o.live_at + make_interval(months => b.validity_months) end
+  await grantEntitlements(
+    db,
+    sql`
+      select pa.id as partner_account_id, b.code as benefit_code, ${version}::int as program_version,
+        'offer:' || o.id || ':' || floor(extract(epoch from o.live_at))::bigint as source_key, o.id as offer_id,
+        null::text as tier_code, 'OFFER_PUBLISHED' as status_reason, o.live_at as unlocked_at,
+        case when b.validity_months is null then null else o.live_at + make_interval(months => b.validity_months) end as expires_at
       from partner_accounts pa
       join publisher_profiles pp on pp.mpn_id = pa.mpn_id
       join offers o on o.publisher_profile_id = pp.id and o.status = 'live'
       join program_benefits b on b.version = ${version} and b.unlock_listing_type = o.listing_type
-      where pa.id = any(${ids})
-      on conflict (partner_account_id, benefit_code, source_key) do nothing
-      returning id, status, status_reason)
-    insert into entitlement_events (entitlement_id, occurred_at, from_status, to_status, reason_code)
-    select id, ${at}, null, status, status_reason from granted
-  `.execute(db);
+      where pa.id = any(${ids})`,
+    now,
+  );
 
   // Tier benefits: every tier up to the current one; a new set each year on the anniversary of the first.
-  await sql`
-    with granted as (
-      insert into entitlements (partner_account_id, benefit_code, program_version, source_key, tier_code,
-        status, status_reason, unlocked_at, expires_at)
-      select pe.partner_account_id, b.code, ${version}, 'tier:' || t.code || ':' || period.n, t.code,
-        'available', case when period.n = 0 then 'TIER_REACHED' else 'TIER_ANNIVERSARY' end,
-        coalesce(first.first_at, ${at}) + make_interval(years => period.n),
-        coalesce(first.first_at, ${at}) + make_interval(years => period.n + 1)
+  await grantEntitlements(
+    db,
+    sql`
+      select pe.partner_account_id, b.code as benefit_code, ${version}::int as program_version,
+        'tier:' || t.code || ':' || period.n as source_key, null::text as offer_id, t.code as tier_code,
+        case when period.n = 0 then 'TIER_REACHED' else 'TIER_ANNIVERSARY' end as status_reason,
+        coalesce(first.first_at, ${at}) + make_interval(years => period.n) as unlocked_at,
+        coalesce(first.first_at, ${at}) + make_interval(years => period.n + 1) as expires_at
       from partner_eligibility pe
       join program_tiers cur on cur.version = ${version} and cur.code = pe.tier_code
       join program_tiers t on t.version = ${version} and t.min_billed_sales_usd <= cur.min_billed_sales_usd
@@ -95,19 +96,16 @@ export async function recomputeEligibility(db: Db, partnerIds: readonly string[]
         where e.partner_account_id = pe.partner_account_id and e.benefit_code = b.code and e.tier_code is not null) first on true
       cross join lateral (
         select coalesce(extract(year from age(${at}, first.first_at))::int, 0) as n) period
-      where pe.partner_account_id = any(${ids})
-      on conflict (partner_account_id, benefit_code, source_key) do nothing
-      returning id, status, status_reason)
-    insert into entitlement_events (entitlement_id, occurred_at, from_status, to_status, reason_code)
-    select id, ${at}, null, status, status_reason from granted
-  `.execute(db);
+      where pe.partner_account_id = any(${ids})`,
+    now,
+  );
 
   await changeStatus(
     db,
-    at,
+    now,
     'revoked',
     sql`
-      select e.id, e.status, case when o.status <> 'live' then 'OFFER_DELISTED' else 'PROFILE_RELINKED' end as reason
+      select e.id, case when o.status <> 'live' then 'OFFER_DELISTED' else 'PROFILE_RELINKED' end as reason
       from entitlements e
       join offers o on o.id = e.offer_id
       join publisher_profiles pp on pp.id = o.publisher_profile_id
@@ -119,10 +117,10 @@ export async function recomputeEligibility(db: Db, partnerIds: readonly string[]
   // A tier reached in the last twelve months only thanks to sales later proven fraudulent is taken back.
   await changeStatus(
     db,
-    at,
+    now,
     'revoked',
     sql`
-      select e.id, e.status, 'FRAUDULENT_SALES' as reason
+      select e.id, 'FRAUDULENT_SALES' as reason
       from entitlements e
       join partner_eligibility pe on pe.partner_account_id = e.partner_account_id
       join program_tiers t on t.version = e.program_version and t.code = e.tier_code
@@ -134,43 +132,18 @@ export async function recomputeEligibility(db: Db, partnerIds: readonly string[]
 
   await changeStatus(
     db,
-    at,
+    now,
     'expired',
     sql`
-      select e.id, e.status, 'VALIDITY_ENDED' as reason from entitlements e
+      select e.id, 'VALIDITY_ENDED' as reason from entitlements e
       where e.partner_account_id = any(${ids}) and e.status = 'available' and e.expires_at <= ${at}`,
   );
 }
 
-async function changeStatus(db: Db, at: ReturnType<typeof sql>, to: 'revoked' | 'expired', targets: ReturnType<typeof sql>) {
-  await sql`
-    with target as (${targets}),
-    changed as (
-      update entitlements e set status = ${to}, status_reason = target.reason, updated_at = ${at}
-      from target where e.id = target.id
-      returning e.id, target.status as from_status, target.reason)
-    insert into entitlement_events (entitlement_id, occurred_at, from_status, to_status, reason_code)
-    select id, ${at}, from_status, ${to}, reason from changed
-  `.execute(db);
-}
-
-/** Partner accounts whose publisher profiles have these MPN ids. */
-export async function partnersOfMpnIds(db: Db, mpnIds: readonly string[]): Promise<string[]> {
-  if (mpnIds.length === 0) return [];
-  // One array parameter: an import may name more MPN ids than a statement takes parameters.
-  const rows = await sql<{ id: string }>`select id from partner_accounts where mpn_id = any(${[...new Set(mpnIds)]}::text[])`.execute(db);
-  return rows.rows.map((row) => row.id);
-}
-
-/** Partner accounts owning these offers (through publisher profile and MPN id). */
-export async function partnersOfOffers(db: Db, offerIds: readonly string[]): Promise<string[]> {
-  if (offerIds.length === 0) return [];
-  const rows = await sql<{ id: string }>`
-    select distinct pa.id from offers o
-    join publisher_profiles pp on pp.id = o.publisher_profile_id
-    join partner_accounts pa on pa.mpn_id = pp.mpn_id
-    where o.id = any(${[...new Set(offerIds)]}::text[])`.execute(db);
-  return rows.rows.map((row) => row.id);
+/** The entitlements `targets` selects (id, reason), moved to `to` through the state machine. */
+async function changeStatus(db: Db, now: Date, to: 'revoked' | 'expired', targets: ReturnType<typeof sql>) {
+  const { rows } = await sql<{ id: string; reason: EntitlementReason }>`${targets}`.execute(db);
+  await transitionEntitlements(db, rows.map((row) => ({ id: row.id, to, reason: row.reason })), now);
 }
 
 /** Recomputes every account marked dirty (after a bulk import or a crash in one), in chunks. */

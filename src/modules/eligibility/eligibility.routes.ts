@@ -1,18 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ChangeFeed } from '../../platform/db/change-feed.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { VersionedCache } from '../../platform/db/versioned-cache.ts';
-import { requireOperator, requireUser } from '../../server/auth.ts';
-import { AppError, forbidden, notFound } from '../../server/errors.ts';
-import { errorResponses } from '../../server/schemas.ts';
+import { requireMember, requireOperator } from '../../platform/http/principal.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { errorResponses } from '../../platform/http/schemas.ts';
 import { canSeeRewards } from '../accounts/accounts.policy.ts';
-import { memberOf } from '../identity/identity.service.ts';
 import { BenefitList, CategoryQuery, MpnParams, RewardsSummary } from './eligibility.schemas.ts';
+import { ensureProgram } from './program.ts';
 import { ELIGIBILITY_FRESH_MS, listBenefits, partnerByMpnId, rewardsSummary } from './eligibility.service.ts';
 
 /** The Marketplace Rewards page's data, for the signed-in partner and (by MPN ID) for operators. */
-export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: ChangeFeed }> = async (app, { db, changes }) => {
+export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: ChangeFeed; loadProgramAtStart?: boolean }> = async (
+  app,
+  { db, changes, loadProgramAtStart = false },
+) => {
+  // The bundled program, when none was loaded yet: before the first request rather than during it.
+  if (loadProgramAtStart) app.addHook('onReady', async () => void (await ensureProgram(db)));
   // The summary as sent, per account and language, until anything it is read from changes (change-feed.ts).
   const summaries = new VersionedCache<string, Buffer>(changes, 'rewards', {
     ttlMs: 60_000,
@@ -20,13 +25,13 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: Cha
     weigh: (body) => body.length,
     maxWeight: 32 * 1024 * 1024,
   });
-  const rewardsAccount = (request: Parameters<typeof requireUser>[0]) => {
-    const member = memberOf(requireUser(request).user);
+  const rewardsAccount = (request: FastifyRequest) => {
+    const member = requireMember(request);
     if (member.partnerAccountId === null) throw new AppError('NO_PARTNER_ACCOUNT');
     if (!canSeeRewards(member)) throw forbidden('error.FORBIDDEN.rewards');
     return member.partnerAccountId;
   };
-  const operatorAccount = async (request: Parameters<typeof requireOperator>[0], mpnId: string) => {
+  const operatorAccount = async (request: FastifyRequest, mpnId: string) => {
     requireOperator(request);
     const id = await partnerByMpnId(db, mpnId);
     if (!id) throw notFound();
@@ -40,7 +45,7 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: Cha
     async (request, reply) => {
       const partnerAccountId = rewardsAccount(request);
       const body = await summaries.getOrLoad(`${partnerAccountId}|${request.locale}`, async () => {
-        const summary = await rewardsSummary(db, partnerAccountId, request.locale);
+        const summary = await rewardsSummary(db, partnerAccountId, request.locale, request.now);
         // Serialised by this route's response schema, once; later requests send the same bytes.
         return { value: Buffer.from(reply.serialize(summary) as string), until: Date.parse(summary.computedAt) + ELIGIBILITY_FRESH_MS };
       });
@@ -58,7 +63,7 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: Cha
         response: { 200: BenefitList, ...ERRORS },
       },
     },
-    async (request) => ({ items: await listBenefits(db, rewardsAccount(request), request.locale, request.query.category) }),
+    async (request) => ({ items: await listBenefits(db, rewardsAccount(request), request.locale, request.query.category, request.now) }),
   );
   app.get(
     '/api/v1/ops/partners/:mpnId/rewards',
@@ -71,7 +76,7 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: Cha
         response: { 200: RewardsSummary, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND') },
       },
     },
-    async (request) => rewardsSummary(db, await operatorAccount(request, request.params.mpnId), request.locale),
+    async (request) => rewardsSummary(db, await operatorAccount(request, request.params.mpnId), request.locale, request.now),
   );
   app.get(
     '/api/v1/ops/partners/:mpnId/benefits',
@@ -86,7 +91,7 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: Cha
       },
     },
     async (request) => ({
-      items: await listBenefits(db, await operatorAccount(request, request.params.mpnId), request.locale, request.query.category),
+      items: await listBenefits(db, await operatorAccount(request, request.params.mpnId), request.locale, request.query.category, request.now),
     }),
   );
 };

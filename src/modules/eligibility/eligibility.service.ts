@@ -1,8 +1,17 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { BenefitCategory, EntitlementStatus, ListingType } from '../../platform/db/schema.ts';
+import type { BenefitCategory, EntitlementStatus } from '../../platform/values.ts';
 import { t, type Locale } from '../../platform/i18n/i18n.ts';
-import { recomputeEligibility } from './eligibility.engine.ts';
+import { notFound } from '../../platform/errors.ts';
+import { findPartnerAccount, findPartnerAccountByMpnId } from '../accounts/accounts.service.ts';
+import { recomputeDirty, recomputeEligibility } from './eligibility.engine.ts';
+import { explanationInputs } from './eligibility.inputs.ts';
+import { isActivatable } from './eligibility.policy.ts';
+
+/** What other modules use of eligibility: recompute the accounts their writes touch, in their transaction. */
+export { markDirty, recomputeDirty, recomputeEligibility } from './eligibility.engine.ts';
+export { partnersOfMpnIds, partnersOfOffers } from './eligibility.inputs.ts';
+export { findEntitlement, benefitCodesOf, transitionEntitlements } from './entitlements.ts';
 
 /**
  * What a partner account has and why: the summary of the Marketplace Rewards
@@ -25,22 +34,20 @@ const pick = (names: Record<string, string>, locale: Locale) => names[locale] ??
 /** How long a computed standing is served before it is computed again (the twelve-month window moves). */
 export const ELIGIBILITY_FRESH_MS = 24 * 3_600_000;
 
-async function freshEligibility(db: Db, partnerAccountId: string) {
+async function freshEligibility(db: Db, partnerAccountId: string, now: Date) {
   const read = () => db.selectFrom('partner_eligibility').selectAll().where('partner_account_id', '=', partnerAccountId).executeTakeFirst();
   const row = await read();
-  if (row && !row.dirty && row.computed_at.getTime() > Date.now() - ELIGIBILITY_FRESH_MS) return row;
+  if (row && !row.dirty && row.computed_at.getTime() > now.getTime() - ELIGIBILITY_FRESH_MS && row.computed_at <= now) return row;
   // Never computed, inputs changed by a bulk import, or a day old (the twelve-month window moves): compute now.
-  await db.transaction().execute((trx) => recomputeEligibility(trx, [partnerAccountId]));
+  await db.transaction().execute((trx) => recomputeEligibility(trx, [partnerAccountId], now));
   return (await read())!;
 }
 
-export async function rewardsSummary(db: Db, partnerAccountId: string, locale: Locale) {
-  const eligibility = await freshEligibility(db, partnerAccountId);
-  const account = await db
-    .selectFrom('partner_accounts')
-    .select(['id', 'name', 'mpn_id as mpnId'])
-    .where('id', '=', partnerAccountId)
-    .executeTakeFirstOrThrow();
+export async function rewardsSummary(db: Db, partnerAccountId: string, locale: Locale, now: Date = new Date()) {
+  const eligibility = await freshEligibility(db, partnerAccountId, now);
+  const found = await findPartnerAccount(db, partnerAccountId);
+  if (!found) throw notFound();
+  const account = { id: found.id, name: found.name, mpnId: found.mpnId };
   const tiers = await db
     .selectFrom('program_tiers')
     .select(['code', 'names', 'min_billed_sales_usd as min'])
@@ -52,26 +59,7 @@ export async function rewardsSummary(db: Db, partnerAccountId: string, locale: L
   const tier = tierIndex >= 0 ? tiers[tierIndex] : undefined;
   const next = tiers[tierIndex + 1];
 
-  const profiles = await sql<{ id: string; name: string; live: number }>`
-    select pp.id, pp.name, (count(o.id) filter (where o.status = 'live'))::int as live
-    from publisher_profiles pp left join offers o on o.publisher_profile_id = pp.id
-    where pp.mpn_id = ${account.mpnId} group by pp.id, pp.name order by pp.name, pp.id`.execute(db);
-  // The explanation counts over the same window as the figure it explains: the twelve months before computed_at.
-  const at = sql`${eligibility.computed_at.toISOString()}::timestamptz`;
-  const counted = await sql<{ id: string; name: string; listingType: ListingType; publisherProfileId: string; billedSalesTtmUsd: string }>`
-    select o.id, o.name, o.listing_type as "listingType", o.publisher_profile_id as "publisherProfileId",
-      coalesce(sum(bs.amount_usd) filter (
-        where bs.status = 'billed' and bs.billed_at > ${at} - interval '12 months' and bs.billed_at <= ${at}), 0)::numeric(16, 2)::text as "billedSalesTtmUsd"
-    from publisher_profiles pp join offers o on o.publisher_profile_id = pp.id
-    left join billed_sales bs on bs.offer_id = o.id
-    where pp.mpn_id = ${account.mpnId} and o.status = 'live'
-    group by o.id order by o.listing_type, o.name, o.id`.execute(db);
-  const excluded = await sql<{ status: 'refunded' | 'cancelled' | 'fraudulent'; lines: number; amount: string }>`
-    select bs.status, count(*)::int as lines, sum(bs.amount_usd)::text as amount
-    from publisher_profiles pp join offers o on o.publisher_profile_id = pp.id join billed_sales bs on bs.offer_id = o.id
-    where pp.mpn_id = ${account.mpnId} and bs.status <> 'billed'
-      and bs.billed_at > ${at} - interval '12 months' and bs.billed_at <= ${at}
-    group by bs.status order by bs.status`.execute(db);
+  const { profiles, counted, excluded } = await explanationInputs(db, account.mpnId, eligibility.computed_at);
 
   // Display values for the ICU messages may be numbers; the amounts in the body stay exact decimal strings.
   const money = (value: string) => Number(value);
@@ -125,6 +113,7 @@ export interface BenefitView {
   unlockedAt: string;
   expiresAt: string | null;
   quantities: Record<string, string | number>;
+  abilities: { activate: boolean };
 }
 
 export async function listBenefits(
@@ -132,8 +121,10 @@ export async function listBenefits(
   partnerAccountId: string,
   locale: Locale,
   category?: BenefitCategory,
+  now: Date = new Date(),
 ): Promise<BenefitView[]> {
-  await freshEligibility(db, partnerAccountId);
+  await freshEligibility(db, partnerAccountId, now);
+  const at = sql`${now.toISOString()}::timestamptz`;
   let query = db
     .selectFrom('entitlements as e')
     .innerJoin('program_benefits as b', (join) => join.onRef('b.version', '=', 'e.program_version').onRef('b.code', '=', 'e.benefit_code'))
@@ -145,8 +136,8 @@ export async function listBenefits(
       'b.descriptions',
       'b.quantities',
       // Expiry shows at once, even before the next recomputation writes it down.
-      sql<EntitlementStatus>`case when e.status = 'available' and e.expires_at <= now() then 'expired' else e.status end`.as('status'),
-      sql<string>`case when e.status = 'available' and e.expires_at <= now() then 'VALIDITY_ENDED' else e.status_reason end`.as('statusReason'),
+      sql<EntitlementStatus>`case when e.status = 'available' and e.expires_at <= ${at} then 'expired' else e.status end`.as('status'),
+      sql<string>`case when e.status = 'available' and e.expires_at <= ${at} then 'VALIDITY_ENDED' else e.status_reason end`.as('statusReason'),
       'e.offer_id as offerId',
       'e.tier_code as tierCode',
       'e.unlocked_at as unlockedAt',
@@ -168,10 +159,16 @@ export async function listBenefits(
     unlockedAt: row.unlockedAt.toISOString(),
     expiresAt: row.expiresAt?.toISOString() ?? null,
     quantities: row.quantities,
+    abilities: { activate: isActivatable({ category: row.category, status: row.status, expiresAt: row.expiresAt }, now) },
   }));
 }
 
 export async function partnerByMpnId(db: Db, mpnId: string): Promise<string | null> {
-  const row = await db.selectFrom('partner_accounts').select('id').where('mpn_id', '=', mpnId).executeTakeFirst();
-  return row?.id ?? null;
+  return (await findPartnerAccountByMpnId(db, mpnId))?.id ?? null;
+}
+
+/** A new program version applies to every account: all are marked and recomputed (the CLI's `program load`). */
+export async function recomputeEverything(db: Db, onChunk?: (done: number) => void): Promise<number> {
+  await sql`update partner_eligibility set dirty = true`.execute(db);
+  return recomputeDirty(db, onChunk);
 }

@@ -7,7 +7,9 @@ import { Errors } from 'typebox/value';
 import YAML from 'yaml';
 import type { Db } from '../../platform/db/database.ts';
 import { LOCALES } from '../../../locales/locales.ts';
+import { Money } from '../../platform/http/schemas.ts';
 import { projectRoot } from '../../platform/paths.ts';
+import { BENEFIT_CATEGORIES, LISTING_TYPES } from '../../platform/values.ts';
 
 /**
  * The program definition as data: tiers by trailing-twelve-months billed
@@ -17,7 +19,6 @@ import { projectRoot } from '../../platform/paths.ts';
 const Localized = Type.Object(Object.fromEntries(LOCALES.map((locale) => [locale, Type.String({ minLength: 1, maxLength: 2000 })])), {
   additionalProperties: false,
 });
-const Money = Type.String({ pattern: '^[0-9]{1,14}(\\.[0-9]{1,2})?$', description: 'US dollars as an exact decimal string' });
 const Code = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' });
 
 export const ProgramDefinition = Type.Object(
@@ -32,9 +33,10 @@ export const ProgramDefinition = Type.Object(
       Type.Object(
         {
           code: Code,
-          category: Type.Enum(['sales-marketing', 'technical', 'sponsorship']),
+          category: Type.Enum([...BENEFIT_CATEGORIES]),
           unlock: Type.Union([
-            Type.Object({ listingType: Type.Enum(['list', 'trial', 'consulting']) }, { additionalProperties: false }),
+            // Transact offers unlock nothing by being published: their sales count towards the tiers.
+            Type.Object({ listingType: Type.Enum(LISTING_TYPES.filter((type) => type !== 'transact')) }, { additionalProperties: false }),
             Type.Object({ tier: Code }, { additionalProperties: false }),
           ]),
           recurrence: Type.Enum(['one-time', 'evergreen']),

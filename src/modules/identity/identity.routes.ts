@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import type { Config } from '../../server/config.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { CSRF_COOKIE, requireUser, SESSION_COOKIE } from '../../server/auth.ts';
-import { AppError } from '../../server/errors.ts';
-import { errorResponses } from '../../server/schemas.ts';
+import { requireUser } from '../../platform/http/principal.ts';
+import { CSRF_COOKIE, SESSION_COOKIE } from './identity.plugin.ts';
+import { AppError } from '../../platform/errors.ts';
+import { errorResponses } from '../../platform/http/schemas.ts';
 import { SignedInBody, SignInBody, toSignedInBody, UpdateMeBody, VisibilityHelpBody } from './identity.schemas.ts';
-import { describeSignedIn, setUserLocale, signIn, signOut } from './identity.service.ts';
+import { describeSignedIn, setUserLocale, signIn, signOut, type SignInLimits } from './identity.service.ts';
 import { visibilityHelp } from './visibility-help.ts';
 
 function isSameOrigin(origin: string, publicUrl: string, host: string | undefined): boolean {
@@ -18,7 +18,16 @@ function isSameOrigin(origin: string, publicUrl: string, host: string | undefine
   }
 }
 
-export const identityRoutes: FastifyPluginAsyncTypebox<{ db: Db; config: Config }> = async (app, { db, config }) => {
+export interface IdentityRoutesOptions {
+  db: Db;
+  /** The portal's own origin: sign-in refuses a form posted from any other. */
+  publicUrl: string;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  signIn: SignInLimits;
+}
+
+export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = async (app, { db, ...config }) => {
   const cookieOptions = { path: '/', sameSite: 'lax' as const, secure: config.cookieSecure };
   const clearCookies = (reply: FastifyReply) =>
     reply.clearCookie(SESSION_COOKIE, { ...cookieOptions, httpOnly: true }).clearCookie(CSRF_COOKIE, cookieOptions);

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LocaleSchema, RoleSchema } from '../../server/schemas.ts';
+import { component, LocaleSchema, RoleSchema } from '../../platform/http/schemas.ts';
 import { PartnerAccountDto, toPartnerAccountDto, toUserDto, UserDto } from '../accounts/accounts.schemas.ts';
 import type { describeSignedIn } from './identity.service.ts';
 
@@ -8,17 +8,20 @@ export const SignInBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const SignedInBody = Type.Object({
-  user: UserDto,
-  partnerAccount: Type.Union([PartnerAccountDto, Type.Null()]),
-  roles: Type.Array(RoleSchema),
-  navigation: Type.Object({ marketplaceRewards: Type.Boolean() }),
-  visibility: Type.Object(
-    { tenantAssociated: Type.Boolean(), hasRewardsRole: Type.Boolean() },
-    { description: 'The two conditions behind navigation.marketplaceRewards, for the help page' },
-  ),
-  csrfToken: Type.String({ description: 'Send back in the x-csrf-token header on every state-changing request' }),
-});
+export const SignedInBody = component(
+  'SignedIn',
+  Type.Object({
+    user: UserDto,
+    partnerAccount: Type.Union([PartnerAccountDto, Type.Null()]),
+    roles: Type.Array(RoleSchema),
+    navigation: Type.Object({ marketplaceRewards: Type.Boolean() }),
+    visibility: Type.Object(
+      { tenantAssociated: Type.Boolean(), hasRewardsRole: Type.Boolean() },
+      { description: 'The two conditions behind navigation.marketplaceRewards, for the help page' },
+    ),
+    csrfToken: Type.String({ description: 'Send back in the x-csrf-token header on every state-changing request' }),
+  }),
+);
 
 export const UpdateMeBody = Type.Object(
   { locale: Type.Union([LocaleSchema, Type.Null()]) },
@@ -45,7 +48,7 @@ export function toSignedInBody(
   return {
     user: toUserDto(described.user),
     partnerAccount: described.partnerAccount ? toPartnerAccountDto(described.partnerAccount) : null,
-    roles: described.roles,
+    roles: [...described.roles],
     navigation: described.navigation,
     visibility: described.visibility,
     csrfToken,

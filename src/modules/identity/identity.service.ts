@@ -3,15 +3,16 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { verifyAgainstNothing, verifyPassword } from '../../platform/auth/password.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Locale } from '../../platform/db/schema.ts';
-import { AppError } from '../../server/errors.ts';
-import { canSeeRewards, hasRewardsRole, type AccountMember } from '../accounts/accounts.policy.ts';
-import { accountsRepository, type PartnerAccountRow, type UserRow } from '../accounts/accounts.repository.ts';
+import type { Locale } from '../../../locales/locales.ts';
+import { memberOf, type SignedInUser } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { canSeeRewards, hasRewardsRole } from '../accounts/accounts.policy.ts';
+import { findPartnerAccount, findUser, findUserCredentials, setUserLocale as saveUserLocale, type PartnerAccountRow, type UserRow } from '../accounts/accounts.service.ts';
 import { identityRepository } from './identity.repository.ts';
 
 /** Sign-in, sessions, operator tokens, and what a signed-in user may see. */
 
-export interface SignedInUser {
+export interface ResolvedSession {
   user: UserRow;
   sessionId: string;
   csrfToken: string;
@@ -22,13 +23,6 @@ export interface SessionSecrets {
   csrfToken: string;
   expiresAt: Date;
 }
-
-export const memberOf = (user: UserRow): AccountMember => ({
-  userId: user.id,
-  tenantId: user.tenantId,
-  partnerAccountId: user.partnerAccountId,
-  roles: user.roles,
-});
 
 export interface SignInLimits {
   maxFailures: number;
@@ -76,7 +70,7 @@ export async function signIn(
     await trx.insertInto('sign_in_failures').values({ username, failed_at: new Date() }).execute();
     // Names nobody uses again are forgotten a day later.
     await trx.deleteFrom('sign_in_failures').where('failed_at', '<', new Date(Date.now() - 86_400_000)).execute();
-    return { locked: 0, user: await accountsRepository.findUserForSignIn(trx, username) };
+    return { locked: 0, user: await findUserCredentials(trx, username) };
   });
   if (attempt.locked > 0) {
     throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: attempt.locked, values: { minutes: Math.ceil(attempt.locked / 60) } });
@@ -112,10 +106,10 @@ export async function signIn(
 }
 
 /** The live session of a cookie's token, with its end (a cache of it must not outlive the session). */
-export async function resolveSession(db: Db, token: string): Promise<(SignedInUser & { expiresAt: Date }) | null> {
+export async function resolveSession(db: Db, token: string): Promise<(ResolvedSession & { expiresAt: Date }) | null> {
   const session = await identityRepository.findLiveSession(db, hashSecret(token));
   if (!session) return null;
-  const user = await accountsRepository.findUserById(db, session.userId);
+  const user = await findUser(db, session.userId);
   if (!user) return null;
   return { user, sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
 }
@@ -124,17 +118,16 @@ export function signOut(db: Db, sessionId: string): Promise<void> {
   return identityRepository.revokeSession(db, sessionId);
 }
 
+/** The signed-in user's own language choice (null: follow the browser). */
 export async function setUserLocale(db: Db, userId: string, locale: Locale | null): Promise<UserRow> {
-  const user = await accountsRepository.updateUser(db, userId, { locale });
+  const user = await saveUserLocale(db, userId, locale);
   if (!user) throw new AppError('UNAUTHENTICATED');
   return user;
 }
 
 /** The body of sign-in and /me: who you are, your account, and what the navigation shows. */
-export async function describeSignedIn(db: Db, user: UserRow) {
-  const account: PartnerAccountRow | undefined = user.partnerAccountId
-    ? await accountsRepository.findPartnerAccountById(db, user.partnerAccountId)
-    : undefined;
+export async function describeSignedIn(db: Db, user: SignedInUser) {
+  const account: PartnerAccountRow | undefined = user.partnerAccountId ? await findPartnerAccount(db, user.partnerAccountId) : undefined;
   const member = memberOf(user);
   return {
     user,

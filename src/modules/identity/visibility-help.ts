@@ -1,5 +1,5 @@
-import { t, type Locale } from '../../platform/i18n/i18n.ts';
-import type { PartnerAccountRow } from '../accounts/accounts.repository.ts';
+import { t, type Locale, type MessageId } from '../../platform/i18n/i18n.ts';
+import type { PartnerAccountRow } from '../accounts/accounts.service.ts';
 
 /**
  * "Why can't I see the Marketplace Rewards program?": the two conditions, which
@@ -15,8 +15,7 @@ export function visibilityHelp(
   },
 ) {
   const values = { domain: state.tenantDomain, account: state.partnerAccount?.name ?? '' };
-  const steps = (prefix: string, count: number) =>
-    Array.from({ length: count }, (_, i) => t(locale, `${prefix}.step${i + 1}`, values));
+  const steps = (ids: MessageId[]) => ids.map((id) => t(locale, id, values));
   return {
     visible: state.tenantAssociated && state.hasRewardsRole,
     checks: [
@@ -25,14 +24,21 @@ export function visibilityHelp(
         ok: state.tenantAssociated,
         title: t(locale, 'help.visibility.tenant.title'),
         explanation: t(locale, state.tenantAssociated ? 'help.visibility.tenant.ok' : 'help.visibility.tenant.missing', values),
-        steps: state.tenantAssociated ? [] : steps('help.visibility.tenant', 6),
+        steps: state.tenantAssociated ? [] : steps([
+              'help.visibility.tenant.step1',
+              'help.visibility.tenant.step2',
+              'help.visibility.tenant.step3',
+              'help.visibility.tenant.step4',
+              'help.visibility.tenant.step5',
+              'help.visibility.tenant.step6',
+            ]),
       },
       {
         code: 'REWARDS_ROLE' as const,
         ok: state.hasRewardsRole,
         title: t(locale, 'help.visibility.role.title'),
         explanation: t(locale, state.hasRewardsRole ? 'help.visibility.role.ok' : 'help.visibility.role.missing', values),
-        steps: state.hasRewardsRole ? [] : steps('help.visibility.role', 2),
+        steps: state.hasRewardsRole ? [] : steps(['help.visibility.role.step1', 'help.visibility.role.step2']),
       },
     ],
   };

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import fs from 'node:fs';
 import { copyRows, copyValue } from '../../platform/db/copy.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { recomputeDirty } from '../eligibility/eligibility.engine.ts';
+import { recomputeDirty } from '../eligibility/eligibility.service.ts';
 import { CsvError, readCsv } from './csv.ts';
 import { SPECS, type ImportKind, type KindSpec, type StagedValues } from './import-kinds.ts';
 import { createStagingTable, dropStagingTable } from './staging.ts';

@@ -1,5 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
-import { mergeStagedOffers, mergeStagedProfiles, type MergeResult } from '../catalog/catalog.service.ts';
+import { t } from '../../platform/i18n/i18n.ts';
+import { LISTING_TYPES, NAME_MAX_LENGTH, OFFER_STATUSES, PATTERN, SALE_STATUSES } from '../../platform/values.ts';
+import { mergeStagedOffers, mergeStagedProfiles, offerProblems, type MergeResult } from '../catalog/catalog.service.ts';
 import { mergeStagedSales } from '../sales/sales.service.ts';
 import { firstUnknownReference } from './staging.ts';
 
@@ -24,11 +26,10 @@ export interface KindSpec {
   merge(db: Db, table: string): Promise<MergeResult>;
 }
 
-const MONEY = /^[0-9]{1,14}(\.[0-9]{1,2})?$/;
-const MPN = /^[0-9]{1,12}$/;
-// No whitespace, and no NUL (PostgreSQL text cannot hold it): the database's own checks, made here so a refusal names its line.
-// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
-const ID = /^[^\s\u0000]{1,100}$/;
+const MONEY = PATTERN.money;
+const MPN = PATTERN.mpnId;
+// No whitespace, and no NUL (PostgreSQL text cannot hold it), as the API's schema: checked here so a refusal names its line.
+const ID = PATTERN.marketplaceId;
 
 // A date, or a date-time with its zone: a time without one would be read in this machine's own zone.
 const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$)/i;
@@ -72,7 +73,7 @@ function oneOf<T extends string>(value: string, column: string, allowed: readonl
 }
 /** A name as the tables take it: some non-space, 1 to 200 characters (code points), no NUL. */
 function displayName(value: string, column: string): string {
-  if (!/\S/.test(value) || value.includes('\u0000') || [...value].length > 200) {
+  if (!/\S/.test(value) || value.includes('\u0000') || [...value].length > NAME_MAX_LENGTH) {
     throw new Error(`${column} "${value.slice(0, 40)}${value.length > 40 ? '…' : ''}" is not a name (1 to 200 characters)`);
   }
   return value;
@@ -82,9 +83,6 @@ function matching(value: string, column: string, pattern: RegExp, what: string):
   return value;
 }
 
-const SALE_STATUSES = ['billed', 'refunded', 'cancelled', 'fraudulent'] as const;
-const OFFER_STATUSES = ['draft', 'live', 'delisted'] as const;
-const LISTING_TYPES = ['list', 'trial', 'consulting', 'transact'] as const;
 
 export const SPECS: Record<ImportKind, KindSpec> = {
   sales: {
@@ -108,7 +106,11 @@ export const SPECS: Record<ImportKind, KindSpec> = {
     parse: ([id, publisherProfileId, name, listingType, statusValue, liveAtValue, delistedAt]) => {
       const status = oneOf(statusValue!, 'status', OFFER_STATUSES);
       const liveAt = timestamp(liveAtValue!, 'liveAt', true);
-      if (status === 'live' && !liveAt) throw new Error('a live offer needs liveAt');
+      const delisted = timestamp(delistedAt!, 'delistedAt', true);
+      // The offer rules of the API and bulk ingest (catalog's), with the column named as the message says.
+      for (const [column, problem] of Object.entries(offerProblems({ status, liveAt, delistedAt: delisted }))) {
+        throw new Error(`${column}: ${t('en-US', `field.${problem.code}`)}`);
+      }
       return [
         matching(id!, 'id', ID, 'an id'),
         matching(publisherProfileId!, 'publisherProfileId', ID, 'a publisher profile id'),
@@ -116,7 +118,7 @@ export const SPECS: Record<ImportKind, KindSpec> = {
         oneOf(listingType!, 'listingType', LISTING_TYPES),
         status,
         liveAt,
-        timestamp(delistedAt!, 'delistedAt', true),
+        delisted,
       ];
     },
     staged: `id text not null, publisher_profile_id text not null, name text not null, listing_type text not null,

@@ -101,7 +101,7 @@ export interface OutboxWorker {
 export function startOutboxWorker(
   db: Db,
   transport: MailTransport,
-  options: { intervalMs?: number; onError?: (error: unknown) => void; extraRound?: () => Promise<void> } = {},
+  options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
 ): OutboxWorker {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -109,7 +109,6 @@ export function startOutboxWorker(
     running = running.then(async () => {
       if (stopped) return;
       try {
-        await options.extraRound?.();
         while (!stopped && (await deliverDue(db, transport)).sent === 20) {
           // A full batch: more may be waiting.
         }

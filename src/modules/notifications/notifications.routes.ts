@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
-import { requireOperator } from '../../server/auth.ts';
-import { DateTime, errorResponses, LocaleSchema, Uuid } from '../../server/schemas.ts';
+import { OPERATOR_SECURITY, requireOperator } from '../../platform/http/principal.ts';
+import { DateTime, errorResponses, LocaleSchema, Uuid } from '../../platform/http/schemas.ts';
+import { outboxView } from './notifications.service.ts';
 
 /** What the outbox holds: pending and failed mail for operators, and (without SMTP) the dev mailbox. */
 export const notificationsOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
@@ -11,7 +12,7 @@ export const notificationsOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asy
     {
       schema: {
         tags: ['operations'],
-        security: [{ operatorToken: [] }],
+        security: OPERATOR_SECURITY,
         summary: 'Emails in the outbox by status (pending, sending, sent, failed), newest first',
         querystring: Type.Object(
           {
@@ -53,32 +54,7 @@ export const notificationsOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asy
     },
     async (request) => {
       requireOperator(request);
-      let query = db
-        .selectFrom('outbox')
-        .select(['id', 'message_id', 'kind', 'recipient', 'locale', 'subject', 'text_body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at']);
-      if (request.query.status) query = query.where('status', '=', request.query.status);
-      const rows = await query.orderBy('created_at', 'desc').limit(request.query.limit ?? 100).execute();
-      const grouped = await db.selectFrom('outbox').select(['status', db.fn.countAll<string>().as('n')]).groupBy('status').execute();
-      const counts = { pending: 0, sending: 0, sent: 0, failed: 0 };
-      for (const row of grouped) counts[row.status] = Number(row.n);
-      return {
-        counts,
-        items: rows.map((row) => ({
-          id: row.id,
-          messageId: row.message_id,
-          kind: row.kind,
-          recipient: row.recipient,
-          locale: row.locale,
-          subject: row.subject,
-          textBody: row.text_body,
-          status: row.status,
-          attempts: row.attempts,
-          nextAttemptAt: row.next_attempt_at.toISOString(),
-          lastError: row.last_error,
-          createdAt: row.created_at.toISOString(),
-          sentAt: row.sent_at?.toISOString() ?? null,
-        })),
-      };
+      return outboxView(db, { ...(request.query.status ? { status: request.query.status } : {}), limit: request.query.limit ?? 100 });
     },
   );
 };

@@ -1,4 +1,4 @@
-import { t, type Locale } from '../../platform/i18n/i18n.ts';
+import { t, type Locale, type MessageId } from '../../platform/i18n/i18n.ts';
 
 /**
  * Emails, written in the same ICU catalogs as the portal (`email.<template>.*`):
@@ -11,16 +11,17 @@ export type EmailValues = Record<string, string | number | Date>;
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const PARAGRAPHS: Record<EmailTemplate, string[]> = {
-  'contact-assigned': ['greeting', 'body', 'next', 'signature'],
-  'contact-replaced': ['greeting', 'body', 'signature'],
-  'benefit-activated': ['greeting', 'body', 'next', 'signature'],
-  'activation-overdue': ['body', 'next'],
+// Each email's paragraphs, by message id (so a missing one fails the typecheck).
+const PARAGRAPHS: Record<EmailTemplate, MessageId[]> = {
+  'contact-assigned': ['email.contact-assigned.greeting', 'email.contact-assigned.body', 'email.contact-assigned.next', 'email.contact-assigned.signature'],
+  'contact-replaced': ['email.contact-replaced.greeting', 'email.contact-replaced.body', 'email.contact-replaced.signature'],
+  'benefit-activated': ['email.benefit-activated.greeting', 'email.benefit-activated.body', 'email.benefit-activated.next', 'email.benefit-activated.signature'],
+  'activation-overdue': ['email.activation-overdue.body', 'email.activation-overdue.next'],
 };
 
 export function renderEmail(template: EmailTemplate, locale: Locale, values: EmailValues) {
   const subject = t(locale, `email.${template}.subject`, values);
-  const paragraphs = PARAGRAPHS[template].map((part) => t(locale, `email.${template}.${part}`, values));
+  const paragraphs = PARAGRAPHS[template].map((id) => t(locale, id, values));
   const text = `${paragraphs.join('\n\n')}\n`;
   const html =
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +

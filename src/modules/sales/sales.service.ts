@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { SaleStatus } from '../../platform/db/schema.ts';
-import { validationFailed, type FieldProblem } from '../../server/errors.ts';
-import { markDirty, partnersOfOffers, recomputeEligibility } from '../eligibility/eligibility.engine.ts';
+import type { SaleStatus } from '../../platform/values.ts';
+import { validationFailed, type FieldProblem } from '../../platform/errors.ts';
+import { markDirty, partnersOfOffers, recomputeEligibility } from '../eligibility/eligibility.service.ts';
 
 /**
  * Marketplace-billed sales line items. Ingest is idempotent by line id: the
@@ -36,6 +36,7 @@ export async function ingestBilledSales(
   items: readonly BilledSaleInput[],
   recompute: 'now' | 'defer' = 'now',
   fieldPrefix = 'items',
+  now: Date = new Date(),
 ): Promise<IngestResult> {
   // The last message for an id within one batch wins, as it would across batches.
   const byId = new Map<string, BilledSaleInput>();
@@ -81,7 +82,7 @@ export async function ingestBilledSales(
       inserted + updated === 0
         ? []
         : await partnersOfOffers(trx, [...offerIds, ...previousOffers.rows.map((row) => row.offer_id)]);
-    if (recompute === 'now') await recomputeEligibility(trx, affected);
+    if (recompute === 'now') await recomputeEligibility(trx, affected, now);
     else await markDirty(trx, affected);
     return {
       received: items.length,

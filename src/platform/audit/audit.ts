@@ -1,10 +1,7 @@
+import type { Actor } from '../context.ts';
 import type { Db } from '../db/database.ts';
 
-/** Who did something: a signed-in user, an operator token, or the system itself. */
-export type Actor =
-  | { type: 'user'; id: string }
-  | { type: 'operator'; id: string }
-  | { type: 'system' };
+export type { Actor } from '../context.ts';
 
 export interface AuditEntry {
   actor: Actor;

@@ -1,12 +1,32 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-/**
- * Password hashes: scrypt from node:crypto (no native add-on to build), stored as
- * `scrypt$N$r$p$salt$hash` so the cost can be raised later without a migration.
- */
-const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
+// Password hashes: scrypt from node:crypto (no native add-on to build), stored as
+// `scrypt$N$r$p$salt$hash` so the cost can be raised later without a migration.
+
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** The cost every new hash is made at. */
+export const PASSWORD_COST: Readonly<ScryptCost> = Object.freeze({ N: 2 ** 15, r: 8, p: 1 });
 const KEY_LENGTH = 32;
 const MAX_MEMORY = 64 * 1024 * 1024;
+
+let params: Readonly<ScryptCost> = PASSWORD_COST;
+
+/**
+ * Tests only: hash new passwords at a lower cost (the test suites sign in hundreds of times, and
+ * N=2^15 takes about 100 ms of CPU each time). Called in-process by test/helpers.ts and the browser
+ * harness; there is deliberately no environment variable or setting that reaches it, so a server
+ * cannot be configured into weak hashes. Hashes keep their own parameters, so verifying needs
+ * nothing. `null` restores the real cost.
+ */
+export function setPasswordCostForTests(cost: ScryptCost | null): void {
+  params = cost === null ? PASSWORD_COST : Object.freeze({ ...cost });
+  dummyHash = null;
+}
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -18,8 +38,9 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const cost = params;
+  const key = await derive(password, salt, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -30,7 +51,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-// Checked against when the user does not exist, so that case costs the same time.
+// Checked against when the user does not exist, so that case costs the same time (made at the current cost).
 let dummyHash: Promise<string> | null = null;
 export async function verifyAgainstNothing(password: string): Promise<false> {
   dummyHash ??= hashPassword('no user has this password');

@@ -4,11 +4,8 @@ import type { ColumnType, Generated } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
-export const ROLES = ['global-admin', 'account-admin', 'mpn-partner-admin', 'admin-agent', 'user'] as const;
-export type Role = (typeof ROLES)[number];
-
-export { LOCALES, type Locale } from '../../../locales/locales.ts';
 import type { Locale } from '../../../locales/locales.ts';
+import type { BenefitCategory, EntitlementStatus, ListingType, OfferStatus, Role, SaleStatus } from '../values.ts';
 
 export interface TenantsTable {
   id: Generated<string>;
@@ -85,11 +82,6 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
-export type ListingType = 'list' | 'trial' | 'consulting' | 'transact';
-export type OfferStatus = 'draft' | 'live' | 'delisted';
-export type SaleStatus = 'billed' | 'refunded' | 'cancelled' | 'fraudulent';
-export type BenefitCategory = 'sales-marketing' | 'technical' | 'sponsorship';
-export type EntitlementStatus = 'available' | 'activated' | 'in-progress' | 'completed' | 'expired' | 'revoked';
 type Json<T> = ColumnType<T, string, string>;
 type Numeric = ColumnType<string, string | number, string | number>;
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { projectRoot } from '../paths.ts';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../../locales/locales.ts';
+import type { MessageId } from './messages.ts';
 
 /**
  * ICU message catalogs shared by the API, the emails and the web portal
@@ -19,11 +20,15 @@ function loadCatalog(locale: Locale): Catalog {
 const catalogs = new Map<Locale, Catalog>(LOCALES.map((locale) => [locale, loadCatalog(locale)]));
 const compiled = new Map<string, IntlMessageFormat>();
 
+export type { MessageId } from './messages.ts';
+
+/** Whether the English catalog has this id (for checks of ids built at run time). */
 export function hasMessage(id: string): boolean {
   return catalogs.get(DEFAULT_LOCALE)?.[id] !== undefined;
 }
 
-export function t(locale: Locale, id: string, values?: Record<string, string | number | Date>): string {
+/** The message `id` in `locale` (English when that catalog lacks it), with its ICU placeholders filled. */
+export function t(locale: Locale, id: MessageId, values?: Record<string, string | number | Date>): string {
   const message = catalogs.get(locale)?.[id] ?? catalogs.get(DEFAULT_LOCALE)?.[id];
   if (message === undefined) return id;
   const key = `${locale}\u0000${id}`;

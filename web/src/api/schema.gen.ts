@@ -124,40 +124,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            user: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                tenantId: string;
-                                tenantDomain: string;
-                                username: string;
-                                displayName: string;
-                                email: string;
-                                roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
-                                locale: ("en-US" | "nl-NL") | null;
-                            };
-                            partnerAccount: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                mpnId: string;
-                                companyEmail: string;
-                                /** Format: uuid */
-                                primaryTenantId: string;
-                            } | null;
-                            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
-                            navigation: {
-                                marketplaceRewards: boolean;
-                            };
-                            /** @description The two conditions behind navigation.marketplaceRewards, for the help page */
-                            visibility: {
-                                tenantAssociated: boolean;
-                                hasRewardsRole: boolean;
-                            };
-                            /** @description Send back in the x-csrf-token header on every state-changing request */
-                            csrfToken: string;
-                        };
+                        "application/json": components["schemas"]["SignedIn"];
                     };
                 };
                 /** @description Error */
@@ -297,40 +264,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            user: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                tenantId: string;
-                                tenantDomain: string;
-                                username: string;
-                                displayName: string;
-                                email: string;
-                                roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
-                                locale: ("en-US" | "nl-NL") | null;
-                            };
-                            partnerAccount: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                mpnId: string;
-                                companyEmail: string;
-                                /** Format: uuid */
-                                primaryTenantId: string;
-                            } | null;
-                            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
-                            navigation: {
-                                marketplaceRewards: boolean;
-                            };
-                            /** @description The two conditions behind navigation.marketplaceRewards, for the help page */
-                            visibility: {
-                                tenantAssociated: boolean;
-                                hasRewardsRole: boolean;
-                            };
-                            /** @description Send back in the x-csrf-token header on every state-changing request */
-                            csrfToken: string;
-                        };
+                        "application/json": components["schemas"]["SignedIn"];
                     };
                 };
                 /** @description Error */
@@ -389,40 +323,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            user: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                tenantId: string;
-                                tenantDomain: string;
-                                username: string;
-                                displayName: string;
-                                email: string;
-                                roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
-                                locale: ("en-US" | "nl-NL") | null;
-                            };
-                            partnerAccount: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                mpnId: string;
-                                companyEmail: string;
-                                /** Format: uuid */
-                                primaryTenantId: string;
-                            } | null;
-                            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
-                            navigation: {
-                                marketplaceRewards: boolean;
-                            };
-                            /** @description The two conditions behind navigation.marketplaceRewards, for the help page */
-                            visibility: {
-                                tenantAssociated: boolean;
-                                hasRewardsRole: boolean;
-                            };
-                            /** @description Send back in the x-csrf-token header on every state-changing request */
-                            csrfToken: string;
-                        };
+                        "application/json": components["schemas"]["SignedIn"];
                     };
                 };
                 /** @description Error */
@@ -562,18 +463,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                tenantId: string;
-                                tenantDomain: string;
-                                username: string;
-                                displayName: string;
-                                email: string;
-                                roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
-                                locale: ("en-US" | "nl-NL") | null;
-                            }[];
+                            items: components["schemas"]["AccountUser"][];
+                            /** @description What the caller may do on the account settings pages */
+                            abilities: {
+                                addUser: boolean;
+                                associateTenant: boolean;
+                                grantableRoles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                            };
                         };
                     };
                 };
@@ -646,18 +542,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            tenantId: string;
-                            tenantDomain: string;
-                            username: string;
-                            displayName: string;
-                            email: string;
-                            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
-                            locale: ("en-US" | "nl-NL") | null;
-                        };
+                        "application/json": components["schemas"]["AccountUser"];
                     };
                 };
                 /** @description Error */
@@ -836,18 +721,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            tenantId: string;
-                            tenantDomain: string;
-                            username: string;
-                            displayName: string;
-                            email: string;
-                            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
-                            locale: ("en-US" | "nl-NL") | null;
-                        };
+                        "application/json": components["schemas"]["AccountUser"];
                     };
                 };
                 /** @description Error */
@@ -923,14 +797,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                domain: string;
-                                displayName: string;
-                                isPrimary: boolean;
-                                associatedAt: string | null;
-                            }[];
+                            items: components["schemas"]["Tenant"][];
+                            /** @description What the caller may do on the account settings pages */
+                            abilities: {
+                                addUser: boolean;
+                                associateTenant: boolean;
+                                grantableRoles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+                            };
                         };
                     };
                 };
@@ -997,14 +870,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            domain: string;
-                            displayName: string;
-                            isPrimary: boolean;
-                            associatedAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Tenant"];
                     };
                 };
                 /** @description Error */
@@ -1288,15 +1154,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            mpnId: string;
-                            companyEmail: string;
-                            /** Format: uuid */
-                            primaryTenantId: string;
-                        };
+                        "application/json": components["schemas"]["PartnerAccount"];
                     };
                 };
                 /** @description Error */
@@ -1382,18 +1240,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            tenantId: string;
-                            tenantDomain: string;
-                            username: string;
-                            displayName: string;
-                            email: string;
-                            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
-                            locale: ("en-US" | "nl-NL") | null;
-                        };
+                        "application/json": components["schemas"]["User"];
                     };
                 };
                 /** @description Error */
@@ -1472,6 +1319,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
+                        /** @description Digits only */
                         mpnId: string;
                     };
                 };
@@ -1643,7 +1491,10 @@ export interface paths {
                             id: string;
                             /** @description The marketplace's own id */
                             offerId: string;
-                            /** @description Exact decimal, e.g. "1234.56" */
+                            /**
+                             * @description US dollars as an exact decimal string
+                             * @example 1234.56
+                             */
                             amountUsd: string;
                             /** Format: date-time */
                             billedAt: string;
@@ -1736,87 +1587,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            partnerAccount: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                mpnId: string;
-                            };
-                            publisherProfiles: {
-                                id: string;
-                                name: string;
-                            }[];
-                            liveOffers: {
-                                list: number;
-                                trial: number;
-                                consulting: number;
-                                transact: number;
-                            };
-                            /**
-                             * @description US dollars as an exact decimal string
-                             * @example 1234.56
-                             */
-                            billedSalesTtmUsd: string;
-                            tier: {
-                                code: string;
-                                name: string;
-                                /**
-                                 * @description US dollars as an exact decimal string
-                                 * @example 1234.56
-                                 */
-                                minBilledSalesUsd: string;
-                            } | null;
-                            nextTier: {
-                                code: string;
-                                name: string;
-                                /**
-                                 * @description US dollars as an exact decimal string
-                                 * @example 1234.56
-                                 */
-                                minBilledSalesUsd: string;
-                                /**
-                                 * @description US dollars as an exact decimal string
-                                 * @example 1234.56
-                                 */
-                                missingUsd: string;
-                            } | null;
-                            programVersion: number;
-                            /** Format: date-time */
-                            computedAt: string;
-                            explanation: {
-                                tier: string;
-                                nextTier: string;
-                                profiles: {
-                                    id: string;
-                                    name: string;
-                                    liveOffers: number;
-                                }[];
-                                countedOffers: {
-                                    id: string;
-                                    name: string;
-                                    /** @enum {unknown} */
-                                    listingType: "list" | "trial" | "consulting" | "transact";
-                                    publisherProfileId: string;
-                                    /**
-                                     * @description US dollars as an exact decimal string
-                                     * @example 1234.56
-                                     */
-                                    billedSalesTtmUsd: string;
-                                }[];
-                                excludedSales: {
-                                    /** @enum {unknown} */
-                                    status: "refunded" | "cancelled" | "fraudulent";
-                                    lines: number;
-                                    /**
-                                     * @description US dollars as an exact decimal string
-                                     * @example 1234.56
-                                     */
-                                    amountUsd: string;
-                                    reason: string;
-                                }[];
-                            };
-                        };
+                        "application/json": components["schemas"]["RewardsSummary"];
                     };
                 };
                 /** @description Error */
@@ -1891,26 +1662,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                /** @enum {unknown} */
-                                category: "sales-marketing" | "technical" | "sponsorship";
-                                name: string;
-                                description: string;
-                                /** @enum {unknown} */
-                                status: "available" | "activated" | "in-progress" | "completed" | "expired" | "revoked";
-                                statusReason: string;
-                                offerId: string | null;
-                                tierCode: string | null;
-                                /** Format: date-time */
-                                unlockedAt: string;
-                                expiresAt: string | null;
-                                quantities: {
-                                    [key: string]: string | number;
-                                };
-                            }[];
+                            items: components["schemas"]["Benefit"][];
                         };
                     };
                 };
@@ -1973,6 +1725,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description Digits only */
                     mpnId: string;
                 };
                 cookie?: never;
@@ -1985,87 +1738,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            partnerAccount: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                mpnId: string;
-                            };
-                            publisherProfiles: {
-                                id: string;
-                                name: string;
-                            }[];
-                            liveOffers: {
-                                list: number;
-                                trial: number;
-                                consulting: number;
-                                transact: number;
-                            };
-                            /**
-                             * @description US dollars as an exact decimal string
-                             * @example 1234.56
-                             */
-                            billedSalesTtmUsd: string;
-                            tier: {
-                                code: string;
-                                name: string;
-                                /**
-                                 * @description US dollars as an exact decimal string
-                                 * @example 1234.56
-                                 */
-                                minBilledSalesUsd: string;
-                            } | null;
-                            nextTier: {
-                                code: string;
-                                name: string;
-                                /**
-                                 * @description US dollars as an exact decimal string
-                                 * @example 1234.56
-                                 */
-                                minBilledSalesUsd: string;
-                                /**
-                                 * @description US dollars as an exact decimal string
-                                 * @example 1234.56
-                                 */
-                                missingUsd: string;
-                            } | null;
-                            programVersion: number;
-                            /** Format: date-time */
-                            computedAt: string;
-                            explanation: {
-                                tier: string;
-                                nextTier: string;
-                                profiles: {
-                                    id: string;
-                                    name: string;
-                                    liveOffers: number;
-                                }[];
-                                countedOffers: {
-                                    id: string;
-                                    name: string;
-                                    /** @enum {unknown} */
-                                    listingType: "list" | "trial" | "consulting" | "transact";
-                                    publisherProfileId: string;
-                                    /**
-                                     * @description US dollars as an exact decimal string
-                                     * @example 1234.56
-                                     */
-                                    billedSalesTtmUsd: string;
-                                }[];
-                                excludedSales: {
-                                    /** @enum {unknown} */
-                                    status: "refunded" | "cancelled" | "fraudulent";
-                                    lines: number;
-                                    /**
-                                     * @description US dollars as an exact decimal string
-                                     * @example 1234.56
-                                     */
-                                    amountUsd: string;
-                                    reason: string;
-                                }[];
-                            };
-                        };
+                        "application/json": components["schemas"]["RewardsSummary"];
                     };
                 };
                 /** @description Error */
@@ -2129,6 +1802,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
+                    /** @description Digits only */
                     mpnId: string;
                 };
                 cookie?: never;
@@ -2142,26 +1816,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                /** @enum {unknown} */
-                                category: "sales-marketing" | "technical" | "sponsorship";
-                                name: string;
-                                description: string;
-                                /** @enum {unknown} */
-                                status: "available" | "activated" | "in-progress" | "completed" | "expired" | "revoked";
-                                statusReason: string;
-                                offerId: string | null;
-                                tierCode: string | null;
-                                /** Format: date-time */
-                                unlockedAt: string;
-                                expiresAt: string | null;
-                                quantities: {
-                                    [key: string]: string | number;
-                                };
-                            }[];
+                            items: components["schemas"]["Benefit"][];
                         };
                     };
                 };
@@ -2235,18 +1890,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            contact: {
-                                /** Format: uuid */
-                                userId: string;
-                                displayName: string;
-                                email: string;
-                                /** @description E.164, e.g. +31201234567 */
-                                phone: string;
-                                /** @enum {unknown} */
-                                preferredLanguage: "en-US" | "nl-NL";
-                                /** Format: date-time */
-                                updatedAt: string;
-                            } | null;
+                            contact: components["schemas"]["MarketingContact"] | null;
                         };
                     };
                 };
@@ -2315,18 +1959,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            email: string;
-                            /** @description E.164, e.g. +31201234567 */
-                            phone: string;
-                            /** @enum {unknown} */
-                            preferredLanguage: "en-US" | "nl-NL";
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["MarketingContact"];
                     };
                 };
                 /** @description Error */
@@ -2481,22 +2114,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            benefitId: string;
-                            benefitCode: string;
-                            /** Format: date-time */
-                            activatedAt: string;
-                            activatedBy: string | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            contactEmail: string;
-                            /** @enum {unknown} */
-                            status: "open" | "contacted";
-                            contactedAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Activation"];
                     };
                 };
                 /** @description Default Response */
@@ -2505,22 +2123,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            benefitId: string;
-                            benefitCode: string;
-                            /** Format: date-time */
-                            activatedAt: string;
-                            activatedBy: string | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            contactEmail: string;
-                            /** @enum {unknown} */
-                            status: "open" | "contacted";
-                            contactedAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Activation"];
                     };
                 };
                 /** @description Error */
@@ -2609,22 +2212,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                benefitId: string;
-                                benefitCode: string;
-                                /** Format: date-time */
-                                activatedAt: string;
-                                activatedBy: string | null;
-                                /** Format: date-time */
-                                dueAt: string;
-                                contactEmail: string;
-                                /** @enum {unknown} */
-                                status: "open" | "contacted";
-                                contactedAt: string | null;
-                            }[];
+                            items: components["schemas"]["Activation"][];
                         };
                     };
                 };
@@ -2700,26 +2288,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                partnerName: string;
-                                mpnId: string;
-                                benefitCode: string;
-                                /** Format: date-time */
-                                activatedAt: string;
-                                /** Format: date-time */
-                                dueAt: string;
-                                contactEmail: string;
-                                /** @enum {unknown} */
-                                contactLanguage: "en-US" | "nl-NL";
-                                /** @enum {unknown} */
-                                status: "open" | "contacted";
-                                contactedAt: string | null;
-                                contactedNote: string | null;
-                                escalatedAt: string | null;
-                                overdue: boolean;
-                            }[];
+                            items: components["schemas"]["TeamActivation"][];
                         };
                     };
                 };
@@ -2956,6 +2525,225 @@ export interface components {
                     };
                 };
             };
+        };
+        Tenant: {
+            /** Format: uuid */
+            id: string;
+            domain: string;
+            displayName: string;
+            isPrimary: boolean;
+            associatedAt: string | null;
+            /** @description What the caller may do with this tenant */
+            abilities: {
+                remove: boolean;
+            };
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            tenantDomain: string;
+            username: string;
+            displayName: string;
+            email: string;
+            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+            locale: ("en-US" | "nl-NL") | null;
+        };
+        AccountUser: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            tenantDomain: string;
+            username: string;
+            displayName: string;
+            email: string;
+            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+            locale: ("en-US" | "nl-NL") | null;
+            /** @description What the caller may do with this user */
+            abilities: {
+                update: boolean;
+                changeRoles: boolean;
+                remove: boolean;
+            };
+        };
+        PartnerAccount: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            mpnId: string;
+            companyEmail: string;
+            /** Format: uuid */
+            primaryTenantId: string;
+        };
+        SignedIn: {
+            user: components["schemas"]["User"];
+            partnerAccount: components["schemas"]["PartnerAccount"] | null;
+            roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
+            navigation: {
+                marketplaceRewards: boolean;
+            };
+            /** @description The two conditions behind navigation.marketplaceRewards, for the help page */
+            visibility: {
+                tenantAssociated: boolean;
+                hasRewardsRole: boolean;
+            };
+            /** @description Send back in the x-csrf-token header on every state-changing request */
+            csrfToken: string;
+        };
+        RewardsSummary: {
+            partnerAccount: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                mpnId: string;
+            };
+            publisherProfiles: {
+                id: string;
+                name: string;
+            }[];
+            liveOffers: {
+                list: number;
+                trial: number;
+                consulting: number;
+                transact: number;
+            };
+            /**
+             * @description US dollars as an exact decimal string
+             * @example 1234.56
+             */
+            billedSalesTtmUsd: string;
+            tier: {
+                code: string;
+                name: string;
+                /**
+                 * @description US dollars as an exact decimal string
+                 * @example 1234.56
+                 */
+                minBilledSalesUsd: string;
+            } | null;
+            nextTier: {
+                code: string;
+                name: string;
+                /**
+                 * @description US dollars as an exact decimal string
+                 * @example 1234.56
+                 */
+                minBilledSalesUsd: string;
+                /**
+                 * @description US dollars as an exact decimal string
+                 * @example 1234.56
+                 */
+                missingUsd: string;
+            } | null;
+            programVersion: number;
+            /** Format: date-time */
+            computedAt: string;
+            explanation: {
+                tier: string;
+                nextTier: string;
+                profiles: {
+                    id: string;
+                    name: string;
+                    liveOffers: number;
+                }[];
+                countedOffers: {
+                    id: string;
+                    name: string;
+                    /** @enum {unknown} */
+                    listingType: "list" | "trial" | "consulting" | "transact";
+                    publisherProfileId: string;
+                    /**
+                     * @description US dollars as an exact decimal string
+                     * @example 1234.56
+                     */
+                    billedSalesTtmUsd: string;
+                }[];
+                excludedSales: {
+                    /** @enum {unknown} */
+                    status: "refunded" | "cancelled" | "fraudulent";
+                    lines: number;
+                    /**
+                     * @description US dollars as an exact decimal string
+                     * @example 1234.56
+                     */
+                    amountUsd: string;
+                    reason: string;
+                }[];
+            };
+        };
+        Benefit: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            /** @enum {unknown} */
+            category: "sales-marketing" | "technical" | "sponsorship";
+            name: string;
+            description: string;
+            /** @enum {unknown} */
+            status: "available" | "activated" | "in-progress" | "completed" | "expired" | "revoked";
+            statusReason: string;
+            offerId: string | null;
+            tierCode: string | null;
+            /** Format: date-time */
+            unlockedAt: string;
+            expiresAt: string | null;
+            quantities: {
+                [key: string]: string | number;
+            };
+            /** @description What the caller may do with this benefit */
+            abilities: {
+                activate: boolean;
+            };
+        };
+        MarketingContact: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            email: string;
+            /** @description E.164, e.g. +31201234567 */
+            phone: string;
+            /** @enum {unknown} */
+            preferredLanguage: "en-US" | "nl-NL";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Activation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            benefitId: string;
+            benefitCode: string;
+            /** Format: date-time */
+            activatedAt: string;
+            activatedBy: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            contactEmail: string;
+            /** @enum {unknown} */
+            status: "open" | "contacted";
+            contactedAt: string | null;
+        };
+        TeamActivation: {
+            /** Format: uuid */
+            id: string;
+            partnerName: string;
+            mpnId: string;
+            benefitCode: string;
+            /** Format: date-time */
+            activatedAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            contactEmail: string;
+            /** @enum {unknown} */
+            contactLanguage: "en-US" | "nl-NL";
+            /** @enum {unknown} */
+            status: "open" | "contacted";
+            contactedAt: string | null;
+            contactedNote: string | null;
+            escalatedAt: string | null;
+            overdue: boolean;
         };
     };
     responses: never;

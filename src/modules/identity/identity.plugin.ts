@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { SignedInUser } from '../../platform/context.ts';
+import { hashSecret, safeEqual } from '../../platform/auth/tokens.ts';
+import type { ChangeFeed } from '../../platform/db/change-feed.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { VersionedCache } from '../../platform/db/versioned-cache.ts';
+import { AppError } from '../../platform/errors.ts';
+import { negotiateLocale } from '../../platform/i18n/i18n.ts';
+import { requireOperator, requireUser, type Principal } from '../../platform/http/principal.ts';
+import { ensureEnvOperatorToken, resolveOperatorToken, resolveSession } from './identity.service.ts';
+
+/**
+ * Who is calling, resolved once per request (registered by app.ts for the whole app): the session
+ * cookie (with its CSRF token on every state-changing request) or an operator bearer token; then,
+ * before the body is validated, whether this route may be called by them at all.
+ */
+export const SESSION_COOKIE = 'rewards_session';
+export const CSRF_COOKIE = 'rewards_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface IdentityPluginOptions {
+  db: Db;
+  changes: ChangeFeed;
+  /** REWARDS_ADMIN_TOKEN: kept in step as the operator token named `env` when the app starts. */
+  adminToken?: string | null;
+}
+
+interface CachedSession {
+  user: Readonly<SignedInUser>;
+  sessionId: string;
+  csrfToken: string;
+}
+
+/**
+ * Sessions are resolved from memory while nothing behind them changed (a sign-out, a role, a tenant's
+ * association: see change-feed.ts), and for a minute at most; unknown tokens are never kept.
+ */
+function sessionResolver(db: Db, changes: ChangeFeed) {
+  const cache = new VersionedCache<string, Readonly<CachedSession> | null>(changes, 'sessions', { ttlMs: 60_000, maxEntries: 10_000 });
+  return (token: string) =>
+    cache.getOrLoad(hashSecret(token), async () => {
+      const session = await resolveSession(db, token);
+      if (!session) return { value: null, cache: false };
+      const { expiresAt, user, ...rest } = session;
+      // Shared by every request of the session: frozen, so no handler can change what the next one sees.
+      const value = Object.freeze({ ...rest, user: Object.freeze({ ...user, roles: Object.freeze([...user.roles]) }) });
+      return { value, until: expiresAt.getTime() };
+    });
+}
+
+/**
+ * Who may call what, checked before the body is validated (so an anonymous caller learns nothing from
+ * validation errors): /api/v1/ops/* needs an operator token; the rest of /api/v1 needs a signed-in
+ * user, except sign-in and sign-out. Handlers still ask for the typed principal (requireUser, ...).
+ */
+function requiredPrincipal(url: string): Principal['kind'] | null {
+  if (url.startsWith('/api/v1/ops/')) return 'operator';
+  if (url.startsWith('/api/v1/auth/')) return null;
+  if (url.startsWith('/api/v1/')) return 'user';
+  return null;
+}
+
+async function identityPlugin(app: FastifyInstance, { db, changes, adminToken }: IdentityPluginOptions): Promise<void> {
+  const findSession = sessionResolver(db, changes);
+  app.decorateRequest('principal', null);
+  app.decorateRequest('locale', 'en-US');
+  if (adminToken) app.addHook('onReady', () => ensureEnvOperatorToken(db, adminToken));
+
+  app.addHook('onRequest', async (request) => {
+    request.locale = negotiateLocale(request.headers['accept-language']);
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const operator = match?.[1] ? await resolveOperatorToken(db, match[1]) : undefined;
+      if (!operator) throw new AppError('UNAUTHENTICATED', { messageId: 'error.UNAUTHENTICATED.token' });
+      request.principal = { kind: 'operator', tokenId: operator.id, name: operator.name };
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const signedIn = await findSession(token);
+    if (!signedIn) return;
+    request.principal = { kind: 'user', ...signedIn };
+    if (signedIn.user.locale) request.locale = signedIn.user.locale;
+
+    // A cookie rides along on cross-site requests; the CSRF token in a header cannot.
+    if (!SAFE_METHODS.has(request.method) && request.routeOptions.config.csrf !== false) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !safeEqual(sent, signedIn.csrfToken)) throw new AppError('CSRF_TOKEN_INVALID');
+    }
+  });
+
+  app.addHook('preValidation', async (request) => {
+    // No route (the not-found handler): 404 for everyone, whether or not the web portal's catch-all is built.
+    if (request.routeOptions.url === undefined) return;
+    const required = requiredPrincipal(request.routeOptions.url);
+    if (required === 'operator') requireOperator(request);
+    if (required === 'user') requireUser(request);
+  });
+}
+
+export const identity = fp(identityPlugin, { name: 'identity', dependencies: ['@fastify/cookie'] });

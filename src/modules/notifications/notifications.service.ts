@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../platform/db/database.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { renderEmail, type EmailTemplate, type EmailValues } from './templates.ts';
+
+/**
+ * The transactional outbox: an email is a row written in the same transaction
+ * as the change it announces, so nothing is announced that did not happen and
+ * nothing that happened goes unannounced. The delivery worker sends it later.
+ */
+export async function enqueueEmail(
+  db: Db,
+  email: { template: EmailTemplate; recipient: string; locale: Locale; values: EmailValues },
+): Promise<string> {
+  const rendered = renderEmail(email.template, email.locale, email.values);
+  const row = await db
+    .insertInto('outbox')
+    .values({
+      message_id: `<${randomUUID()}@marketplace-rewards>`,
+      kind: email.template,
+      recipient: email.recipient,
+      locale: email.locale,
+      subject: rendered.subject,
+      text_body: rendered.text,
+      html_body: rendered.html,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** What the outbox holds, newest first, with the count per status (operators' view). */
+export async function outboxView(db: Db, query: { status?: OutboxStatus; limit: number }) {
+  let rows = db
+    .selectFrom('outbox')
+    .select(['id', 'message_id', 'kind', 'recipient', 'locale', 'subject', 'text_body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at']);
+  if (query.status) rows = rows.where('status', '=', query.status);
+  const items = await rows.orderBy('created_at', 'desc').limit(query.limit).execute();
+  const grouped = await db.selectFrom('outbox').select(['status', db.fn.countAll<string>().as('n')]).groupBy('status').execute();
+  const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
+  for (const row of grouped) counts[row.status] = Number(row.n);
+  return {
+    counts,
+    items: items.map((row) => ({
+      id: row.id,
+      messageId: row.message_id,
+      kind: row.kind,
+      recipient: row.recipient,
+      locale: row.locale,
+      subject: row.subject,
+      textBody: row.text_body,
+      status: row.status,
+      attempts: row.attempts,
+      nextAttemptAt: row.next_attempt_at.toISOString(),
+      lastError: row.last_error,
+      createdAt: row.created_at.toISOString(),
+      sentAt: row.sent_at?.toISOString() ?? null,
+    })),
+  };
+}

@@ -1,0 +1,26 @@
+import type { ErrorCode } from '../errors.ts';
+
+/** The HTTP status of each error code: the edge's business, not the services'. Codes that share a status share a response. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 422,
+  INVALID_CREDENTIALS: 401,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  NO_PARTNER_ACCOUNT: 403,
+  NOT_FOUND: 404,
+  TENANT_ALREADY_ASSOCIATED: 409,
+  TENANT_IS_PRIMARY: 409,
+  TENANT_IS_CURRENT: 409,
+  CANNOT_REMOVE_SELF: 409,
+  DOMAIN_TAKEN: 409,
+  USERNAME_TAKEN: 409,
+  MPN_ID_TAKEN: 409,
+  TENANT_NOT_FOUND: 409,
+  MARKETING_CONTACT_REQUIRED: 409,
+  BENEFIT_NOT_AVAILABLE: 409,
+  TRANSITION_REFUSED: 409,
+  TOO_MANY_ATTEMPTS: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+};

@@ -1,0 +1,57 @@
+import type { FastifyRequest } from 'fastify';
+import type { Locale } from '../../../locales/locales.ts';
+import { memberOf, type Actor, type Member, type RequestContext, type SignedInUser } from '../context.ts';
+import { AppError } from '../errors.ts';
+
+/**
+ * Who is calling, as every route sees it: a session cookie (the portal) or an
+ * operator bearer token (automation). Identity's plugin resolves it once per
+ * request, before validation; routes only ask for what they need.
+ */
+export type Principal =
+  | { kind: 'user'; user: SignedInUser; sessionId: string; csrfToken: string }
+  | { kind: 'operator'; tokenId: string; name: string };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    locale: Locale;
+    /** The instant this request is handled at (the app's clock): one value for the whole request. */
+    now: Date;
+  }
+  interface FastifyContextConfig {
+    /** false: the route takes state-changing requests without the session's CSRF token (sign-in). */
+    csrf?: boolean;
+  }
+}
+
+export function requireUser(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
+  const principal = request.principal;
+  if (principal?.kind !== 'user') throw new AppError('UNAUTHENTICATED');
+  return principal;
+}
+
+export function requireMember(request: FastifyRequest): Member {
+  return memberOf(requireUser(request).user);
+}
+
+export function requireOperator(request: FastifyRequest): Extract<Principal, { kind: 'operator' }> {
+  const principal = request.principal;
+  if (principal?.kind !== 'operator') throw new AppError('UNAUTHENTICATED', { messageId: 'error.UNAUTHENTICATED.token' });
+  return principal;
+}
+
+/** The acting principal, the request id and the request's instant, for services that change something. */
+export function contextOf(request: FastifyRequest): RequestContext {
+  const principal = request.principal;
+  const actor: Actor =
+    principal?.kind === 'user'
+      ? { type: 'user', id: principal.user.id }
+      : principal?.kind === 'operator'
+        ? { type: 'operator', id: principal.tokenId }
+        : { type: 'system' };
+  return { actor, requestId: request.id, now: request.now };
+}
+
+/** The operator token security requirement, as the OpenAPI document names it (app.ts). */
+export const OPERATOR_SECURITY = [{ operatorToken: [] }];

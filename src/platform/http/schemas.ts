@@ -1,0 +1,72 @@
+import { Type, type Static, type TSchema, type TUnsafe } from 'typebox';
+import { LOCALES } from '../../../locales/locales.ts';
+import type { ErrorCode } from '../errors.ts';
+import { BENEFIT_CATEGORIES, ENTITLEMENT_STATUSES, LISTING_TYPES, NAME_MAX_LENGTH, OFFER_STATUSES, PATTERNS, ROLES, SALE_STATUSES } from '../values.ts';
+import { ERROR_STATUS } from './error-status.ts';
+
+/** Schema pieces shared by every module's routes, built from the vocabulary in platform/values.ts. */
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 320 });
+export const DateTime = Type.String({ format: 'date-time' });
+export const RoleSchema = Type.Enum([...ROLES]);
+export const LocaleSchema = Type.Enum([...LOCALES]);
+export const Password = Type.String({ minLength: 10, maxLength: 200 });
+// Names are trimmed before they are stored; a name of only spaces would break the database's length check.
+export const DisplayName = Type.String({ minLength: 1, maxLength: NAME_MAX_LENGTH, pattern: PATTERNS.someText });
+export const MpnId = Type.String({ pattern: PATTERNS.mpnId, description: 'Digits only' });
+export const Money = Type.String({ pattern: PATTERNS.money, description: 'US dollars as an exact decimal string', examples: ['1234.56'] });
+export const MarketplaceId = Type.String({ minLength: 1, maxLength: 100, pattern: PATTERNS.marketplaceId, description: "The marketplace's own id" });
+export const ListingTypeSchema = Type.Enum([...LISTING_TYPES]);
+export const OfferStatusSchema = Type.Enum([...OFFER_STATUSES]);
+export const SaleStatusSchema = Type.Enum([...SALE_STATUSES]);
+export const BenefitCategorySchema = Type.Enum([...BENEFIT_CATEGORIES]);
+export const EntitlementStatusSchema = Type.Enum([...ENTITLEMENT_STATUSES]);
+export const IdParams = Type.Object({ id: Uuid });
+
+/**
+ * Named components: a schema given here is registered once on the app (app.ts registers every one)
+ * and referenced by `$ref`, so the OpenAPI document and the generated client hold it once under its
+ * name instead of inlining it on every route.
+ */
+const components = new Map<string, TSchema>();
+
+export function component<T extends TSchema>(name: string, schema: T): TUnsafe<Static<T>> {
+  const named = { ...schema, $id: name } as TSchema;
+  const existing = components.get(name);
+  if (existing && JSON.stringify(existing) !== JSON.stringify(named)) throw new Error(`Two different schemas are named ${name}`);
+  components.set(name, named);
+  return Type.Unsafe<Static<T>>({ $ref: `${name}#` });
+}
+
+/** Every named component, for app.addSchema. */
+export function namedComponents(): TSchema[] {
+  return [...components.values()];
+}
+
+export const ErrorBody = component(
+  'ErrorBody',
+  Type.Object(
+    {
+      error: Type.Object({
+        code: Type.String({ description: 'Stable, machine-readable reason' }),
+        message: Type.String({ description: "Human-readable, in the caller's language" }),
+        fields: Type.Optional(
+          Type.Record(Type.String(), Type.Object({ code: Type.String(), message: Type.String() }), {
+            description: 'Per-field problems, keyed by the field name',
+          }),
+        ),
+      }),
+    },
+    { description: 'Error' },
+  ),
+);
+
+/** The error responses a route can give, by code; identical codes share their status. */
+export function errorResponses(...codes: ErrorCode[]): Record<number, TSchema> {
+  const responses: Record<number, TSchema> = {};
+  for (const code of ['VALIDATION_FAILED', 'INTERNAL', ...codes] as ErrorCode[]) {
+    responses[ERROR_STATUS[code]] = ErrorBody;
+  }
+  return responses;
+}
