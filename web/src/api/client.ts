@@ -5,6 +5,8 @@ import type { paths } from './schema.gen.ts';
  * The typed API client, generated from the server's OpenAPI document
  * (schema.gen.ts). Every request carries the UI's language, so error messages
  * come back in it, and state-changing requests carry the session's CSRF token.
+ * A refusal or a network failure is thrown as an ApiError, so the query cache
+ * (queries.ts) and direct callers see the same error.
  */
 let currentLocale = 'en-US';
 export const setApiLocale = (locale: string) => {
@@ -18,7 +20,9 @@ function csrfToken(): string | null {
 
 const headers: Middleware = {
   onRequest({ request }) {
-    request.headers.set('accept-language', currentLocale);
+    // A cached read names its language itself (it is part of its cache key), so the
+    // answer always matches the key even if the UI has switched since; the rest follow the UI.
+    if (!request.headers.has('accept-language')) request.headers.set('accept-language', currentLocale);
     if (!['GET', 'HEAD'].includes(request.method)) {
       const token = csrfToken();
       if (token) request.headers.set('x-csrf-token', token);
@@ -26,9 +30,6 @@ const headers: Middleware = {
     return request;
   },
 };
-
-export const api = createClient<paths>({ baseUrl: window.location.origin });
-api.use(headers);
 
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, { code: string; message: string }> };
@@ -46,22 +47,33 @@ export class ApiError extends Error {
   }
 }
 
-/** The data of a successful call, or an ApiError (a network failure becomes one too). */
-export async function call<T>(
-  request: Promise<{ data?: T; error?: unknown; response: Response }>,
-): Promise<T> {
-  let result: { data?: T; error?: unknown; response: Response };
-  try {
-    result = await request;
-  } catch {
-    throw new ApiError(0, 'NETWORK', '');
-  }
-  if (result.response.ok) return result.data as T;
-  const body = result.error as Partial<ApiErrorBody> | undefined;
-  throw new ApiError(
-    result.response.status,
-    body?.error?.code ?? 'HTTP_' + String(result.response.status),
-    body?.error?.message ?? result.response.statusText,
-    body?.error?.fields ?? {},
-  );
+const errors: Middleware = {
+  async onResponse({ response }) {
+    if (response.ok) return undefined;
+    let body: Partial<ApiErrorBody> | undefined;
+    try {
+      body = (await response.json()) as Partial<ApiErrorBody>;
+    } catch {
+      body = undefined;
+    }
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? 'HTTP_' + String(response.status),
+      body?.error?.message ?? response.statusText,
+      body?.error?.fields ?? {},
+    );
+  },
+  onError({ error }) {
+    // A read the cache cancelled (its page went away) stays an abort, not a network failure.
+    if (error instanceof DOMException && error.name === 'AbortError') return undefined;
+    return new ApiError(0, 'NETWORK', '');
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: window.location.origin });
+api.use(headers, errors);
+
+/** The data of a successful call; a refusal or a network failure rejects with an ApiError. */
+export async function call<T>(request: Promise<{ data?: T; response: Response }>): Promise<T> {
+  return (await request).data as T;
 }

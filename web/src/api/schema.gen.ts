@@ -1947,7 +1947,10 @@ export interface paths {
                         userId: string;
                         /** Format: email */
                         email: string;
+                        /** @description As typed: +31 20 123 4567, or 020 123 4567 with phoneCountry */
                         phone: string;
+                        /** @description ISO 3166 country of a national number, e.g. NL */
+                        phoneCountry?: string;
                         preferredLanguage: string;
                     };
                 };
@@ -2704,6 +2707,10 @@ export interface components {
             email: string;
             /** @description E.164, e.g. +31201234567 */
             phone: string;
+            /** @description The number as it is shown: +31 20 123 4567 */
+            phoneDisplay: string;
+            /** @description ISO 3166 country of the number, e.g. NL */
+            phoneCountry: string | null;
             /** @enum {unknown} */
             preferredLanguage: "en-US" | "nl-NL";
             /** Format: date-time */

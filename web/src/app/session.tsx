@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, call, setApiLocale } from '../api/client.ts';
 import type { components, paths } from '../api/schema.gen.ts';
@@ -23,9 +24,12 @@ const SessionContext = createContext<SessionState | null>(null);
 
 /**
  * Who is signed in and in which language the portal speaks: the user's saved
- * choice, else this browser's choice or languages, else English.
+ * choice, else this browser's choice or languages, else English. The signed-in
+ * user is held here rather than in the query cache because sign-in, sign-out
+ * and a saved language set it from their own answers.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   const [me, setMe] = useState<Me | null>(null);
   const [status, setStatus] = useState<SessionState['status']>('loading');
   const [browserLocale, setBrowserLocale] = useState<Locale>(initialLocale);
@@ -57,11 +61,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       locale,
       async signIn(username, password) {
         const body = await call(api.POST('/api/v1/auth/sign-in', { body: { username, password } }));
+        // Whoever signs in never sees what was read for someone else, not even while it is read again.
+        queryClient.clear();
         setMe(body);
         setStatus('signed-in');
       },
       async signOut() {
         await call(api.POST('/api/v1/auth/sign-out')).catch(() => undefined);
+        queryClient.clear();
         setMe(null);
         setStatus('signed-out');
       },
@@ -73,7 +80,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (me) setMe(await call(api.PATCH('/api/v1/me', { body: { locale: next } })));
       },
     }),
-    [status, me, locale, refresh],
+    [status, me, locale, refresh, queryClient],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

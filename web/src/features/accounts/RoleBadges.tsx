@@ -2,8 +2,6 @@ import { Badge, Checkbox, Text, tokens, useId } from '@fluentui/react-components
 import { useIntl } from 'react-intl';
 import type { Role } from '../../app/session.tsx';
 
-export const ALL_ROLES: Role[] = ['global-admin', 'account-admin', 'mpn-partner-admin', 'admin-agent', 'user'];
-
 export function RoleBadges({ roles }: { roles: readonly Role[] }) {
   const intl = useIntl();
   return (
@@ -18,19 +16,24 @@ export function RoleBadges({ roles }: { roles: readonly Role[] }) {
 }
 
 /**
- * The roles as a group of checkboxes in a fieldset ('user' means no admin role
- * and is not offered). Not a Fluent Field: a Field hands its one control id to
- * every checkbox inside it, and each label would then toggle the first box.
+ * The roles as a group of checkboxes in a fieldset: those the server says the
+ * caller may grant, and (disabled) any other the user already has ('user'
+ * means no admin role and is not offered). Not a Fluent Field: a Field hands
+ * its one control id to every checkbox inside it, and each label would then
+ * toggle the first box.
  */
 export function RolePicker({
   value,
+  grantable,
   onChange,
   error,
 }: {
   value: Role[];
+  grantable: readonly Role[];
   onChange: (roles: Role[]) => void;
   error?: string | undefined;
 }) {
+  const offered = [...grantable, ...value.filter((role) => role !== 'user' && !grantable.includes(role))];
   const intl = useIntl();
   const hintId = useId('roles-hint');
   return (
@@ -39,11 +42,12 @@ export function RolePicker({
         <Text weight="semibold">{intl.formatMessage({ id: 'users.roles' })}</Text>
       </legend>
       <div style={{ display: 'flex', flexDirection: 'column' }}>
-        {ALL_ROLES.filter((role) => role !== 'user').map((role) => (
+        {offered.map((role) => (
           <Checkbox
             key={role}
             label={intl.formatMessage({ id: `role.${role}` })}
             checked={value.includes(role)}
+            disabled={!grantable.includes(role)}
             onChange={(_, data) =>
               onChange(data.checked ? [...value, role] : value.filter((existing) => existing !== role))
             }

@@ -17,14 +17,16 @@ import {
   Text,
   Title3,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
-import { api, call } from '../../api/client.ts';
+import { useApiMutation, useApiQuery } from '../../api/queries.ts';
 import { ErrorMessage, fieldError } from '../../app/ErrorMessage.tsx';
 import { useSession, useSignedIn } from '../../app/session.tsx';
+import { useFormSubmit } from '../../app/useFormSubmit.ts';
+import { TENANTS_READS } from './account-reads.ts';
 import { SettingsFrame } from './SettingsFrame.tsx';
-import type { AccountTenant } from './UsersPage.tsx';
+import type { AccountTenant } from './types.ts';
 
 /**
  * Settings > Account settings > Tenants: the associated tenants, and the seed's
@@ -33,41 +35,18 @@ import type { AccountTenant } from './UsersPage.tsx';
 export function TenantsPage() {
   const intl = useIntl();
   const me = useSignedIn();
-  const { locale } = useSession();
-  const [tenants, setTenants] = useState<AccountTenant[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const tenantList = useApiQuery('/api/v1/account/tenants');
+  const tenants = tenantList.data?.items;
   const [associating, setAssociating] = useState(false);
   const [associated, setAssociated] = useState<AccountTenant | null>(null);
-  const [removeError, setRemoveError] = useState<unknown>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setTenants((await call(api.GET('/api/v1/account/tenants'))).items);
-      setError(null);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load, locale]);
-
-  async function remove(tenant: AccountTenant) {
-    setRemoveError(null);
-    try {
-      await call(api.DELETE('/api/v1/account/tenants/{id}', { params: { path: { id: tenant.id } } }));
-      await load();
-    } catch (failure) {
-      setRemoveError(failure);
-    }
-  }
+  const removeTenant = useApiMutation('delete', '/api/v1/account/tenants/{id}', { invalidates: TENANTS_READS });
 
   return (
-    <SettingsFrame error={error} loading={!tenants}>
+    <SettingsFrame error={tenantList.error} loading={!tenants}>
       {associated && <AssociatedNotice tenant={associated} />}
       {tenants && (
         <>
-          <ErrorMessage error={removeError} />
+          <ErrorMessage error={removeTenant.error} />
           <Table aria-label={intl.formatMessage({ id: 'settings.tenants' })}>
             <TableHeader>
               <TableRow>
@@ -106,10 +85,10 @@ export function TenantsPage() {
                     {tenant.associatedAt && <FormattedDate value={tenant.associatedAt} dateStyle="medium" timeStyle="short" />}
                   </TableCell>
                   <TableCell>
-                    {!tenant.isPrimary && tenant.id !== me.user.tenantId && (
+                    {tenant.abilities.remove && (
                       <Button
                         size="small"
-                        onClick={() => void remove(tenant)}
+                        onClick={() => removeTenant.mutate({ params: { path: { id: tenant.id } } })}
                         aria-label={intl.formatMessage({ id: 'tenants.removeTenant' }, { domain: tenant.domain })}
                       >
                         <FormattedMessage id="users.remove" />
@@ -123,18 +102,19 @@ export function TenantsPage() {
           {associating ? (
             <AssociateTenantForm
               onCancel={() => setAssociating(false)}
-              onAssociated={async (tenant) => {
+              onAssociated={(tenant) => {
                 setAssociating(false);
                 setAssociated(tenant);
-                await load();
               }}
             />
           ) : (
-            <div>
-              <Button appearance="primary" onClick={() => setAssociating(true)}>
-                <FormattedMessage id="tenants.associate" />
-              </Button>
-            </div>
+            tenantList.data?.abilities.associateTenant && (
+              <div>
+                <Button appearance="primary" onClick={() => setAssociating(true)}>
+                  <FormattedMessage id="tenants.associate" />
+                </Button>
+              </div>
+            )
           )}
         </>
       )}
@@ -147,33 +127,23 @@ function AssociateTenantForm({
   onAssociated,
 }: {
   onCancel: () => void;
-  onAssociated: (tenant: AccountTenant) => Promise<void>;
+  onAssociated: (tenant: AccountTenant) => void;
 }) {
   const intl = useIntl();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const firstField = useRef<HTMLInputElement>(null);
   useEffect(() => firstField.current?.focus(), []);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const tenant = await call(api.POST('/api/v1/account/tenants', { body: { username, password } }));
-      await onAssociated(tenant);
-    } catch (failure) {
-      setError(failure);
-      setPassword('');
-      setBusy(false);
-    }
-  }
+  const associate = useApiMutation('post', '/api/v1/account/tenants', { invalidates: TENANTS_READS });
+  const { error, busy, submit } = useFormSubmit(() => associate.mutateAsync({ body: { username, password } }), {
+    onDone: onAssociated,
+    // The other tenant's password is never kept on screen after a refusal.
+    onFailed: () => setPassword(''),
+  });
 
   return (
     <Card>
-      <form noValidate onSubmit={(event) => void submit(event)} style={{ display: 'flex', flexDirection: 'column', gap: 12, maxWidth: 480 }}>
+      <form noValidate onSubmit={submit} style={{ display: 'flex', flexDirection: 'column', gap: 12, maxWidth: 480 }}>
         <Title3 as="h2">
           <FormattedMessage id="tenants.associate" />
         </Title3>

@@ -8,54 +8,40 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { Add24Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { api, call } from '../../api/client.ts';
-import type { paths } from '../../api/schema.gen.ts';
-import { useSession, useSignedIn } from '../../app/session.tsx';
-import { AddUserDialog, ChangeRolesDialog, RemoveUserDialog } from './UserDialogs.tsx';
+import { useApiQuery } from '../../api/queries.ts';
 import { RoleBadges } from './RoleBadges.tsx';
 import { SettingsFrame } from './SettingsFrame.tsx';
-
-export type AccountUser = paths['/api/v1/account/users']['get']['responses'][200]['content']['application/json']['items'][number];
-export type AccountTenant = paths['/api/v1/account/tenants']['get']['responses'][200]['content']['application/json']['items'][number];
+import type { AccountUser } from './types.ts';
+import { AddUserDialog, ChangeRolesDialog, RemoveUserDialog } from './UserDialogs.tsx';
 
 /** Settings > Account settings > Users: every tenant's users, for Global and Account admins. */
 export function UsersPage() {
   const intl = useIntl();
-  const me = useSignedIn();
-  const { locale } = useSession();
-  const [users, setUsers] = useState<AccountUser[] | null>(null);
-  const [tenants, setTenants] = useState<AccountTenant[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const userList = useApiQuery('/api/v1/account/users');
+  const tenantList = useApiQuery('/api/v1/account/tenants');
   const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'roles' | 'remove'; user: AccountUser } | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      // Users first: when the caller may not manage users, that is the refusal to show.
-      const userList = await call(api.GET('/api/v1/account/users'));
-      const tenantList = await call(api.GET('/api/v1/account/tenants'));
-      setUsers(userList.items);
-      setTenants(tenantList.items);
-      setError(null);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load, locale]);
+  // The page needs both lists (the add dialog offers the tenants); the users' refusal comes
+  // first, since when the caller may not manage users that is the reason to show.
+  const users = tenantList.data && userList.data?.items;
+  const tenants = tenantList.data?.items ?? [];
+  const error = userList.error ?? tenantList.error;
+  // What the caller may do comes with the lists (the server's policy); the page re-derives no rule.
+  const abilities = userList.data?.abilities;
+  const grantable = abilities?.grantableRoles ?? [];
 
   return (
     <SettingsFrame error={error} loading={!users}>
       {users && (
         <>
-          <div>
-            <Button appearance="primary" icon={<Add24Regular />} onClick={() => setDialog({ kind: 'add' })}>
-              <FormattedMessage id="users.add" />
-            </Button>
-          </div>
+          {abilities?.addUser && (
+            <div>
+              <Button appearance="primary" icon={<Add24Regular />} onClick={() => setDialog({ kind: 'add' })}>
+                <FormattedMessage id="users.add" />
+              </Button>
+            </div>
+          )}
           <Table aria-label={intl.formatMessage({ id: 'settings.users' })}>
             <TableHeader>
               <TableRow>
@@ -87,14 +73,16 @@ export function UsersPage() {
                   </TableCell>
                   <TableCell>
                     <span style={{ display: 'inline-flex', gap: 8 }}>
-                      <Button
-                        size="small"
-                        onClick={() => setDialog({ kind: 'roles', user })}
-                        aria-label={intl.formatMessage({ id: 'users.changeRolesOf' }, { name: user.displayName })}
-                      >
-                        <FormattedMessage id="users.changeRoles" />
-                      </Button>
-                      {user.id !== me.user.id && (
+                      {user.abilities.changeRoles && (
+                        <Button
+                          size="small"
+                          onClick={() => setDialog({ kind: 'roles', user })}
+                          aria-label={intl.formatMessage({ id: 'users.changeRolesOf' }, { name: user.displayName })}
+                        >
+                          <FormattedMessage id="users.changeRoles" />
+                        </Button>
+                      )}
+                      {user.abilities.remove && (
                         <Button
                           size="small"
                           onClick={() => setDialog({ kind: 'remove', user })}
@@ -111,9 +99,9 @@ export function UsersPage() {
           </Table>
         </>
       )}
-      {dialog?.kind === 'add' && <AddUserDialog tenants={tenants} onClose={() => setDialog(null)} onDone={load} />}
-      {dialog?.kind === 'roles' && <ChangeRolesDialog user={dialog.user} onClose={() => setDialog(null)} onDone={load} />}
-      {dialog?.kind === 'remove' && <RemoveUserDialog user={dialog.user} onClose={() => setDialog(null)} onDone={load} />}
+      {dialog?.kind === 'add' && <AddUserDialog tenants={tenants} grantable={grantable} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'roles' && <ChangeRolesDialog user={dialog.user} grantable={grantable} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'remove' && <RemoveUserDialog user={dialog.user} onClose={() => setDialog(null)} />}
     </SettingsFrame>
   );
 }

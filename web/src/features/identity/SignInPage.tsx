@@ -1,9 +1,10 @@
 import { Button, Card, Field, Input, makeStyles, Select, Title2, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
 import { useSession } from '../../app/session.tsx';
+import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../i18n/catalogs.ts';
 
 const useStyles = makeStyles({
@@ -19,26 +20,12 @@ export function SignInPage() {
   const { signIn, locale, setLocale } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(username, password);
-      void navigate('/');
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit } = useFormSubmit(() => signIn(username, password), { onDone: () => void navigate('/') });
 
   return (
     <main className={styles.page}>
       <Card className={styles.card}>
-        <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+        <form className={styles.form} onSubmit={submit} noValidate>
           <Title2 as="h1">
             <FormattedMessage id="signIn.title" />
           </Title2>

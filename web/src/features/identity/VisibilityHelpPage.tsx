@@ -1,24 +1,13 @@
 import { Card, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, Title2, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle24Filled, DismissCircle24Filled } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { api, call } from '../../api/client.ts';
-import type { paths } from '../../api/schema.gen.ts';
+import { useApiQuery } from '../../api/queries.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
-import { useSession } from '../../app/session.tsx';
-
-type Help = paths['/api/v1/help/rewards-visibility']['get']['responses'][200]['content']['application/json'];
 
 /** "Why can't I see the Marketplace Rewards program?": which condition fails for you, and the fix. */
 export function VisibilityHelpPage() {
   const intl = useIntl();
-  const { locale } = useSession();
-  const [help, setHelp] = useState<Help | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    call(api.GET('/api/v1/help/rewards-visibility')).then(setHelp, setError);
-  }, [locale]);
+  const { data: help, error } = useApiQuery('/api/v1/help/rewards-visibility');
 
   return (
     <section style={{ display: 'flex', flexDirection: 'column', gap: 16, maxWidth: 760 }}>

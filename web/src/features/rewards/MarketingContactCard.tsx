@@ -1,32 +1,16 @@
-import {
-  Button,
-  Card,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Select,
-  Text,
-  Title3,
-} from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Button, Card, Field, Input, Select, Text, Title3 } from '@fluentui/react-components';
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router';
-import { api, call } from '../../api/client.ts';
-import type { paths } from '../../api/schema.gen.ts';
-import { ErrorMessage, fieldError } from '../../app/ErrorMessage.tsx';
+import { useApiMutation, useApiQuery, type ReadData } from '../../api/queries.ts';
+import { fieldValidation } from '../../app/ErrorMessage.tsx';
+import { FormDialog } from '../../app/FormDialog.tsx';
+import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../i18n/catalogs.ts';
 
-export type MarketingContact = NonNullable<
-  paths['/api/v1/rewards/marketing-contact']['get']['responses'][200]['content']['application/json']['contact']
->;
-type Candidate = paths['/api/v1/rewards/marketing-contact/candidates']['get']['responses'][200]['content']['application/json']['items'][number];
+export type MarketingContact = NonNullable<ReadData<'/api/v1/rewards/marketing-contact'>['contact']>;
 
-/** Country calling codes offered in the phone picker; the number is stored in E.164. */
+/** Countries offered in the phone picker (the server parses a national number for the one chosen and stores E.164). */
 const COUNTRIES = [
   { code: 'NL', dial: '+31' },
   { code: 'BE', dial: '+32' },
@@ -40,14 +24,8 @@ const COUNTRIES = [
   { code: 'AU', dial: '+61' },
 ] as const;
 
-function splitPhone(e164: string | undefined): { country: string; national: string } {
-  if (!e164) return { country: 'NL', national: '' };
-  const match = [...COUNTRIES].sort((a, b) => b.dial.length - a.dial.length).find((c) => e164.startsWith(c.dial));
-  return match ? { country: match.code, national: e164.slice(match.dial.length) } : { country: 'NL', national: e164 };
-}
-
 /** The top of the Sales and Marketing benefits tab: who the Rewards team contacts, and "Add, update, or change". */
-export function MarketingContactCard({ contact, onChange }: { contact: MarketingContact | null; onChange: (contact: MarketingContact) => void }) {
+export function MarketingContactCard({ contact }: { contact: MarketingContact | null }) {
   const intl = useIntl();
   const [open, setOpen] = useState(false);
   return (
@@ -59,7 +37,7 @@ export function MarketingContactCard({ contact, onChange }: { contact: Marketing
         <Text as="p" style={{ margin: 0 }}>
           <FormattedMessage
             id="contact.summary"
-            values={{ name: contact.displayName, email: contact.email, phone: contact.phone, language: intl.formatMessage({ id: `language.${contact.preferredLanguage}` }) }}
+            values={{ name: contact.displayName, email: contact.email, phone: contact.phoneDisplay, language: intl.formatMessage({ id: `language.${contact.preferredLanguage}` }) }}
           />
         </Text>
       ) : (
@@ -72,128 +50,90 @@ export function MarketingContactCard({ contact, onChange }: { contact: Marketing
           <FormattedMessage id="contact.change" />
         </Button>
       </div>
-      {open && (
-        <ContactDialog
-          contact={contact}
-          onClose={() => setOpen(false)}
-          onSaved={(saved) => {
-            setOpen(false);
-            onChange(saved);
-          }}
-        />
-      )}
+      {open && <ContactDialog contact={contact} onClose={() => setOpen(false)} />}
     </Card>
   );
 }
 
-function ContactDialog({ contact, onClose, onSaved }: { contact: MarketingContact | null; onClose: () => void; onSaved: (contact: MarketingContact) => void }) {
+function ContactDialog({ contact, onClose }: { contact: MarketingContact | null; onClose: () => void }) {
   const intl = useIntl();
-  const [candidates, setCandidates] = useState<Candidate[]>([]);
-  const [userId, setUserId] = useState(contact?.userId ?? '');
+  const candidateList = useApiQuery('/api/v1/rewards/marketing-contact/candidates');
+  const candidates = candidateList.data?.items ?? [];
+  const [chosenUserId, setUserId] = useState(contact?.userId ?? '');
+  // With no contact yet, the first candidate is proposed.
+  const userId = chosenUserId || (candidates[0]?.id ?? '');
   const [email, setEmail] = useState(contact?.email ?? '');
-  const initialPhone = splitPhone(contact?.phone);
-  const [country, setCountry] = useState<string>(initialPhone.country);
-  const [national, setNational] = useState(initialPhone.national);
+  // The number as the server shows it, with its country; what is typed is parsed by the server for the country chosen.
+  const [country, setCountry] = useState<string>(contact?.phoneCountry ?? 'NL');
+  const [national, setNational] = useState(contact?.phoneDisplay ?? '');
   const [language, setLanguage] = useState<Locale>(contact?.preferredLanguage ?? 'en-US');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const assign = useApiMutation('put', '/api/v1/rewards/marketing-contact', { invalidates: ['/api/v1/rewards/marketing-contact'] });
+  const { error: refusal, busy, submit } = useFormSubmit(
+    () => assign.mutateAsync({ body: { userId, email, phone: national, phoneCountry: country, preferredLanguage: language } }),
+    { onDone: onClose },
+  );
+  const error = refusal ?? candidateList.error;
 
-  useEffect(() => {
-    call(api.GET('/api/v1/rewards/marketing-contact/candidates')).then((list) => {
-      setCandidates(list.items);
-      if (!contact && list.items[0]) setUserId(list.items[0].id);
-    }, setError);
-  }, [contact]);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const dial = COUNTRIES.find((c) => c.code === country)?.dial ?? '';
-    const phone = national.trim().startsWith('+') ? national : `${dial}${national.replace(/^0+/, '')}`;
-    try {
-      onSaved(await call(api.PUT('/api/v1/rewards/marketing-contact', { body: { userId, email, phone, preferredLanguage: language } })));
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  }
-
-  const field = (name: string) => {
-    const message = fieldError(error, name);
-    return { validationMessage: message, validationState: message ? ('error' as const) : ('none' as const) };
-  };
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form noValidate onSubmit={(event) => void submit(event)}>
-          <DialogBody>
-            <DialogTitle>
-              <FormattedMessage id="contact.change" />
-            </DialogTitle>
-            <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-              <ErrorMessage error={error} />
-              <Field label={intl.formatMessage({ id: 'contact.user' })} required {...field('userId')}>
-                <Select
-                  name="userId"
-                  value={userId}
-                  onChange={(_, data) => {
-                    setUserId(data.value);
-                    const chosen = candidates.find((c) => c.id === data.value);
-                    if (chosen && !email) setEmail(chosen.email);
-                  }}
-                >
-                  {candidates.map((candidate) => (
-                    <option key={candidate.id} value={candidate.id}>
-                      {candidate.displayName} ({candidate.username})
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Text size={200}>
-                <FormattedMessage id="contact.userHint" />{' '}
-                <RouterLink to="/settings/users">
-                  <FormattedMessage id="settings.title" />
-                </RouterLink>
-              </Text>
-              <Field label={intl.formatMessage({ id: 'contact.email' })} hint={intl.formatMessage({ id: 'contact.emailHint' })} required {...field('email')}>
-                <Input name="contact-email" type="email" value={email} onChange={(_, data) => setEmail(data.value)} />
-              </Field>
-              <div style={{ display: 'flex', gap: 8 }}>
-                <Field label={intl.formatMessage({ id: 'contact.country' })} style={{ minWidth: 140 }}>
-                  <Select name="country" value={country} onChange={(_, data) => setCountry(data.value)}>
-                    {COUNTRIES.map((c) => (
-                      <option key={c.code} value={c.code}>
-                        {c.code} {c.dial}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field label={intl.formatMessage({ id: 'contact.phone' })} required style={{ flexGrow: 1 }} {...field('phone')}>
-                  <Input name="phone" type="tel" autoComplete="tel-national" value={national} onChange={(_, data) => setNational(data.value)} />
-                </Field>
-              </div>
-              <Field label={intl.formatMessage({ id: 'contact.language' })} required {...field('preferredLanguage')}>
-                <Select name="preferredLanguage" value={language} onChange={(_, data) => setLanguage(data.value as Locale)}>
-                  {LOCALES.map((option) => (
-                    <option key={option} value={option} lang={option}>
-                      {LANGUAGE_NAMES[option]}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={busy || !userId}>
-                <FormattedMessage id="contact.assign" />
-              </Button>
-              <Button onClick={onClose}>
-                <FormattedMessage id="web.cancel" />
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={intl.formatMessage({ id: 'contact.change' })}
+      submitLabel={intl.formatMessage({ id: 'contact.assign' })}
+      onClose={onClose}
+      onSubmit={submit}
+      error={error}
+      busy={busy}
+      canSubmit={Boolean(userId)}
+    >
+      <Field label={intl.formatMessage({ id: 'contact.user' })} required {...fieldValidation(error, 'userId')}>
+        <Select
+          name="userId"
+          value={userId}
+          onChange={(_, data) => {
+            setUserId(data.value);
+            const chosen = candidates.find((c) => c.id === data.value);
+            if (chosen && !email) setEmail(chosen.email);
+          }}
+        >
+          {candidates.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.displayName} ({candidate.username})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Text size={200}>
+        <FormattedMessage id="contact.userHint" />{' '}
+        <RouterLink to="/settings/users">
+          <FormattedMessage id="settings.title" />
+        </RouterLink>
+      </Text>
+      <Field label={intl.formatMessage({ id: 'contact.email' })} hint={intl.formatMessage({ id: 'contact.emailHint' })} required {...fieldValidation(error, 'email')}>
+        <Input name="contact-email" type="email" value={email} onChange={(_, data) => setEmail(data.value)} />
+      </Field>
+      <div style={{ display: 'flex', gap: 8 }}>
+        <Field label={intl.formatMessage({ id: 'contact.country' })} style={{ minWidth: 140 }}>
+          <Select name="country" value={country} onChange={(_, data) => setCountry(data.value)}>
+            {COUNTRIES.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.code} {c.dial}
+              </option>
+            ))}
+            {!COUNTRIES.some((c) => c.code === country) && <option value={country}>{country}</option>}
+          </Select>
+        </Field>
+        <Field label={intl.formatMessage({ id: 'contact.phone' })} required style={{ flexGrow: 1 }} {...fieldValidation(error, 'phone')}>
+          <Input name="phone" type="tel" autoComplete="tel-national" value={national} onChange={(_, data) => setNational(data.value)} />
+        </Field>
+      </div>
+      <Field label={intl.formatMessage({ id: 'contact.language' })} required {...fieldValidation(error, 'preferredLanguage')}>
+        <Select name="preferredLanguage" value={language} onChange={(_, data) => setLanguage(data.value as Locale)}>
+          {LOCALES.map((option) => (
+            <option key={option} value={option} lang={option}>
+              {LANGUAGE_NAMES[option]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </FormDialog>
   );
 }

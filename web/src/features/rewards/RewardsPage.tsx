@@ -16,19 +16,18 @@ import {
   Title2,
   Title3,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Navigate } from 'react-router';
-import { api, call } from '../../api/client.ts';
-import type { paths } from '../../api/schema.gen.ts';
+import { useApiMutation, useApiQuery, type ReadData } from '../../api/queries.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
-import { useSession, useSignedIn } from '../../app/session.tsx';
-import { MarketingContactCard, type MarketingContact } from './MarketingContactCard.tsx';
+import { useSignedIn } from '../../app/session.tsx';
+import { MarketingContactCard } from './MarketingContactCard.tsx';
 
-type Summary = paths['/api/v1/rewards']['get']['responses'][200]['content']['application/json'];
-type Benefit = paths['/api/v1/rewards/benefits']['get']['responses'][200]['content']['application/json']['items'][number];
+type Summary = ReadData<'/api/v1/rewards'>;
+type Benefit = ReadData<'/api/v1/rewards/benefits'>['items'][number];
 type Category = Benefit['category'];
-type Activation = paths['/api/v1/rewards/activations']['get']['responses'][200]['content']['application/json']['items'][number];
+type Activation = ReadData<'/api/v1/rewards/activations'>['items'][number];
 const CATEGORIES: Category[] = ['sales-marketing', 'technical', 'sponsorship'];
 
 const usd = (value: string) => <FormattedNumber value={Number(value)} style="currency" currency="USD" />;
@@ -36,43 +35,24 @@ const usd = (value: string) => <FormattedNumber value={Number(value)} style="cur
 /** Marketplace Rewards: where the account stands, why, and the benefits it has unlocked. */
 export function RewardsPage() {
   const me = useSignedIn();
-  const { locale } = useSession();
   const intl = useIntl();
-  const [summary, setSummary] = useState<Summary | null>(null);
-  const [benefits, setBenefits] = useState<Benefit[] | null>(null);
   const [category, setCategory] = useState<Category>('sales-marketing');
-  const [contact, setContact] = useState<MarketingContact | null>(null);
-  const [activations, setActivations] = useState<Activation[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [activationError, setActivationError] = useState<unknown>(null);
+  const visible = { enabled: me.navigation.marketplaceRewards };
+  const summaryRead = useApiQuery('/api/v1/rewards', undefined, visible);
+  const benefitsRead = useApiQuery('/api/v1/rewards/benefits', undefined, visible);
+  const contactRead = useApiQuery('/api/v1/rewards/marketing-contact', undefined, visible);
+  const activationsRead = useApiQuery('/api/v1/rewards/activations', undefined, visible);
+  // Activating changes the benefit's status, adds an activation, and may change the summary.
+  const activation = useApiMutation('post', '/api/v1/rewards/benefits/{id}/activation', {
+    invalidates: ['/api/v1/rewards/benefits', '/api/v1/rewards/activations', '/api/v1/rewards'],
+  });
 
-  const load = useCallback(async () => {
-    const [nextSummary, nextBenefits, nextContact, nextActivations] = await Promise.all([
-      call(api.GET('/api/v1/rewards')),
-      call(api.GET('/api/v1/rewards/benefits')),
-      call(api.GET('/api/v1/rewards/marketing-contact')),
-      call(api.GET('/api/v1/rewards/activations')),
-    ]);
-    setSummary(nextSummary);
-    setBenefits(nextBenefits.items);
-    setContact(nextContact.contact);
-    setActivations(nextActivations.items);
-  }, []);
-
-  useEffect(() => {
-    if (!me.navigation.marketplaceRewards) return;
-    load().catch(setError);
-  }, [me.navigation.marketplaceRewards, locale, load]);
-
-  async function activate(benefit: Benefit) {
-    setActivationError(null);
-    try {
-      await call(api.POST('/api/v1/rewards/benefits/{id}/activation', { params: { path: { id: benefit.id } } }));
-      await load();
-    } catch (failure) {
-      setActivationError(failure);
-    }
-  }
+  const summary = summaryRead.data;
+  // The benefits card shows the benefits with their activations and the contact, so it waits for all three.
+  const benefits = contactRead.data && activationsRead.data && benefitsRead.data?.items;
+  const contact = contactRead.data?.contact ?? null;
+  const activations = activationsRead.data?.items ?? [];
+  const error = summaryRead.error ?? benefitsRead.error ?? contactRead.error ?? activationsRead.error;
 
   if (!me.navigation.marketplaceRewards || !me.partnerAccount) return <Navigate to="/help/rewards-visibility" replace />;
   return (
@@ -98,15 +78,15 @@ export function RewardsPage() {
           </TabList>
           {category === 'sales-marketing' && (
             <>
-              <MarketingContactCard contact={contact} onChange={(saved) => setContact(saved)} />
-              <ErrorMessage error={activationError} />
+              <MarketingContactCard contact={contact} />
+              <ErrorMessage error={activation.error} />
             </>
           )}
           <BenefitTable
             benefits={benefits.filter((b) => b.category === category)}
             category={category}
             activations={activations}
-            onActivate={(benefit) => void activate(benefit)}
+            onActivate={(benefit) => activation.mutate({ params: { path: { id: benefit.id } } })}
           />
         </Card>
       )}
@@ -297,7 +277,7 @@ function ActivationCell({ benefit, activation, onActivate }: { benefit: Benefit;
       </Text>
     );
   }
-  if (benefit.status !== 'available') return null;
+  if (!benefit.abilities.activate) return null;
   return (
     <Button size="small" appearance="primary" onClick={() => onActivate(benefit)} aria-label={intl.formatMessage({ id: 'rewards.activateBenefit' }, { name: benefit.name })}>
       <FormattedMessage id="rewards.activate" />

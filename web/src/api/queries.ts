@@ -1,0 +1,80 @@
+import {
+  keepPreviousData,
+  QueryClient,
+  useQuery,
+  useQueryClient,
+  type UseMutationResult,
+  type UseQueryResult,
+} from '@tanstack/react-query';
+import type { ClientPathsWithMethod, MaybeOptionalInit, MethodResponse } from 'openapi-fetch';
+import createQueryHooks from 'openapi-react-query';
+import { useIntl } from 'react-intl';
+import { api, type ApiError } from './client.ts';
+import type { paths } from './schema.gen.ts';
+
+/**
+ * The portal's data layer: TanStack Query over the generated client. A read is
+ * cached under ['get', path, init], and init always names the UI's language
+ * (the API answers in it), so switching language reads again under a new key
+ * and a late answer in the old language can only land under the old key.
+ */
+const $api = createQueryHooks(api);
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    // A refusal will not change by asking again, and a network failure should say so
+    // at once, as the pages did before the cache; focus alone does not reload a page.
+    queries: { retry: false, refetchOnWindowFocus: false },
+  },
+});
+
+export type ReadPath = ClientPathsWithMethod<typeof api, 'get'>;
+export type ReadData<Path extends ReadPath> = MethodResponse<typeof api, 'get', Path>;
+type ReadInit<Path extends ReadPath> = Omit<NonNullable<MaybeOptionalInit<paths[Path], 'get'>>, 'headers'>;
+
+type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+/** The path's parameters (required only when the path has required ones), then the read's options. */
+type ReadArguments<Init> = [RequiredKeys<Init>] extends [never]
+  ? [init?: Init, options?: ReadOptions]
+  : [init: Init, options?: ReadOptions];
+
+interface ReadOptions {
+  /** False while the page may not read this yet (say, the program is not visible to the caller). */
+  enabled?: boolean;
+}
+
+/**
+ * A GET through the cache, in the UI's language. While the key changes (a new
+ * language) the previous answer stays on screen until the new one arrives, as
+ * the pages did before. The error is the client's ApiError.
+ */
+export function useApiQuery<Path extends ReadPath>(
+  path: Path,
+  ...args: ReadArguments<ReadInit<Path>>
+): UseQueryResult<ReadData<Path>, ApiError> {
+  const [init, options] = args as [ReadInit<Path>?, ReadOptions?];
+  const { locale } = useIntl();
+  const localized = { ...init, headers: { 'accept-language': locale } };
+  // openapi-react-query types the error as the response body; the client's middleware throws ApiError instead.
+  const query = $api.queryOptions('get', path, localized as never);
+  return useQuery({ ...query, placeholderData: keepPreviousData, enabled: options?.enabled ?? true }) as never;
+}
+
+type WriteMethod = 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * A change through useMutation; on success every read of the listed paths (in
+ * any language, with any parameters) is invalidated, and the mutation stays
+ * pending until the ones on screen are read again, so a dialog closes onto
+ * the changed list rather than the old one.
+ */
+export function useApiMutation<Method extends WriteMethod, Path extends ClientPathsWithMethod<typeof api, Method>>(
+  method: Method,
+  path: Path,
+  { invalidates }: { invalidates: readonly ReadPath[] },
+): UseMutationResult<MethodResponse<typeof api, Method, Path>, ApiError, MaybeOptionalInit<paths[Path], Method>> {
+  const client = useQueryClient();
+  return $api.useMutation(method, path as never, {
+    onSuccess: () => Promise.all(invalidates.map((read) => client.invalidateQueries({ queryKey: ['get', read] }))),
+  }) as never;
+}
