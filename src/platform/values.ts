@@ -49,6 +49,25 @@ export const PATTERN = {
 /** Names (display names, offer and profile names) as the tables take them. */
 export const NAME_MAX_LENGTH = 200;
 
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * An instant as the API and the imports take it: an RFC 3339 date-time with its zone
+ * (2026-01-31T12:00:00Z, 2026-01-31T13:00:00+01:00), a day the month has, and a year PostgreSQL
+ * has (1 and later). A time without a zone is refused: it would be read in some machine's own zone.
+ * The API's `date-time` format is this function (server/app.ts gives it to the validator).
+ */
+export function isTimestamp(value: string): boolean {
+  const parts = TIMESTAMP.exec(value);
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  if (year < 1 || days === undefined || day < 1 || day > days || hour > 23 || minute > 59 || second > 59) return false;
+  return parts[7] === undefined || (Number(parts[8]) <= 23 && Number(parts[9]) <= 59);
+}
+
 export function isOneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value);
 }

@@ -3,10 +3,11 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Database } from '../platform/db/database.ts';
+import { isTimestamp } from '../platform/values.ts';
 import { accountOpsRoutes, accountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
 import { catalogOpsRoutes } from '../modules/catalog/catalog.routes.ts';
@@ -51,6 +52,10 @@ export const LOG_REDACT = [
   'err.where',
 ];
 
+// After ajv-formats (onCreate runs last), so this date-time replaces theirs.
+const dateTimeFormat: NonNullable<NonNullable<FastifyServerOptions['ajv']>['onCreate']> = (ajv) =>
+  ajv.addFormat('date-time', { type: 'string', validate: isTimestamp });
+
 export async function buildApp({ config, database, logger, onEmailQueued, clock = () => new Date(), background = false }: AppOptions): Promise<FastifyInstance> {
   const { db } = database;
   const loggerOption =
@@ -65,7 +70,11 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
     },
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false } },
+    ajv: {
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false },
+      // The API's date-time is the imports' (platform/values.ts): RFC 3339 with its zone, and no year 0, which PostgreSQL lacks.
+      onCreate: dateTimeFormat,
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('now', null as unknown as Date);

@@ -80,7 +80,8 @@ function activationWalk(locale: Locale) {
       await dialog.locator('input[name="contact-email"]').fill('marketing@contoso.example');
       await dialog.getByRole('button', { name: text(locale, 'contact.assign') }).click();
       await page.getByTestId('marketing-contact').getByText('marketing@contoso.example', { exact: false }).waitFor();
-      await page.getByTestId('marketing-contact').getByText('+31201234567', { exact: false }).waitFor();
+      // Typed as a Dutch national number with NL chosen: stored as +31201234567, shown formatted.
+      await page.getByTestId('marketing-contact').getByText('+31 20 123 4567', { exact: false }).waitFor();
 
       // Activate: the row shows the follow-up date.
       await row.getByRole('button', { name: text(locale, 'rewards.activate') }).click();

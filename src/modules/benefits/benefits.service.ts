@@ -1,3 +1,4 @@
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isLocale, type Locale } from '../../platform/i18n/i18n.ts';
@@ -20,7 +21,10 @@ export const FOLLOW_UP_DAYS = 7;
 export interface MarketingContactInput {
   userId: string;
   email: string;
+  /** As typed: international (+31 20 123 4567), or national (020 123 4567) with phoneCountry. */
   phone: string;
+  /** ISO 3166 country of a national number (NL); ignored when the number starts with +. */
+  phoneCountry?: string | undefined;
   preferredLanguage: string;
 }
 
@@ -30,11 +34,26 @@ function rewardsAccount(member: Member): string {
   return member.partnerAccountId;
 }
 
-/** +31 20 123 4567, (+1) 425-555-0100 -> +31201234567, +14255550100; null when not a plausible E.164 number. */
-export function normalizePhone(input: string): string | null {
-  const compact = input.replace(/[\s\-().]/g, '');
-  return /^\+[1-9]\d{6,14}$/.test(compact) ? compact : null;
+/**
+ * A phone number as typed, in E.164 (+31201234567), or null when it is not a valid number of its
+ * country: libphonenumber's metadata knows each country's lengths and ranges, so a Dutch 06 number
+ * typed with the US selected is refused rather than stored as +1 06... .
+ */
+export function normalizePhone(input: string, country?: string): string | null {
+  const parsed = parsePhoneNumberFromString(input, { defaultCountry: isSupportedCountry(country ?? '') ? (country as CountryCode) : undefined });
+  return parsed?.isValid() ? parsed.number : null;
 }
+
+/** How a stored E.164 number is shown, and the country it belongs to (for the dialog's country picker). */
+export function describePhone(e164: string): { display: string; country: string | null } {
+  const parsed = parsePhoneNumberFromString(e164);
+  return { display: parsed?.formatInternational() ?? e164, country: parsed?.country ?? null };
+}
+
+const phoneFields = (e164: string) => {
+  const { display, country } = describePhone(e164);
+  return { phoneDisplay: display, phoneCountry: country };
+};
 
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -48,7 +67,7 @@ export async function getMarketingContact(db: Db, member: Member) {
   if (!row) return null;
   // The user's name as accounts has it now (the contact row keeps only the user's id).
   const user = await findUserOfAccount(db, accountId, row.userId);
-  return { ...row, displayName: user?.displayName ?? '', updatedAt: row.updatedAt.toISOString() };
+  return { ...row, ...phoneFields(row.phone), displayName: user?.displayName ?? '', updatedAt: row.updatedAt.toISOString() };
 }
 
 export async function listContactCandidates(db: Db, member: Member) {
@@ -67,7 +86,7 @@ export async function assignMarketingContact(db: Db, member: Member, input: Mark
   const user = await findUserOfAccount(db, accountId, input.userId);
   if (!user) fields.userId = { code: 'USER_NOT_IN_ACCOUNT' };
   if (sameEmail(input.email, account.companyEmail)) fields.email = { code: 'EMAIL_MATCHES_COMPANY_ACCOUNT' };
-  const phone = normalizePhone(input.phone);
+  const phone = normalizePhone(input.phone, input.phoneCountry);
   if (!phone) fields.phone = { code: 'PHONE_INVALID' };
   if (!isLocale(input.preferredLanguage)) fields.preferredLanguage = { code: 'LANGUAGE_UNSUPPORTED' };
   if (Object.keys(fields).length > 0) throw validationFailed(fields);
@@ -81,7 +100,7 @@ export async function assignMarketingContact(db: Db, member: Member, input: Mark
       .where('partner_account_id', '=', accountId)
       .forUpdate()
       .executeTakeFirst();
-    const values = { user_id: user!.id, email, phone: phone!, preferred_language: language, updated_at: new Date(), updated_by: member.userId };
+    const values = { user_id: user!.id, email, phone: phone!, preferred_language: language, updated_at: ctx.now, updated_by: member.userId };
     await trx
       .insertInto('marketing_contacts')
       .values({ partner_account_id: accountId, ...values })
@@ -121,7 +140,7 @@ export async function assignMarketingContact(db: Db, member: Member, input: Mark
         requestId: ctx.requestId,
       });
     }
-    return { userId: user!.id, displayName: user!.displayName, email, phone: phone!, preferredLanguage: language, updatedAt: values.updated_at.toISOString() };
+    return { userId: user!.id, displayName: user!.displayName, email, phone: phone!, ...phoneFields(phone!), preferredLanguage: language, updatedAt: values.updated_at.toISOString() };
   });
 }
 

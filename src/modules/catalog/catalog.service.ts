@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { firstUnknownReference } from '../../platform/db/staging.ts';
 import type { ListingType, OfferStatus } from '../../platform/values.ts';
 import { validationFailed, type FieldProblem } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -250,3 +251,21 @@ async function markMpnIdsDirty(db: Db, counts: MergeCounts, mpnIds: string[]): P
   await markDirty(db, affected);
   return { inserted: counts.inserted, updated: counts.updated, partnersAffected: affected.length };
 }
+
+/** The first staged offer line whose publisher profile does not exist (an import's check), or null. */
+export const firstUnknownProfileInStaging = (db: Db, table: string) => firstUnknownReference(db, table, 'publisher_profile_id', 'publisher_profiles');
+
+/** Fresh planner statistics after a bulk load: stale ones turn per-partner lookups into sequential scans. */
+export async function refreshCatalogStatistics(db: Db): Promise<void> {
+  await sql`analyze publisher_profiles, offers`.execute(db);
+}
+
+/** Which of these offer ids exist: sales are checked against offers in the transaction that writes them. */
+export async function knownOfferIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await sql<{ id: string }>`select id from offers where id = any(${[...ids]}::text[])`.execute(db);
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The first staged sales line whose offer does not exist (a sales import's check), or null. */
+export const firstUnknownOfferInStaging = (db: Db, table: string) => firstUnknownReference(db, table, 'offer_id', 'offers');

@@ -167,6 +167,11 @@ export async function partnerByMpnId(db: Db, mpnId: string): Promise<string | nu
   return (await findPartnerAccountByMpnId(db, mpnId))?.id ?? null;
 }
 
+/** Fresh planner statistics for eligibility's tables after a bulk import (see catalog's refreshCatalogStatistics). */
+export async function refreshEligibilityStatistics(db: Db): Promise<void> {
+  await sql`analyze partner_eligibility, entitlements`.execute(db);
+}
+
 /** A new program version applies to every account: all are marked and recomputed (the CLI's `program load`). */
 export async function recomputeEverything(db: Db, onChunk?: (done: number) => void): Promise<number> {
   await sql`update partner_eligibility set dirty = true`.execute(db);

@@ -1,9 +1,15 @@
 import type { Db } from '../../platform/db/database.ts';
 import { t } from '../../platform/i18n/i18n.ts';
-import { LISTING_TYPES, NAME_MAX_LENGTH, OFFER_STATUSES, PATTERN, SALE_STATUSES } from '../../platform/values.ts';
-import { mergeStagedOffers, mergeStagedProfiles, offerProblems, type MergeResult } from '../catalog/catalog.service.ts';
+import { isTimestamp, LISTING_TYPES, NAME_MAX_LENGTH, OFFER_STATUSES, PATTERN, SALE_STATUSES } from '../../platform/values.ts';
+import {
+  firstUnknownOfferInStaging,
+  firstUnknownProfileInStaging,
+  mergeStagedOffers,
+  mergeStagedProfiles,
+  offerProblems,
+  type MergeResult,
+} from '../catalog/catalog.service.ts';
 import { mergeStagedSales } from '../sales/sales.service.ts';
-import { firstUnknownReference } from './staging.ts';
 
 /**
  * What each import kind reads (CSV columns, and the rules each value must meet),
@@ -31,8 +37,6 @@ const MPN = PATTERN.mpnId;
 // No whitespace, and no NUL (PostgreSQL text cannot hold it), as the API's schema: checked here so a refusal names its line.
 const ID = PATTERN.marketplaceId;
 
-// A date, or a date-time with its zone: a time without one would be read in this machine's own zone.
-const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$)/i;
 // The form exports use, e.g. 2026-01-31T12:00:00Z: checked digit by digit (no Date, no match array) and passed on as written.
 const PLAIN_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -56,16 +60,9 @@ function timestamp(value: string, column: string, optional = false): string | nu
   if (value === '' && optional) return null;
   // The common form needs no Date: PostgreSQL reads it as the same instant.
   if (isPlainUtc(value)) return value;
-  const parsed = new Date(value);
-  const parts = ISO_TIMESTAMP.exec(value);
-  // new Date() rolls a day the month lacks over (2025-02-30 -> March 2): refuse it, as the API does.
-  const day = Number(parts?.[3]);
-  const dayMissing = parts !== null && day > 28 && day > new Date(Date.UTC(Number(parts[1]), Number(parts[2]), 0)).getUTCDate();
-  // PostgreSQL has no year 0 (new Date() takes it).
-  if (!parts || Number.isNaN(parsed.getTime()) || dayMissing || Number(parts[1]) < 1) {
-    throw new Error(`${column} "${value}" is not an ISO 8601 date-time such as 2026-01-31T12:00:00Z`);
-  }
-  return parsed.toISOString();
+  // Any other form: exactly what the API's date-time takes (platform/values.ts).
+  if (!isTimestamp(value)) throw new Error(`${column} "${value}" is not an ISO 8601 date-time such as 2026-01-31T12:00:00Z`);
+  return new Date(value).toISOString();
 }
 function oneOf<T extends string>(value: string, column: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(value)) throw new Error(`${column} "${value}" is not one of ${allowed.join(', ')}`);
@@ -96,7 +93,7 @@ export const SPECS: Record<ImportKind, KindSpec> = {
     ],
     staged: 'id text not null, offer_id text not null, amount_usd numeric(16, 2) not null, billed_at timestamptz not null, status text not null',
     async check(db, table) {
-      const unknown = await firstUnknownReference(db, table, 'offer_id', 'offers');
+      const unknown = await firstUnknownOfferInStaging(db, table);
       return unknown && { line: unknown.line, problem: `OFFER_UNKNOWN (no offer has the id "${unknown.id}")` };
     },
     merge: mergeStagedSales,
@@ -124,7 +121,7 @@ export const SPECS: Record<ImportKind, KindSpec> = {
     staged: `id text not null, publisher_profile_id text not null, name text not null, listing_type text not null,
       status text not null, live_at timestamptz, delisted_at timestamptz`,
     async check(db, table) {
-      const unknown = await firstUnknownReference(db, table, 'publisher_profile_id', 'publisher_profiles');
+      const unknown = await firstUnknownProfileInStaging(db, table);
       return unknown && { line: unknown.line, problem: `PUBLISHER_PROFILE_UNKNOWN (no publisher profile has the id "${unknown.id}")` };
     },
     merge: mergeStagedOffers,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { SaleStatus } from '../../platform/values.ts';
 import { validationFailed, type FieldProblem } from '../../platform/errors.ts';
+import { knownOfferIds } from '../catalog/catalog.service.ts';
 import { markDirty, partnersOfOffers, recomputeEligibility } from '../eligibility/eligibility.service.ts';
 
 /**
@@ -45,8 +46,7 @@ export async function ingestBilledSales(
 
   return db.transaction().execute(async (trx) => {
     const offerIds = [...new Set(lines.map((line) => line.offerId))];
-    const known = await sql<{ id: string }>`select id from offers where id = any(${offerIds}::text[])`.execute(trx);
-    const knownIds = new Set(known.rows.map((row) => row.id));
+    const knownIds = await knownOfferIds(trx, offerIds);
     if (knownIds.size < offerIds.length) {
       const fields: Record<string, FieldProblem> = {};
       items.forEach((item, index) => {
@@ -100,7 +100,7 @@ export async function ingestBilledSales(
  * (the last line of an id wins) that differ from what is stored: new ids
  * inserted, known ones updated. Marks dirty the partners owning the offers of
  * the new and the previous version of each written line. Run it in the
- * transaction that checked the offers exist (staging.ts firstUnknownReference).
+ * transaction that checked the offers exist (catalog's firstUnknownOfferInStaging).
  */
 export async function mergeStagedSales(db: Db, table: string): Promise<{ inserted: number; updated: number; partnersAffected: number }> {
   // Nobody else writes sales until this transaction ends (readers go on): what `changed` reads stays true, so new
@@ -130,4 +130,9 @@ export async function mergeStagedSales(db: Db, table: string): Promise<{ inserte
   const affected = await partnersOfOffers(db, offers);
   await markDirty(db, affected);
   return { inserted, updated, partnersAffected: affected.length };
+}
+
+/** Fresh planner statistics after a bulk load (see catalog's refreshCatalogStatistics). */
+export async function refreshSalesStatistics(db: Db): Promise<void> {
+  await sql`analyze billed_sales`.execute(db);
 }

@@ -28,7 +28,16 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => value);
 
 export type DatabaseTarget =
   | { engine: 'postgres'; url: string; schema?: string; poolSize?: number; onFeedLost?: (error: unknown) => void }
-  | { engine: 'pglite'; dataDir: string | null };
+  | {
+      engine: 'pglite';
+      dataDir: string | null;
+      /**
+       * A data folder to start from instead of running initdb (a `dumpDataDir()` tarball): the test
+       * suites load one migrated template rather than initialising and migrating a database each.
+       * Only into memory or an empty data folder (PGlite refuses a folder that holds a database).
+       */
+      template?: Blob;
+    };
 
 /** Opens PostgreSQL through a pool, or PGlite in a locked data folder (`null`: in memory). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -64,7 +73,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let lock: DataDirLock | null = null;
   if (target.dataDir !== null) lock = lockDataDir(target.dataDir);
   try {
-    const pglite = new PGlite(target.dataDir === null ? undefined : path.join(target.dataDir, 'pgdata'));
+    const dataDir = target.dataDir === null ? undefined : path.join(target.dataDir, 'pgdata');
+    const pglite = target.template ? new PGlite({ dataDir, loadDataDir: target.template }) : new PGlite(dataDir);
     const changes = new ChangeFeed(false);
     const unlisten = await pglite.waitReady
       // Writes that bypass Kysely (COPY through the PGlite handle) still fire the triggers of migration 0004.

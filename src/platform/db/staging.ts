@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db } from './database.ts';
 
 /**
  * Staging tables for imports: a file is COPYed into one, checked and merged
@@ -35,12 +35,15 @@ async function dropStaleStagingTables(db: Db): Promise<void> {
   }
 }
 
-/** The first staged line (by line number) whose `column` names no row of `target`: an unknown reference, or null. */
+/**
+ * The first staged line (by line number) whose `column` names no row of `target`: an unknown reference,
+ * or null. Called by the module that owns `target` (catalog for profiles, sales for offers it checks).
+ */
 export async function firstUnknownReference(
   db: Db,
   table: string,
-  column: 'offer_id' | 'publisher_profile_id',
-  target: 'offers' | 'publisher_profiles',
+  column: string,
+  target: string,
 ): Promise<{ line: number; id: string } | null> {
   const { rows } = await sql<{ line: number; id: string }>`
     select s.line, s.${sql.ref(column)} as id from ${sql.table(table)} s
