@@ -1,3 +1,4 @@
+import type { SignedInUser } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/values.ts';
 import type { Locale } from '../../../locales/locales.ts';
@@ -12,17 +13,8 @@ export interface TenantRow {
   associatedAt: Date | null;
 }
 
-export interface UserRow {
-  id: string;
-  tenantId: string;
-  tenantDomain: string;
-  partnerAccountId: string | null;
-  username: string;
-  displayName: string;
-  email: string;
-  roles: Role[];
-  locale: Locale | null;
-}
+/** A user with their tenant's domain and account: the shape every request's principal carries (platform/context.ts). */
+export type UserRow = SignedInUser;
 
 export interface PartnerAccountRow {
   id: string;

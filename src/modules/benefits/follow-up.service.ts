@@ -43,9 +43,9 @@ export async function listActivationsForTeam(db: Db, status: 'open' | 'contacted
   if (status !== 'all') query = query.where('status', '=', status);
   const rows = await query.orderBy('due_at').orderBy('id').limit(1000).execute();
   const names = await namesOf(db, rows);
-  return rows.map(({ partnerAccountId: _account, entitlementId: _entitlement, ...row }) => ({
+  return rows.map(({ partnerAccountId, entitlementId, ...row }) => ({
     ...row,
-    ...names({ partnerAccountId: _account, entitlementId: _entitlement }),
+    ...names({ partnerAccountId, entitlementId }),
     activatedAt: row.activatedAt.toISOString(),
     dueAt: row.dueAt.toISOString(),
     contactedAt: row.contactedAt?.toISOString() ?? null,
