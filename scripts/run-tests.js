@@ -25,7 +25,8 @@ if (files.length === 0) {
 const result = spawnSync(
   process.execPath,
   // A test that fails while holding a connection open must fail the run, not hang it: every test gets
-  // ten minutes at most, and a file's process exits once its tests are done.
+  // ten minutes at most, and a file's process exits once its tests are done. Two files at a time: on
+  // the 2-core machine three or four were slower (a file is mostly CPU: PGlite, tsx, the tests).
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', '--test-force-exit', ...files.map((f) => path.relative(root, f))],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { escalateOverdue } from '../src/modules/benefits/follow-up.service.ts';
 import {
   activate,
@@ -15,7 +15,7 @@ import {
   type ActivationBody,
   type SalesPartner,
 } from './benefits-helpers.ts';
-import { call, engines, errorOf, ops, startTestApp, type TestApp } from './helpers.ts';
+import { call, engines, errorOf, ops, startTestApp, testClock, type TestApp } from './helpers.ts';
 
 // Sales and marketing benefits, part 3: the Rewards team's follow-up queue
 // of activations (ops API), the contacted note, and escalation when overdue.
@@ -50,17 +50,21 @@ async function activatedPartner(t: TestApp, language: 'en-US' | 'nl-NL' = 'en-US
 for (const engine of engines()) {
   describe(`sales and marketing benefits (${engine.name})`, () => {
     let t: TestApp;
+    const clock = testClock();
     before(async () => {
-      t = await startTestApp(engine);
+      t = await startTestApp(engine, {}, { clock });
     });
+    afterEach(() => clock.reset());
     after(async () => t.close());
 
     describe("the Rewards team's follow-up queue", () => {
       it('lists open activations by due time and flags the overdue ones', async () => {
         const a = await activatedPartner(t, 'nl-NL');
         const b = await activatedPartner(t);
-        // a is due first but not yet overdue; b's due time passed an hour ago.
-        await t.database.db.updateTable('activations').set({ due_at: new Date(Date.now() - 3_600_000) }).where('id', '=', b.activation.id).execute();
+        // The queue's time is fixed, so "overdue" is exact for every row. a is due first but not yet
+        // overdue; b's due time passed an hour ago.
+        const now = clock.set(new Date());
+        await t.database.db.updateTable('activations').set({ due_at: new Date(now.getTime() - 3_600_000) }).where('id', '=', b.activation.id).execute();
 
         const response = await ops(t, 'GET', '/api/v1/ops/activations?status=open');
         assert.equal(response.statusCode, 200, response.body);
@@ -68,7 +72,8 @@ for (const engine of engines()) {
         const dues = items.map((i) => Date.parse(i.dueAt));
         assert.deepEqual(dues, [...dues].sort((x, y) => x - y), 'ordered by due time');
         assert.ok(items.every((i) => i.status === 'open'));
-        assert.ok(items.every((i) => i.overdue === Date.parse(i.dueAt) < Date.now()));
+        assert.ok(items.length >= 2);
+        for (const i of items) assert.equal(i.overdue, Date.parse(i.dueAt) < now.getTime(), `${i.id} due ${i.dueAt}`);
         const ours = items.filter((i) => i.id === a.activation.id || i.id === b.activation.id);
         assert.deepEqual(ours.map((i) => i.id), [b.activation.id, a.activation.id]);
         assert.deepEqual(ours.map((i) => i.overdue), [true, false]);
@@ -156,7 +161,11 @@ for (const engine of engines()) {
         const overdue2 = await activatedPartner(t, 'nl-NL');
         const notYetDue = await activatedPartner(t);
         const contacted = await activatedPartner(t);
-        const past = new Date(Date.now() - 2 * DAY_MS);
+        // This test's rows alone are overdue at the time the escalation runs: due two days before it,
+        // which is long before any other test's activation (made at the wall clock's time, due a week
+        // later), so the counts are exact.
+        const now = new Date(Date.UTC(2001, 0, 15, 9, 30));
+        const past = new Date(now.getTime() - 2 * DAY_MS);
         await db
           .updateTable('activations')
           .set({ due_at: past })
@@ -164,13 +173,13 @@ for (const engine of engines()) {
           .execute();
         assert.equal((await ops(t, 'POST', `/api/v1/ops/activations/${contacted.activation.id}/contacted`, { note: 'Done' })).statusCode, 200);
 
-        assert.equal(await escalateOverdue(db, null), 0, 'no team address, no escalation');
+        assert.equal(await escalateOverdue(db, null, now), 0, 'no team address, no escalation');
         const team = 'team@example.com';
-        const first = await escalateOverdue(db, team);
-        assert.ok(first >= 2, `escalated ${first}`);
-        const second = await escalateOverdue(db, team);
+        const first = await escalateOverdue(db, team, now);
+        assert.equal(first, 2, 'the two open overdue activations');
+        const second = await escalateOverdue(db, team, now);
         assert.equal(second, 0, 'already escalated');
-        const concurrent = await Promise.all([escalateOverdue(db, team), escalateOverdue(db, team)]);
+        const concurrent = await Promise.all([escalateOverdue(db, team, now), escalateOverdue(db, team, now)]);
         assert.deepEqual(concurrent, [0, 0]);
 
         const mail = await db.selectFrom('outbox').selectAll().where('recipient', '=', team).where('kind', '=', 'activation-overdue').execute();
@@ -186,11 +195,15 @@ for (const engine of engines()) {
         assert.ok(escalation.text_body.includes(longDate('en-US', past)), escalation.text_body);
         assert.equal(new Set(mail.map((m) => m.message_id)).size, mail.length);
 
+        // The queue read at the escalation's time.
+        clock.set(now);
         const queue = (await ops(t, 'GET', '/api/v1/ops/activations?status=all')).json<{ items: TeamActivationBody[] }>().items;
         const byId = new Map(queue.map((i) => [i.id, i]));
         assert.ok(byId.get(overdue1.activation.id)!.escalatedAt !== null);
+        assert.equal(byId.get(overdue1.activation.id)!.escalatedAt, now.toISOString());
         assert.equal(byId.get(overdue1.activation.id)!.overdue, true);
         assert.equal(byId.get(notYetDue.activation.id)!.escalatedAt, null);
+        assert.equal(byId.get(notYetDue.activation.id)!.overdue, false);
         assert.equal(byId.get(contacted.activation.id)!.escalatedAt, null);
       });
     });

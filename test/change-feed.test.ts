@@ -12,7 +12,7 @@ import { migrate } from '../src/platform/db/migrate.ts';
 import { writtenTables } from '../src/platform/db/observed-dialect.ts';
 import { VersionedCache } from '../src/platform/db/versioned-cache.ts';
 import { createOperatorToken } from '../src/modules/identity/identity.service.ts';
-import { call, createPartner, engines, ops, signIn, startTestApp, type TestApp } from './helpers.ts';
+import { call, createPartner, engines, NEEDS_POSTGRES, ops, signIn, startTestApp, type TestApp } from './helpers.ts';
 import { createTransactSeller, postSales, sale } from './eligibility-helpers.ts';
 
 /**
@@ -169,7 +169,7 @@ for (const engine of engines()) {
 }
 
 const url = process.env.TEST_DATABASE_URL;
-describe('change feed across instances (postgres)', { skip: url ? false : 'needs TEST_DATABASE_URL' }, () => {
+describe('change feed across instances (postgres)', { skip: url ? false : NEEDS_POSTGRES }, () => {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   let a: { app: FastifyInstance; database: Database };
   let b: { app: FastifyInstance; database: Database };

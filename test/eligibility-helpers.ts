@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Static } from 'typebox';
 import type { BenefitList, RewardsSummary } from '../src/modules/eligibility/eligibility.schemas.ts';
 import { recomputeEligibility } from '../src/modules/eligibility/eligibility.engine.ts';
+import { DEFAULT_PROGRAM_PATH, type ProgramDefinition } from '../src/modules/eligibility/program.ts';
 import type { ListingType, OfferStatus, SaleStatus } from '../src/platform/values.ts';
 import { createPartner, ops, type PartnerFixture, type TestApp } from './helpers.ts';
 
@@ -11,6 +15,12 @@ import { createPartner, ops, type PartnerFixture, type TestApp } from './helpers
  * the engine wrote. Every id carries the partner's MPN ID, so tests never share data.
  */
 export const DAY = 86_400_000;
+
+/** The bundled program definition, read afresh (a test may change its copy). */
+export const defaultProgram = (): ProgramDefinition => JSON.parse(fs.readFileSync(DEFAULT_PROGRAM_PATH, 'utf8')) as ProgramDefinition;
+
+/** The entitlements that tier benefits of the default program give at level 2 (levels 1 and 2). */
+export const LEVEL_2_TIER_BENEFITS = ['sponsorship-5k', 'technical-assistance', 'transact-launch-kit'];
 
 export const daysAgo = (days: number, from: Date = new Date()) => new Date(from.getTime() - days * DAY);
 
@@ -165,9 +175,64 @@ export async function opsSummary(t: TestApp, mpnId: string) {
   return response.json<Static<typeof RewardsSummary>>();
 }
 
+/** An item of GET /api/v1/rewards/benefits. */
+export interface BenefitItem {
+  id: string;
+  code: string;
+  category: string;
+  name: string;
+  description: string;
+  status: string;
+  offerId: string | null;
+  unlockedAt: string;
+  expiresAt: string | null;
+}
+
+/** The benefit codes of a list, sorted. */
+export const codesOf = (items: { code: string }[]) => items.map((item) => item.code).sort();
+
 /** GET /api/v1/ops/partners/{mpnId}/benefits, which must answer 200. */
 export async function opsBenefits(t: TestApp, mpnId: string, query = '') {
   const response = await ops(t, 'GET', `/api/v1/ops/partners/${mpnId}/benefits${query}`);
   assert.equal(response.statusCode, 200, response.body);
   return response.json<Static<typeof BenefitList>>().items;
+}
+
+// ---------------------------------------------------------------------------
+// CSV files, for the import tests (csv-import*.test.ts)
+
+/** The header of a billed-sales CSV file. */
+export const CSV_SALES_HEADER = 'id,offerId,amountUsd,billedAt,status';
+
+/** A CSV line (fields as given, unquoted). */
+export const csvLine = (...fields: string[]) => fields.join(',');
+
+/** `days` ago as an ISO timestamp, a CSV field. */
+export const csvDaysAgo = (days = 1) => daysAgo(days).toISOString();
+
+/** A new temporary folder. */
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'rewards-csv-'));
+}
+
+/** A temporary folder for a suite's CSV files: `open()` in before, `write()` a file in a test, `remove()` in after. */
+export function csvFolder() {
+  let dir: string | null = null;
+  let files = 0;
+  return {
+    open: (): void => {
+      dir = tempDir();
+    },
+    /** Writes the lines (each ended by `eol`) into a new file, and returns its path. */
+    write: (lines: string[], eol = '\n'): string => {
+      assert.ok(dir, 'csvFolder().open() first');
+      files += 1;
+      const file = path.join(dir, `file-${files}.csv`);
+      fs.writeFileSync(file, lines.join(eol) + eol);
+      return file;
+    },
+    remove: (): void => {
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -7,11 +7,22 @@ import { buildApp } from '../src/server/app.ts';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createOperatorToken } from '../src/modules/identity/identity.service.ts';
+import { setPasswordCostForTests } from '../src/platform/auth/password.ts';
 import type { Role } from '../src/platform/values.ts';
+import { pgliteTemplate } from './pglite-template.ts';
+
+/**
+ * The test suites create and sign in users by the hundred; at the real scrypt cost
+ * (N=2^15, about 100 ms of CPU each) that was a large share of their time. Tests hash at
+ * the lowest cost; the stored hash names its cost, so verifying is unchanged.
+ */
+export const TEST_PASSWORD_COST = { N: 16, r: 1, p: 1 };
+setPasswordCostForTests(TEST_PASSWORD_COST);
 
 /**
  * Every API test runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is
- * set (CI sets it). Each PostgreSQL run gets a schema of its own, dropped after.
+ * set (CI sets it). Each PGlite run starts from the migrated template (pglite-template.ts);
+ * each PostgreSQL run gets a schema of its own, dropped after.
  */
 export interface TestEngine {
   name: 'pglite' | 'postgres';
@@ -19,7 +30,7 @@ export interface TestEngine {
 }
 
 export function engines(): TestEngine[] {
-  const list: TestEngine[] = [{ name: 'pglite', open: () => openDatabase({ engine: 'pglite', dataDir: null }) }];
+  const list: TestEngine[] = [{ name: 'pglite', open: async () => openDatabase({ engine: 'pglite', dataDir: null, template: await pgliteTemplate() }) }];
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     list.push({
@@ -45,6 +56,25 @@ export function engines(): TestEngine[] {
   return list;
 }
 
+/** Why a PostgreSQL-only suite is skipped: it is reported as skipped with this reason, not left out. */
+export const NEEDS_POSTGRES = 'needs TEST_DATABASE_URL (PostgreSQL)';
+
+/**
+ * The PostgreSQL engine for suites that only PostgreSQL can run (two connections racing, two
+ * instances on one database), and the `skip` option that reports them as skipped without it:
+ * `describe(name, postgres.skip, () => { ... startTestApp(postgres.engine()) ... })`.
+ */
+export function postgresOnly(): { skip: { skip: string | false }; engine(): TestEngine } {
+  const engine = engines().find((e) => e.name === 'postgres');
+  return {
+    skip: { skip: engine ? false : NEEDS_POSTGRES },
+    engine() {
+      if (!engine) throw new Error(NEEDS_POSTGRES);
+      return engine;
+    },
+  };
+}
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
@@ -54,7 +84,35 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(engine: TestEngine, env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** What time every request sees (request.now), instead of the wall clock: a test of dates fixes it. */
+  clock?: () => Date;
+}
+
+/**
+ * A clock for startTestApp: the wall clock, until a test fixes the time with `set` (then every
+ * request sees exactly that instant) and `reset`s it (in the suite's afterEach).
+ */
+export interface TestClock {
+  (): Date;
+  set(at: Date): Date;
+  reset(): void;
+}
+
+export function testClock(): TestClock {
+  let fixed: Date | null = null;
+  const clock = (() => new Date(fixed ?? Date.now())) as TestClock;
+  clock.set = (at) => {
+    fixed = new Date(at);
+    return new Date(fixed);
+  };
+  clock.reset = () => {
+    fixed = null;
+  };
+  return clock;
+}
+
+export async function startTestApp(engine: TestEngine, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await engine.open();
   await migrate(database.db);
   const config = loadConfig({ PUBLIC_URL: 'http://localhost:3000', ...env });
@@ -64,7 +122,7 @@ export async function startTestApp(engine: TestEngine, env: Record<string, strin
     { level: 'trace', redact: (await import('../src/server/app.ts')).LOG_REDACT },
     { write: (line: string) => void logLines.push(line) },
   );
-  const app = await buildApp({ config, database, logger });
+  const app = await buildApp({ config, database, logger, ...(options.clock ? { clock: options.clock } : {}) });
   await app.ready();
   const { token } = await createOperatorToken(database.db, `test-${randomBytes(4).toString('hex')}`);
   return {
@@ -130,6 +188,9 @@ export function unique(prefix: string): string {
   return `${prefix}${counter}${randomBytes(3).toString('hex')}`;
 }
 
+/** A random, valid MPN ID. */
+export const randomMpnId = () => String(1_000_000 + Math.floor(Math.random() * 8_000_000_000));
+
 export interface PartnerFixture {
   accountId: string;
   mpnId: string;
@@ -145,7 +206,7 @@ export async function createPartner(
 ): Promise<PartnerFixture> {
   const domain = `${unique('p')}.example`;
   const tenantId = await createTenant(t, domain);
-  const mpnId = String(1_000_000 + Math.floor(Math.random() * 8_000_000_000));
+  const mpnId = randomMpnId();
   const account = await ops(t, 'POST', '/api/v1/ops/partner-accounts', {
     name: `Partner ${domain}`,
     mpnId,
@@ -188,6 +249,18 @@ export function errorOf(response: LightMyRequestResponse): ApiError {
   const body = response.json<{ error?: ApiError }>();
   if (!body.error) throw new Error(`expected an error body, got ${response.statusCode} ${response.body}`);
   return body.error;
+}
+
+/** A user as the account and operator APIs answer it. */
+export interface UserBody {
+  id: string;
+  tenantId: string;
+  tenantDomain: string;
+  username: string;
+  displayName: string;
+  email: string;
+  roles: Role[];
+  locale: string | null;
 }
 
 /** The body of sign-in and GET /api/v1/me. */

@@ -1,119 +1,28 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { backoffSeconds, deliverDue, mailboxTransport, smtpTransport, type MailTransport } from '../src/modules/notifications/delivery.ts';
-import { enqueueEmail } from '../src/modules/notifications/notifications.service.ts';
-import { openDatabase, type Db } from '../src/platform/db/database.ts';
-import {
-  activate,
-  closedPort,
-  contactBody,
-  createSalesPartner,
-  currentSchema,
-  DAY_MS,
-  longDate,
-  markAllSent,
-  openSameDatabase,
-  parseMail,
-  signInWithContact,
-  startSmtpSink,
-  type SmtpSink,
-} from './benefits-helpers.ts';
-import { engines, ops, startTestApp, unique, type TestApp, type TestEngine } from './helpers.ts';
+import { backoffSeconds, deliverDue, mailboxTransport } from '../src/modules/notifications/delivery.ts';
+import { activate, contactBody, createSalesPartner, longDate, signInWithContact } from './benefits-helpers.ts';
+import { engines, ops, startTestApp, type TestApp } from './helpers.ts';
+import { closedPort, enqueueMany, FROM, makeDue, markAllSent, outboxRows as rows, parseMail, smtpFixtures } from './outbox-helpers.ts';
 
-const FROM = 'Marketplace Rewards <rewards@localhost>';
-const here = path.dirname(fileURLToPath(import.meta.url));
-const projectRoot = path.resolve(here, '..');
-
-/** Outbox rows by id, in the order of the ids given. */
-async function rows(db: Db, ids: string[]) {
-  const found = await db.selectFrom('outbox').selectAll().where('id', 'in', ids).execute();
-  return ids.map((id) => {
-    const row = found.find((r) => r.id === id);
-    assert.ok(row, `outbox row ${id} is gone`);
-    return row;
-  });
-}
-
-/** `n` emails written straight into the outbox, each to its own recipient. */
-async function enqueueMany(db: Db, n: number, locale: 'en-US' | 'nl-NL' = 'en-US'): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    ids.push(
-      await enqueueEmail(db, {
-        template: 'contact-assigned',
-        recipient: `${unique('r')}@mail.example`,
-        locale,
-        values: { name: `Person ${i}`, account: `Account ${i}` },
-      }),
-    );
-  }
-  return ids;
-}
-
-async function makeDue(db: Db, ids: string[]) {
-  await db.updateTable('outbox').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('id', 'in', ids).execute();
-}
-
-/** Runs the crash fixture; resolves with what it printed once it is dead (and asserts it died of SIGKILL). */
-function runEnqueueAndDie(env: Record<string, string>): Promise<{ activationId: string; created: boolean; pid: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'fixtures', 'enqueue-and-die.ts')], {
-      cwd: projectRoot,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the crash fixture did not finish in 60 s; stderr: ${stderr}`));
-    }, 60_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') {
-        reject(new Error(`expected the fixture to die of SIGKILL, it exited with ${code ?? signal}; stderr: ${stderr}`));
-        return;
-      }
-      try {
-        resolve(JSON.parse(stdout.trim()) as { activationId: string; created: boolean; pid: number });
-      } catch {
-        reject(new Error(`unexpected fixture output: ${stdout}; stderr: ${stderr}`));
-      }
-    });
-  });
-}
+// The outbox, part 1: delivering over SMTP in the contact's language, backing off while SMTP is
+// down, giving up after a day, and the mailbox folder without SMTP. Crashed senders, a killed
+// process and concurrent senders are in outbox-delivery-crash.test.ts.
 
 for (const engine of engines()) {
   describe(`outbox delivery (${engine.name})`, () => {
     let t: TestApp;
-    let smtp: SmtpSink | null = null;
-    const transports: MailTransport[] = [];
-    const smtpTo = (url: string) => {
-      const transport = smtpTransport(url, FROM);
-      transports.push(transport);
-      return transport;
-    };
+    const { transports, smtpTo, freshSmtp, close: closeSmtp } = smtpFixtures();
     before(async () => {
       t = await startTestApp(engine);
     });
     after(async () => {
-      for (const transport of transports) transport.close();
-      await smtp?.close();
+      await closeSmtp();
       await t.close();
     });
-    const freshSmtp = async (options: { delayMs?: number } = {}) => {
-      await smtp?.close();
-      smtp = await startSmtpSink(options);
-      return smtp;
-    };
 
     it('delivers each pending row once over SMTP: its Message-ID, subject, text and HTML, in the contact language', async () => {
       const db = t.database.db;
@@ -249,36 +158,6 @@ for (const engine of engines()) {
       assert.ok(failed.json().items.some((i: { id: string }) => i.id === old));
     });
 
-    it("picks up a crashed sender's expired lease and sends with the same Message-ID; a live lease is left alone", async () => {
-      const db = t.database.db;
-      await markAllSent(db);
-      const [crashed, live, crashedAfterSend] = await enqueueMany(db, 3, 'nl-NL');
-      const minute = 60_000;
-      await db.updateTable('outbox').set({ status: 'sending', attempts: 1, lease_until: new Date(Date.now() - minute) }).where('id', '=', crashed!).execute();
-      await db.updateTable('outbox').set({ status: 'sending', attempts: 1, lease_until: new Date(Date.now() + 10 * minute) }).where('id', '=', live!).execute();
-
-      const sink = await freshSmtp();
-      const transport = smtpTo(sink.url);
-      // The third sender crashed after the SMTP server accepted the message but before marking it sent.
-      const [third] = await rows(db, [crashedAfterSend!]);
-      await transport.send({ messageId: third!.message_id, to: third!.recipient, subject: third!.subject, text: third!.text_body, html: third!.html_body });
-      await db.updateTable('outbox').set({ status: 'sending', attempts: 1, lease_until: new Date(Date.now() - minute) }).where('id', '=', crashedAfterSend!).execute();
-
-      assert.deepEqual(await deliverDue(db, transport, 50), { sent: 2, failed: 0 });
-      const [crashedRow, liveRow, thirdRow] = await rows(db, [crashed!, live!, crashedAfterSend!]);
-      assert.equal(crashedRow!.status, 'sent');
-      assert.equal(crashedRow!.attempts, 2);
-      assert.equal(sink.count(crashedRow!.message_id), 1);
-      assert.equal(sink.messages.find((m) => m.envelopeTo[0] === crashedRow!.recipient)!.messageId, crashedRow!.message_id);
-      assert.equal(liveRow!.status, 'sending', 'another sender holds it');
-      assert.equal(sink.count(liveRow!.message_id), 0);
-      // The retry carries the Message-ID of the copy already accepted, so the receiver can drop the duplicate.
-      assert.equal(thirdRow!.status, 'sent');
-      const copies = sink.messages.filter((m) => m.envelopeTo[0] === thirdRow!.recipient);
-      assert.equal(copies.length, 2);
-      assert.ok(copies.every((m) => m.messageId === thirdRow!.message_id));
-    });
-
     it('without SMTP, writes one .eml per message into the mailbox folder', async () => {
       const db = t.database.db;
       await markAllSent(db);
@@ -310,103 +189,5 @@ for (const engine of engines()) {
       }
     });
 
-    it('a process killed right after committing an activation still gets its email delivered, exactly once', async () => {
-      // PGlite is an in-process database: the child needs a data folder of its own on disk
-      // (the test's in-memory one cannot be shared); PostgreSQL shares the test schema.
-      const folder = engine.name === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'rewards-crash-')) : null;
-      const diskEngine: TestEngine | null = folder ? { name: 'pglite', open: () => openDatabase({ engine: 'pglite', dataDir: folder }) } : null;
-      const setup = diskEngine ? await startTestApp(diskEngine) : t;
-      let reopened: Awaited<ReturnType<typeof openDatabase>> | null = null;
-      try {
-        await markAllSent(setup.database.db);
-        const p = await createSalesPartner(setup);
-        await signInWithContact(setup, p, 'admin', { preferredLanguage: 'nl-NL' });
-        await markAllSent(setup.database.db);
-        const env: Record<string, string> = { CRASH_USER_ID: p.users.admin!.id, CRASH_ENTITLEMENT_ID: p.salesBenefitId };
-        if (folder) {
-          await setup.close(); // releases the data folder for the child
-          Object.assign(env, { CRASH_ENGINE: 'pglite', CRASH_DATA_DIR: folder });
-        } else {
-          Object.assign(env, { CRASH_ENGINE: 'postgres', CRASH_DATABASE_URL: process.env.TEST_DATABASE_URL!, CRASH_SCHEMA: await currentSchema(t.database.db) });
-        }
-
-        const died = await runEnqueueAndDie(env);
-        assert.equal(died.created, true);
-
-        // After the crash: PGlite recovers its folder (the dead process's lock is taken over).
-        if (folder) reopened = await openDatabase({ engine: 'pglite', dataDir: folder });
-        const db = reopened?.db ?? t.database.db;
-        const activation = await db.selectFrom('activations').selectAll().where('id', '=', died.activationId).executeTakeFirst();
-        assert.ok(activation, 'the committed activation survived the crash');
-        assert.equal(activation.entitlement_id, p.salesBenefitId);
-        const queued = await db.selectFrom('outbox').selectAll().where('recipient', '=', contactBody(p, 'admin').email).where('kind', '=', 'benefit-activated').execute();
-        assert.equal(queued.length, 1, 'its email was committed with it');
-        assert.equal(queued[0]!.status, 'pending');
-        assert.equal(queued[0]!.attempts, 0, 'nothing tried to deliver it before the crash');
-
-        const sink = await freshSmtp();
-        const transport = smtpTo(sink.url);
-        assert.deepEqual(await deliverDue(db, transport, 50), { sent: 1, failed: 0 });
-        assert.deepEqual(await deliverDue(db, transport, 50), { sent: 0, failed: 0 });
-        assert.equal(sink.messages.length, 1);
-        assert.equal(sink.count(queued[0]!.message_id), 1);
-        const mail = sink.messages[0]!;
-        assert.equal(mail.subject, `Campagnemateriaal voor uw proefversie is geactiveerd voor Partner ${p.domain}`);
-        assert.ok(mail.text.includes(`uiterlijk ${longDate('nl-NL', activation.due_at)} contact met u op`), mail.text);
-        assert.equal(activation.due_at.getTime() - activation.activated_at.getTime(), 7 * DAY_MS);
-      } finally {
-        await reopened?.close();
-        if (folder) fs.rmSync(folder, { recursive: true, force: true });
-      }
-    });
-  });
-}
-
-// Two senders racing for the same rows need two connections to one database:
-// PostgreSQL only, so this block is registered only when TEST_DATABASE_URL is set.
-const postgres = engines().find((e) => e.name === 'postgres');
-if (postgres) {
-  describe('outbox delivery with concurrent senders (postgres)', () => {
-    let t: TestApp;
-    before(async () => {
-      t = await startTestApp(postgres);
-    });
-    after(async () => t.close());
-
-    it('two instances delivering at once never send a row twice', async () => {
-      const db = t.database.db;
-      await markAllSent(db);
-      const ids = await enqueueMany(db, 40);
-      const other = await openSameDatabase(t);
-      // A slow server keeps both senders' rounds overlapping.
-      const sink = await startSmtpSink({ delayMs: 15 });
-      const transports = [smtpTransport(sink.url, FROM), smtpTransport(sink.url, FROM), smtpTransport(sink.url, FROM), smtpTransport(sink.url, FROM)];
-      try {
-        const results = await Promise.all([
-          deliverDue(db, transports[0]!, 15),
-          deliverDue(other.db, transports[1]!, 15),
-          deliverDue(db, transports[2]!, 15),
-          deliverDue(other.db, transports[3]!, 15),
-        ]);
-        assert.equal(results.reduce((sum, r) => sum + r.sent, 0), 40, JSON.stringify(results));
-        assert.ok(results.every((r) => r.failed === 0));
-        assert.ok(results.filter((r) => r.sent > 0).length >= 3, `the work was shared: ${JSON.stringify(results)}`);
-        assert.deepEqual(await Promise.all([deliverDue(db, transports[0]!, 50), deliverDue(other.db, transports[1]!, 50)]), [
-          { sent: 0, failed: 0 },
-          { sent: 0, failed: 0 },
-        ]);
-        const delivered = await rows(db, ids);
-        assert.equal(sink.messages.length, 40);
-        for (const row of delivered) {
-          assert.equal(row.status, 'sent');
-          assert.equal(row.attempts, 1, 'claimed once');
-          assert.equal(sink.count(row.message_id), 1, `exactly one copy of ${row.message_id}`);
-        }
-      } finally {
-        for (const transport of transports) transport.close();
-        await sink.close();
-        await other.close();
-      }
-    });
   });
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { setPasswordCostForTests } from '../../src/platform/auth/password.ts';
 import { openDatabase, type Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { loadDemoData } from '../../src/demo/demo-data.ts';
@@ -11,6 +12,8 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { WEB_DIST } from '../../src/server/web.ts';
 import { smtpTransport, startOutboxWorker } from '../../src/modules/notifications/delivery.ts';
+import { TEST_PASSWORD_COST } from '../helpers.ts';
+import { pgliteTemplate } from '../pglite-template.ts';
 
 /**
  * Browser tests: the real server (built portal, demo data, in-memory PGlite)
@@ -18,6 +21,8 @@ import { smtpTransport, startOutboxWorker } from '../../src/modules/notification
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
+// The demo users' passwords are hashed at the tests' low cost, as in the API tests (helpers.ts).
+setPasswordCostForTests(TEST_PASSWORD_COST);
 
 export interface Portal {
   url: string;
@@ -30,7 +35,8 @@ export async function startPortal(options: { smtpUrl?: string } = {}): Promise<P
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error(`The portal is not built (${WEB_DIST}): run "npm run build:web" first (npm test does).`);
   }
-  const database = await openDatabase({ engine: 'pglite', dataDir: null });
+  // From the migrated template (pglite-template.ts); migrate() then only checks it.
+  const database = await openDatabase({ engine: 'pglite', dataDir: null, template: await pgliteTemplate() });
   await migrate(database.db);
   await loadDemoData(database.db);
   // With an SMTP server, the outbox worker delivers as the real server does (poked after each change).
