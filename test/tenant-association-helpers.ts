@@ -13,14 +13,14 @@ export interface TenantBody {
   associatedAt: string | null;
 }
 
-export const MAX_FAILURES = 3;
+export const MAX_ATTEMPTS = 4;
 export const LOCKOUT_MINUTES = 15;
 /** A password no fixture user has. */
 export const WRONG = 'definitely-not-it-42';
 
-/** The config for startTestApp: a small failure limit and a known lockout. */
+/** The config for startTestApp: a small attempt limit and a known lockout. */
 export const ASSOCIATION_ENV: Record<string, string> = {
-  ASSOCIATION_MAX_FAILURES: String(MAX_FAILURES),
+  ASSOCIATION_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
   ASSOCIATION_LOCKOUT_MINUTES: String(LOCKOUT_MINUTES),
 };
 
@@ -30,12 +30,12 @@ export function associationQueries(getT: () => TestApp) {
   const ownerOf = async (tenantId: string) =>
     (await getT().database.db.selectFrom('tenants').select('partner_account_id').where('id', '=', tenantId).executeTakeFirstOrThrow())
       .partner_account_id;
-  /** How many failed association attempts are recorded for an account or a target tenant. */
-  const failuresOf = async (column: 'partner_account_id' | 'target_tenant_id', id: string) =>
-    (await getT().database.db.selectFrom('association_failures').select('id').where(column, '=', id).execute()).length;
+  /** How many association attempts (any outcome) are recorded for an account or a target tenant. */
+  const attemptsOf = async (column: 'partner_account_id' | 'target_tenant_id', id: string) =>
+    (await getT().database.db.selectFrom('association_attempts').select('id').where(column, '=', id).execute()).length;
   /** An account's audit events, oldest first. */
   const auditOf = (accountId: string) =>
     getT().database.db.selectFrom('audit_events').selectAll().where('partner_account_id', '=', accountId).orderBy('occurred_at').execute();
 
-  return { ownerOf, failuresOf, auditOf };
+  return { ownerOf, attemptsOf, auditOf };
 }

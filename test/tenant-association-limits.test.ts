@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { t as translate } from '../src/platform/i18n/i18n.ts';
 import { associate, call, createFreeTenant, createPartner, engines, errorOf, PASSWORD, signIn, startTestApp, type TestApp } from './helpers.ts';
-import { ASSOCIATION_ENV, associationQueries, LOCKOUT_MINUTES, MAX_FAILURES, WRONG } from './tenant-association-helpers.ts';
+import { ASSOCIATION_ENV, associationQueries, LOCKOUT_MINUTES, MAX_ATTEMPTS, WRONG } from './tenant-association-helpers.ts';
 
 // Tenant association, part 3: the failure limit per account and per target
 // tenant, the lockout, and the audit trail of every attempt. Associating and
@@ -17,7 +17,7 @@ for (const engine of engines()) {
     });
     after(async () => t.close());
 
-    const { ownerOf, failuresOf, auditOf } = associationQueries(() => t);
+    const { ownerOf, attemptsOf, auditOf } = associationQueries(() => t);
 
     describe('rate limit', () => {
       const fail = async (s: Awaited<ReturnType<typeof signIn>>, username: string, times: number) => {
@@ -35,18 +35,18 @@ for (const engine of engines()) {
         return Number(retryAfter);
       };
 
-      it(`after ${MAX_FAILURES} failures the next attempt, even with correct credentials, is 429 with Retry-After`, async () => {
+      it(`after ${MAX_ATTEMPTS} failures the next attempt, even with correct credentials, is 429 with Retry-After`, async () => {
         const a = await createPartner(t, { admin: ['global-admin'] });
         const other = await createFreeTenant(t, { mia: ['user'] });
         const s = await signIn(t.app, a.users.admin!.username);
-        await fail(s, other.users.mia!.username, MAX_FAILURES);
+        await fail(s, other.users.mia!.username, MAX_ATTEMPTS);
 
         const blocked = await associate(t.app, s, other.users.mia!.username, PASSWORD);
         const seconds = assertBlocked(blocked);
         assert.ok(seconds > (LOCKOUT_MINUTES - 1) * 60, 'the lockout has only just begun');
         assert.equal(errorOf(blocked).message, translate('en-US', 'error.TOO_MANY_ATTEMPTS', { minutes: LOCKOUT_MINUTES }));
         assert.equal(await ownerOf(other.tenantId), null, 'nothing is associated');
-        assert.equal(await failuresOf('partner_account_id', a.accountId), MAX_FAILURES, 'a refused attempt is not a failure');
+        assert.equal(await attemptsOf('partner_account_id', a.accountId), MAX_ATTEMPTS, 'a refused attempt is not a failure');
 
         const dutch = await call(t.app, s, 'POST', '/api/v1/account/tenants', { username: other.users.mia!.username, password: PASSWORD }, { 'accept-language': 'nl' });
         assertBlocked(dutch);
@@ -59,7 +59,7 @@ for (const engine of engines()) {
         const first = await createFreeTenant(t, { mia: ['user'] });
         const second = await createFreeTenant(t, { max: ['user'] });
         const sa = await signIn(t.app, a.users.admin!.username);
-        await fail(sa, 'who@unknown-domain.example', MAX_FAILURES);
+        await fail(sa, 'who@unknown-domain.example', MAX_ATTEMPTS);
 
         assertBlocked(await associate(t.app, sa, first.users.mia!.username));
         assert.equal(await ownerOf(first.tenantId), null);
@@ -75,11 +75,11 @@ for (const engine of engines()) {
         const target = await createFreeTenant(t, { mia: ['user'] });
         const sa = await signIn(t.app, a.users.admin!.username);
         const sb = await signIn(t.app, b.users.admin!.username);
-        await fail(sa, target.users.mia!.username, MAX_FAILURES - 1);
+        await fail(sa, target.users.mia!.username, MAX_ATTEMPTS - 1);
         await fail(sb, target.users.mia!.username, 1);
         // Neither account has reached its own limit; the tenant has.
-        assert.equal(await failuresOf('partner_account_id', a.accountId), MAX_FAILURES - 1);
-        assert.equal(await failuresOf('partner_account_id', b.accountId), 1);
+        assert.equal(await attemptsOf('partner_account_id', a.accountId), MAX_ATTEMPTS - 1);
+        assert.equal(await attemptsOf('partner_account_id', b.accountId), 1);
 
         assertBlocked(await associate(t.app, sa, target.users.mia!.username));
         assertBlocked(await associate(t.app, sb, target.users.mia!.username));
@@ -94,12 +94,12 @@ for (const engine of engines()) {
         const a = await createPartner(t, { admin: ['global-admin'] });
         const other = await createFreeTenant(t, { mia: ['user'] });
         const s = await signIn(t.app, a.users.admin!.username);
-        await fail(s, other.users.mia!.username, MAX_FAILURES);
+        await fail(s, other.users.mia!.username, MAX_ATTEMPTS);
         assertBlocked(await associate(t.app, s, other.users.mia!.username));
 
         await t.database.db
-          .updateTable('association_failures')
-          .set({ failed_at: new Date(Date.now() - (LOCKOUT_MINUTES + 1) * 60_000) })
+          .updateTable('association_attempts')
+          .set({ attempted_at: new Date(Date.now() - (LOCKOUT_MINUTES + 1) * 60_000) })
           .where('partner_account_id', '=', a.accountId)
           .execute();
         const response = await associate(t.app, s, other.users.mia!.username);
@@ -111,17 +111,17 @@ for (const engine of engines()) {
         const a = await createPartner(t, { admin: ['global-admin'] });
         const other = await createFreeTenant(t, { mia: ['user'] });
         const s = await signIn(t.app, a.users.admin!.username);
-        await fail(s, other.users.mia!.username, MAX_FAILURES);
+        await fail(s, other.users.mia!.username, MAX_ATTEMPTS);
         await t.database.db
-          .updateTable('association_failures')
-          .set({ failed_at: new Date(Date.now() - 10 * 60_000) })
+          .updateTable('association_attempts')
+          .set({ attempted_at: new Date(Date.now() - 10 * 60_000) })
           .where('partner_account_id', '=', a.accountId)
           .execute();
         const seconds = assertBlocked(await associate(t.app, s, other.users.mia!.username));
         assert.ok(seconds <= (LOCKOUT_MINUTES - 10) * 60 && seconds > (LOCKOUT_MINUTES - 11) * 60, `Retry-After ${seconds}`);
       });
 
-      it(`10 concurrent wrong attempts check no more than ${MAX_FAILURES}: exactly ${MAX_FAILURES} failures are recorded`, async () => {
+      it(`10 concurrent wrong attempts check no more than ${MAX_ATTEMPTS}: exactly ${MAX_ATTEMPTS} failures are recorded`, async () => {
         const a = await createPartner(t, { admin: ['global-admin'] });
         const other = await createFreeTenant(t, { mia: ['user'] });
         const s = await signIn(t.app, a.users.admin!.username);
@@ -129,9 +129,9 @@ for (const engine of engines()) {
           Array.from({ length: 10 }, () => associate(t.app, s, other.users.mia!.username, WRONG)),
         );
         const statuses = responses.map((r) => r.statusCode).sort();
-        assert.deepEqual(statuses, [...Array<number>(MAX_FAILURES).fill(401), ...Array<number>(10 - MAX_FAILURES).fill(429)]);
-        assert.equal(await failuresOf('partner_account_id', a.accountId), MAX_FAILURES);
-        assert.equal(await failuresOf('target_tenant_id', other.tenantId), MAX_FAILURES);
+        assert.deepEqual(statuses, [...Array<number>(MAX_ATTEMPTS).fill(401), ...Array<number>(10 - MAX_ATTEMPTS).fill(429)]);
+        assert.equal(await attemptsOf('partner_account_id', a.accountId), MAX_ATTEMPTS);
+        assert.equal(await attemptsOf('target_tenant_id', other.tenantId), MAX_ATTEMPTS);
         assertBlocked(await associate(t.app, s, other.users.mia!.username));
       });
 
@@ -144,9 +144,9 @@ for (const engine of engines()) {
         const responses = await Promise.all(
           Array.from({ length: 10 }, (_, i) => associate(t.app, i % 2 ? sa : sb, target.users.mia!.username, WRONG)),
         );
-        assert.equal(responses.filter((r) => r.statusCode === 401).length, MAX_FAILURES);
-        assert.equal(responses.filter((r) => r.statusCode === 429).length, 10 - MAX_FAILURES);
-        assert.equal(await failuresOf('target_tenant_id', target.tenantId), MAX_FAILURES);
+        assert.equal(responses.filter((r) => r.statusCode === 401).length, MAX_ATTEMPTS);
+        assert.equal(responses.filter((r) => r.statusCode === 429).length, 10 - MAX_ATTEMPTS);
+        assert.equal(await attemptsOf('target_tenant_id', target.tenantId), MAX_ATTEMPTS);
       });
     });
 
@@ -197,10 +197,10 @@ for (const engine of engines()) {
         const a = await createPartner(t, { admin: ['global-admin'] });
         const second = await createFreeTenant(t, { mia: ['user'] });
         const s = await signIn(t.app, a.users.admin!.username);
-        for (let i = 0; i < MAX_FAILURES; i += 1) await associate(t.app, s, second.users.mia!.username, WRONG);
+        for (let i = 0; i < MAX_ATTEMPTS; i += 1) await associate(t.app, s, second.users.mia!.username, WRONG);
         assert.equal((await associate(t.app, s, second.users.mia!.username)).statusCode, 429);
         const rows = (await auditOf(a.accountId)).filter((r) => r.action.startsWith('tenant.association'));
-        assert.equal(rows.filter((r) => r.action === 'tenant.association-failed').length, MAX_FAILURES);
+        assert.equal(rows.filter((r) => r.action === 'tenant.association-failed').length, MAX_ATTEMPTS);
         const refused = rows.filter((r) => r.action === 'tenant.association-refused');
         assert.equal(refused.length, 1);
         assert.equal((refused[0]!.details as { reason: string }).reason, 'TOO_MANY_ATTEMPTS');

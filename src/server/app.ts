@@ -153,7 +153,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
     sessionTtlHours: config.sessionTtlHours,
     signIn: config.signIn,
   });
-  await app.register(accountRoutes, { db, association: config.association });
+  await app.register(accountRoutes, { db, association: config.association, signIn: config.signIn });
   await app.register(accountOpsRoutes, { db });
   await app.register(catalogOpsRoutes, { db });
   await app.register(salesOpsRoutes, { db });

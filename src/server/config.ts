@@ -15,7 +15,7 @@ export interface Config {
   adminToken: string | null;
   sessionTtlHours: number;
   cookieSecure: boolean;
-  association: { maxFailures: number; lockoutMinutes: number };
+  association: { maxAttempts: number; lockoutMinutes: number };
   signIn: { maxFailures: number; lockoutMinutes: number };
   /** built: serve dist/web; dev: Vite's dev server with hot reload; off: the API only. */
   webMode: 'built' | 'dev' | 'off';
@@ -105,7 +105,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sessionTtlHours: integer('SESSION_TTL_HOURS', 12, 1, 24 * 30),
     cookieSecure,
     association: {
-      maxFailures: integer('ASSOCIATION_MAX_FAILURES', 5, 1, 1000),
+      maxAttempts: integer('ASSOCIATION_MAX_ATTEMPTS', 10, 1, 1000),
       lockoutMinutes: integer('ASSOCIATION_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     },
     signIn: {

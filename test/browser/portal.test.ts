@@ -87,9 +87,26 @@ function seedWalk(locale: Locale, newcomer: string) {
       await screenshot(page, `tenants-associated.${suffix}`);
       await expectNoAxeViolations(page, 'tenants');
 
-      // Steps 5 and 6: sign out, sign in with the newly associated tenant's user, see the program.
-      await page.getByTestId('associated-notice').getByRole('button', { name: text(locale, 'shell.signOut') }).click();
-      await page.waitForURL(/\/sign-in$/);
+      const noticeSignOut = page.getByTestId('associated-notice').getByRole('button', { name: text(locale, 'shell.signOut') });
+      await noticeSignOut.waitFor();
+
+      // The associated tenant's own user, on the Users tab: the account's roles can be given, not Global
+      // admin (the tenant's own role), and the user is not the account's to remove.
+      await page.getByRole('tab', { name: text(locale, 'settings.users') }).click();
+      const newcomerRow = page.getByTestId(`user-${newcomer}`);
+      await newcomerRow.waitFor();
+      // One button: Change roles (its name says whose); no Remove.
+      assert.equal(await newcomerRow.getByRole('button').count(), 1);
+      assert.equal(await newcomerRow.getByRole('button').innerText(), text(locale, 'users.changeRoles'));
+      await newcomerRow.getByRole('button').click();
+      const rolesDialog = page.getByRole('dialog');
+      assert.equal(await rolesDialog.getByRole('checkbox', { name: text(locale, 'role.global-admin') }).count(), 0, 'Global admin is not offered');
+      assert.equal(await rolesDialog.getByRole('checkbox', { name: text(locale, 'role.admin-agent') }).isEnabled(), true);
+      await rolesDialog.getByRole('button', { name: text(locale, 'web.cancel') }).click();
+      await rolesDialog.waitFor({ state: 'detached' });
+
+      // Steps 5 and 6: sign out (the notice said so), sign in with the newly associated tenant's user, see the program.
+      await signOutWithMenu(page, locale);
       await signIn(page, suite.portal, newcomer);
       await rewardsNav(page, locale).click();
       await page.getByRole('heading', { name: text(locale, 'rewards.title'), level: 1 }).waitFor();

@@ -23,37 +23,86 @@ export const canManageTenants = (member: AccountMember) => hasAny(member.roles, 
 export const canManageUsers = (member: AccountMember) => hasAny(member.roles, ACCOUNT_ADMIN_ROLES);
 
 /**
- * Only a global admin hands out or takes away global admin, or changes a global
- * admin's account: otherwise an account admin could promote themselves.
+ * The directory's own role and the partner account's. Global admin belongs to the tenant's directory:
+ * only a Global admin of that same tenant gives or takes it. The other roles are the partner account's
+ * (account admin, MPN partner admin, admin agent): an account admin grants them to users of any of the
+ * account's tenants, and they go when that tenant's association ends (users.own_roles keeps what the
+ * tenant gave itself). 'user' means no admin role.
  */
-export function canChangeUser(
-  member: AccountMember,
-  target: { roles: readonly Role[] },
-  newRoles: readonly Role[] = [],
-): boolean {
-  if (!canManageUsers(member)) return false;
-  const touchesGlobalAdmin = target.roles.includes('global-admin') || newRoles.includes('global-admin');
-  return !touchesGlobalAdmin || member.roles.includes('global-admin');
+export const DIRECTORY_ROLES: readonly Role[] = ['global-admin'];
+export const ACCOUNT_ROLES: readonly Role[] = ['account-admin', 'mpn-partner-admin', 'admin-agent'];
+
+/** A user as the rules see them: which tenant, which roles, and whether this account made them there. */
+export interface ManagedUser {
+  id: string;
+  tenantId: string;
+  roles: readonly Role[];
+  createdByAccountId: string | null;
 }
 
-/** Roles the member may hand out ('user' is what no admin role means, and is not handed out). */
-export function grantableRoles(member: AccountMember): Role[] {
+const isGlobalAdmin = (who: { roles: readonly Role[] }) => who.roles.includes('global-admin');
+
+/** The tenant's own Global admin speaking: what they change is the tenant's own state. */
+export const actsForTenant = (member: AccountMember, tenantId: string) => member.tenantId === tenantId && isGlobalAdmin(member);
+
+/** Roles the member may give to a user of that tenant: the account's, and Global admin only within their own tenant. */
+export function grantableRolesIn(member: AccountMember, tenantId: string): Role[] {
   if (!canManageUsers(member)) return [];
-  return ROLES.filter((role) => role !== 'user' && (role !== 'global-admin' || member.roles.includes('global-admin')));
+  return ROLES.filter((role) => ACCOUNT_ROLES.includes(role) || (DIRECTORY_ROLES.includes(role) && actsForTenant(member, tenantId)));
+}
+
+/**
+ * Whether the member may set the user's roles to `newRoles` (or change their roles at all). A Global
+ * admin's roles are only for Global admins to change (otherwise an account admin could demote one),
+ * and whether someone is a Global admin only for a Global admin of their own tenant.
+ */
+export function canChangeRoles(member: AccountMember, target: ManagedUser, newRoles?: readonly Role[]): boolean {
+  if (!canManageUsers(member)) return false;
+  if (isGlobalAdmin(target) && !isGlobalAdmin(member)) return false;
+  if (newRoles === undefined) return true;
+  return isGlobalAdmin(target) === newRoles.includes('global-admin') || actsForTenant(member, target.tenantId);
+}
+
+/**
+ * Whether the member may change the user's name, email or password, or remove them: users of their
+ * own tenant (a Global admin's only if they are one), and in another tenant only the users this
+ * account made there, never that tenant's own.
+ */
+export function canChangeProfile(member: AccountMember, target: ManagedUser): boolean {
+  if (!canManageUsers(member)) return false;
+  if (isGlobalAdmin(target) && !isGlobalAdmin(member)) return false;
+  if (target.tenantId === member.tenantId) return true;
+  return member.partnerAccountId !== null && target.createdByAccountId === member.partnerAccountId && !isGlobalAdmin(target);
+}
+
+/** Roles the member may hand out in their own tenant ('user' is what no admin role means, and is not handed out). */
+export function grantableRoles(member: AccountMember): Role[] {
+  return grantableRolesIn(member, member.tenantId);
 }
 
 /**
  * What the member may do with each user, sent with the user (the web shows its buttons from this and
- * re-derives no rule): change the roles, name or email; remove (never yourself).
+ * re-derives no rule): change the roles (and which), the name or email; remove
+ * (never yourself).
  */
-export function userAbilities(member: AccountMember, target: { id: string; roles: readonly Role[] }) {
-  const change = canChangeUser(member, target);
-  return { update: change, changeRoles: change, remove: change && target.id !== member.userId };
+export function userAbilities(member: AccountMember, target: ManagedUser) {
+  const profile = canChangeProfile(member, target);
+  const roles = canChangeRoles(member, target);
+  return {
+    update: profile,
+    changeRoles: roles,
+    grantableRoles: roles ? grantableRolesIn(member, target.tenantId) : [],
+    remove: profile && target.id !== member.userId,
+  };
 }
 
-/** What the member may do with each tenant: remove its association (never the primary one, never your own). */
+/** What the member may do with each tenant: remove its association (never the primary one, never your own); add users with which roles. */
 export function tenantAbilities(member: AccountMember, tenant: { id: string }, primaryTenantId: string | null) {
-  return { remove: canManageTenants(member) && tenant.id !== primaryTenantId && tenant.id !== member.tenantId };
+  return {
+    remove: canManageTenants(member) && tenant.id !== primaryTenantId && tenant.id !== member.tenantId,
+    addUser: canManageUsers(member),
+    grantableRoles: grantableRolesIn(member, tenant.id),
+  };
 }
 
 /** What the member may do on the Users and Tenants pages as a whole. */

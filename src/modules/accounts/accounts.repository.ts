@@ -16,6 +16,9 @@ export interface TenantRow {
 /** A user with their tenant's domain and account: the shape every request's principal carries (platform/context.ts). */
 export type UserRow = SignedInUser;
 
+/** A user as the account's admins manage them: also whether the account made them in their tenant. */
+export type ManagedUserRow = UserRow & { createdByAccountId: string | null };
+
 export interface PartnerAccountRow {
   id: string;
   name: string;
@@ -43,6 +46,8 @@ const userColumns = [
   'users.roles',
   'users.locale',
 ] as const;
+
+const managedUserColumns = [...userColumns, 'users.created_by_account_id as createdByAccountId'] as const;
 
 const partnerColumns = [
   'partner_accounts.id',
@@ -80,10 +85,10 @@ export const accountsRepository = {
   },
 
   /** Associates only a tenant that is still free; returns undefined when another got there first. */
-  associateTenant(db: Db, tenantId: string, partnerAccountId: string): Promise<TenantRow | undefined> {
+  associateTenant(db: Db, tenantId: string, partnerAccountId: string, at: Date): Promise<TenantRow | undefined> {
     return db
       .updateTable('tenants')
-      .set({ partner_account_id: partnerAccountId, associated_at: new Date() })
+      .set({ partner_account_id: partnerAccountId, associated_at: at })
       .where('id', '=', tenantId)
       .where('partner_account_id', 'is', null)
       .returning(tenantColumns)
@@ -98,6 +103,27 @@ export const accountsRepository = {
       .where('partner_account_id', '=', partnerAccountId)
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
+  },
+
+  /** Users that the account made in the tenant (not the tenant itself): they go with the association. */
+  async deleteUsersCreatedBy(db: Db, tenantId: string, partnerAccountId: string): Promise<number> {
+    const result = await db
+      .deleteFrom('users')
+      .where('tenant_id', '=', tenantId)
+      .where('created_by_account_id', '=', partnerAccountId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
+  /** Every user's roles back to the tenant's own; the number of users whose roles changed. */
+  async restoreOwnRoles(db: Db, tenantId: string): Promise<number> {
+    const result = await db
+      .updateTable('users')
+      .set((eb) => ({ roles: eb.ref('own_roles'), updated_at: new Date() }))
+      .where('tenant_id', '=', tenantId)
+      .where((eb) => eb('roles', '<>', eb.ref('own_roles')))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   },
 
   findPartnerAccountById(db: Db, id: string): Promise<PartnerAccountRow | undefined> {
@@ -148,11 +174,20 @@ export const accountsRepository = {
       .executeTakeFirst();
   },
 
-  listUsersOfAccount(db: Db, partnerAccountId: string): Promise<UserRow[]> {
+  findManagedUserById(db: Db, id: string): Promise<ManagedUserRow | undefined> {
     return db
       .selectFrom('users')
       .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
-      .select(userColumns)
+      .select(managedUserColumns)
+      .where('users.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  listUsersOfAccount(db: Db, partnerAccountId: string): Promise<ManagedUserRow[]> {
+    return db
+      .selectFrom('users')
+      .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+      .select(managedUserColumns)
       .where('tenants.partner_account_id', '=', partnerAccountId)
       .orderBy('tenants.domain')
       .orderBy('users.username')
@@ -168,9 +203,12 @@ export const accountsRepository = {
       email: string;
       passwordHash: string;
       roles: Role[];
+      /** What the tenant itself gave (defaults to roles); restored when its association ends. */
+      ownRoles?: Role[];
+      createdByAccountId?: string | null;
       locale?: Locale | null;
     },
-  ): Promise<UserRow> {
+  ): Promise<ManagedUserRow> {
     const { id } = await db
       .insertInto('users')
       .values({
@@ -180,22 +218,26 @@ export const accountsRepository = {
         email: values.email,
         password_hash: values.passwordHash,
         roles: values.roles,
+        own_roles: values.ownRoles ?? values.roles,
+        created_by_account_id: values.createdByAccountId ?? null,
         locale: values.locale ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return (await accountsRepository.findUserById(db, id))!;
+    return (await accountsRepository.findManagedUserById(db, id))!;
   },
 
   async updateUser(
     db: Db,
     id: string,
-    values: { roles?: Role[]; displayName?: string; email?: string; locale?: Locale | null },
-  ): Promise<UserRow | undefined> {
+    values: { roles?: Role[]; ownRoles?: Role[]; displayName?: string; email?: string; passwordHash?: string; locale?: Locale | null },
+  ): Promise<ManagedUserRow | undefined> {
     await db
       .updateTable('users')
       .set({
         ...(values.roles !== undefined ? { roles: values.roles } : {}),
+        ...(values.ownRoles !== undefined ? { own_roles: values.ownRoles } : {}),
+        ...(values.passwordHash !== undefined ? { password_hash: values.passwordHash } : {}),
         ...(values.displayName !== undefined ? { display_name: values.displayName } : {}),
         ...(values.email !== undefined ? { email: values.email } : {}),
         ...(values.locale !== undefined ? { locale: values.locale } : {}),
@@ -203,7 +245,7 @@ export const accountsRepository = {
       })
       .where('id', '=', id)
       .execute();
-    return accountsRepository.findUserById(db, id);
+    return accountsRepository.findManagedUserById(db, id);
   },
 
   async deleteUser(db: Db, id: string): Promise<void> {

@@ -32,13 +32,17 @@ import {
   removeAccountUser,
   updateAccountUser,
 } from './accounts.service.ts';
-import { associateTenant, listAccountTenants, removeTenantAssociation, type AssociationLimits } from './tenant-association.service.ts';
+import { associateTenant, listAccountTenants, removeTenantAssociation, type AssociationLimits, type CredentialsCheck } from './tenant-association.service.ts';
+import { checkCredentials, type SignInLimits } from '../identity/identity.service.ts';
 
 const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const;
 const CHANGE_ERRORS = [...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID', 'NOT_FOUND'] as const;
 
 /** Settings > Account settings: the users and tenants of the caller's partner account. */
-export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: AssociationLimits }> = async (app, { db, association }) => {
+export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: AssociationLimits; signIn: SignInLimits }> = async (
+  app,
+  { db, association, signIn },
+) => {
   const primaryTenantOf = async (accountId: string | null) =>
     accountId ? ((await findPartnerAccount(db, accountId))?.primaryTenantId ?? null) : null;
 
@@ -143,7 +147,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
     },
     async (request, reply) => {
       const member = requireMember(request);
-      const tenant = await associateTenant(db, member, request.body, association, contextOf(request));
+      // The credentials are checked as sign-in checks them: the attempt counts towards that name's lockout.
+      const check: CredentialsCheck = (credentials) => checkCredentials(db, credentials, signIn, request.id);
+      const tenant = await associateTenant(db, member, request.body, association, check, contextOf(request));
       return reply.status(201).send(toTenantDto(member, tenant, await primaryTenantOf(member.partnerAccountId)));
     },
   );

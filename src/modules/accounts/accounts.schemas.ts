@@ -3,7 +3,7 @@ import { component, DateTime, DisplayName, Email, IdParams, LocaleSchema, MpnId,
 import { PATTERNS } from '../../platform/values.ts';
 import type { Member, SignedInUser } from '../../platform/context.ts';
 import { tenantAbilities, userAbilities } from './accounts.policy.ts';
-import type { PartnerAccountRow, TenantRow } from './accounts.repository.ts';
+import type { ManagedUserRow, PartnerAccountRow, TenantRow } from './accounts.repository.ts';
 
 export const TenantDto = component(
   'Tenant',
@@ -13,7 +13,14 @@ export const TenantDto = component(
     displayName: Type.String(),
     isPrimary: Type.Boolean(),
     associatedAt: Type.Union([DateTime, Type.Null()]),
-    abilities: Type.Object({ remove: Type.Boolean() }, { description: 'What the caller may do with this tenant' }),
+    abilities: Type.Object(
+      {
+        remove: Type.Boolean(),
+        addUser: Type.Boolean(),
+        grantableRoles: Type.Array(RoleSchema, { description: "Roles the caller may give a user added to this tenant (Global admin only in the caller's own)" }),
+      },
+      { description: 'What the caller may do with this tenant' },
+    ),
   }),
 );
 
@@ -34,8 +41,16 @@ export const AccountUserDto = component(
   'AccountUser',
   Type.Object({
     ...userProperties,
+    addedByAccount: Type.Boolean({
+      description: "Made by this partner account in a tenant other than its admin's own: removed when that tenant's association ends",
+    }),
     abilities: Type.Object(
-      { update: Type.Boolean(), changeRoles: Type.Boolean(), remove: Type.Boolean() },
+      {
+        update: Type.Boolean({ description: 'Change the name or email' }),
+        changeRoles: Type.Boolean(),
+        grantableRoles: Type.Array(RoleSchema, { description: 'Roles the caller may give this user' }),
+        remove: Type.Boolean(),
+      },
       { description: 'What the caller may do with this user' },
     ),
   }),
@@ -101,8 +116,9 @@ export const toTenantDto = (member: Member, tenant: TenantRow, primaryTenantId: 
   abilities: tenantAbilities(member, tenant, primaryTenantId),
 });
 
-export const toAccountUserDto = (member: Member, user: SignedInUser): Static<typeof AccountUserDto> => ({
+export const toAccountUserDto = (member: Member, user: ManagedUserRow): Static<typeof AccountUserDto> => ({
   ...toUserDto(user),
+  addedByAccount: user.createdByAccountId !== null,
   abilities: userAbilities(member, user),
 });
 

@@ -6,15 +6,15 @@ import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors.ts';
 import { ROLES, type Role } from '../../platform/values.ts';
-import { canChangeUser, canManageUsers } from './accounts.policy.ts';
-import { accountsRepository, type PartnerAccountRow, type TenantRow, type UserRow } from './accounts.repository.ts';
+import { actsForTenant, canChangeProfile, canChangeRoles, canManageUsers, grantableRolesIn } from './accounts.policy.ts';
+import { accountsRepository, type ManagedUserRow, type PartnerAccountRow, type TenantRow, type UserRow } from './accounts.repository.ts';
 
 /**
  * Partner accounts, their tenants and users: the rules, over the repository.
  * The only way into these tables for every other module (identity signs in
  * through findUserCredentials, benefits lists an account's users, ...).
  */
-export type { PartnerAccountRow, TenantRow, UserRow } from './accounts.repository.ts';
+export type { ManagedUserRow, PartnerAccountRow, TenantRow, UserRow } from './accounts.repository.ts';
 
 export interface NewUser {
   username: string;
@@ -96,7 +96,7 @@ export async function createPartnerAccount(
         companyEmail: input.companyEmail.trim(),
         primaryTenantId: tenant.id,
       });
-      if (!(await accountsRepository.associateTenant(trx, tenant.id, account.id))) {
+      if (!(await accountsRepository.associateTenant(trx, tenant.id, account.id, ctx.now))) {
         throw new AppError('TENANT_ALREADY_ASSOCIATED', { messageId: 'error.TENANT_ALREADY_ASSOCIATED.other' });
       }
       await recordAudit(trx, {
@@ -116,8 +116,17 @@ export async function createPartnerAccount(
   }
 }
 
-/** Creates a user in a tenant; the operator path, and the account admin's after its policy check. */
-export async function createUser(db: Db, tenantId: string, input: NewUser, ctx: RequestContext): Promise<UserRow> {
+/**
+ * Creates a user in a tenant; the operator path (the tenant's own state), and the account admin's after
+ * its policy check, with `createdByAccountId` when the account, not the tenant itself, makes the user.
+ */
+export async function createUser(
+  db: Db,
+  tenantId: string,
+  input: NewUser,
+  ctx: RequestContext,
+  provenance: { createdByAccountId: string | null } = { createdByAccountId: null },
+): Promise<ManagedUserRow> {
   const tenant = await accountsRepository.findTenantById(db, tenantId);
   if (!tenant) throw notFound();
   const username = usernameForTenant(input.username, tenant.domain);
@@ -131,6 +140,9 @@ export async function createUser(db: Db, tenantId: string, input: NewUser, ctx: 
         email: input.email.trim(),
         passwordHash,
         roles: normalizeRoles(input.roles),
+        // A user the account makes has nothing of the tenant's own: it leaves with the association.
+        ownRoles: provenance.createdByAccountId === null ? normalizeRoles(input.roles) : ['user'],
+        createdByAccountId: provenance.createdByAccountId,
       });
       await recordAudit(trx, {
         actor: ctx.actor,
@@ -138,7 +150,7 @@ export async function createUser(db: Db, tenantId: string, input: NewUser, ctx: 
         partnerAccountId: tenant.partnerAccountId,
         subjectType: 'user',
         subjectId: user.id,
-        details: { username, roles: user.roles },
+        details: { username, roles: user.roles, createdByAccount: provenance.createdByAccountId !== null },
         requestId: ctx.requestId,
       });
       return user;
@@ -156,10 +168,16 @@ function requireAccount(member: Member): string {
   return member.partnerAccountId;
 }
 
-export function listAccountUsers(db: Db, member: Member): Promise<UserRow[]> {
+export function listAccountUsers(db: Db, member: Member): Promise<ManagedUserRow[]> {
   const accountId = requireAccount(member);
   if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
   return accountsRepository.listUsersOfAccount(db, accountId);
+}
+
+/** Roles outside what the member may give in that tenant: Global admin outside their own tenant, most likely. */
+function ungrantable(member: Member, tenantId: string, roles: readonly Role[]): boolean {
+  const allowed = new Set<Role>([...grantableRolesIn(member, tenantId), 'user']);
+  return roles.some((role) => !allowed.has(role));
 }
 
 export async function addAccountUser(
@@ -167,21 +185,35 @@ export async function addAccountUser(
   member: Member,
   input: NewUser & { tenantId: string },
   ctx: RequestContext,
-): Promise<UserRow> {
+): Promise<ManagedUserRow> {
   const accountId = requireAccount(member);
-  if (!canChangeUser(member, { roles: [] }, input.roles)) throw forbidden('error.FORBIDDEN.manageUsers');
+  if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
   const tenant = await accountsRepository.findTenantById(db, input.tenantId);
   if (!tenant || tenant.partnerAccountId !== accountId) {
     throw validationFailed({ tenantId: { code: 'TENANT_NOT_IN_ACCOUNT' } });
   }
-  return createUser(db, tenant.id, input, ctx);
+  if (ungrantable(member, tenant.id, normalizeRoles(input.roles))) throw forbidden('error.FORBIDDEN.globalAdminOnly');
+  // Made by the tenant's own Global admin, the user is the tenant's; made by anyone else, the account's.
+  return createUser(db, tenant.id, input, ctx, { createdByAccountId: actsForTenant(member, tenant.id) ? null : accountId });
 }
 
 /** A user of this account, or 404: another account's users do not exist from here. */
-async function userOfAccount(db: Db, accountId: string, userId: string): Promise<UserRow> {
-  const user = await findUserOfAccount(db, accountId, userId);
-  if (!user) throw notFound();
+async function userOfAccount(db: Db, accountId: string, userId: string): Promise<ManagedUserRow> {
+  const user = await accountsRepository.findManagedUserById(db, userId);
+  if (!user || user.partnerAccountId !== accountId) throw notFound();
   return user;
+}
+
+function auditUserChange(trx: Db, ctx: RequestContext, accountId: string, user: ManagedUserRow, action: string, details: Record<string, unknown>) {
+  return recordAudit(trx, {
+    actor: ctx.actor,
+    action,
+    partnerAccountId: accountId,
+    subjectType: 'user',
+    subjectId: user.id,
+    details,
+    ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+  });
 }
 
 export async function updateAccountUser(
@@ -190,30 +222,35 @@ export async function updateAccountUser(
   userId: string,
   changes: { roles?: Role[]; displayName?: string; email?: string },
   ctx: RequestContext,
-): Promise<UserRow> {
+): Promise<ManagedUserRow> {
   const accountId = requireAccount(member);
   if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
   const user = await userOfAccount(db, accountId, userId);
   const roles = changes.roles === undefined ? undefined : normalizeRoles(changes.roles);
-  if (!canChangeUser(member, user, roles ?? [])) throw forbidden('error.FORBIDDEN.globalAdminOnly');
+  if (roles !== undefined) {
+    if (!canChangeRoles(member, user, roles)) throw forbidden('error.FORBIDDEN.globalAdminOnly');
+    // The roles this change adds must be the member's to give in that tenant.
+    if (ungrantable(member, user.tenantId, roles.filter((role) => !user.roles.includes(role)))) throw forbidden('error.FORBIDDEN.globalAdminOnly');
+  }
+  const profileChanged = changes.displayName !== undefined || changes.email !== undefined;
+  if (profileChanged && !canChangeProfile(member, user)) {
+    throw forbidden(user.tenantId === member.tenantId ? 'error.FORBIDDEN.globalAdminOnly' : 'error.FORBIDDEN.otherTenantsUser');
+  }
   // Taking every admin role from yourself would lock you out of this very page.
   if (roles !== undefined && user.id === member.userId && !roles.some((r) => r === 'global-admin' || r === 'account-admin')) {
     throw validationFailed({ roles: { code: 'CANNOT_DEMOTE_SELF' } });
   }
   return db.transaction().execute(async (trx) => {
     const updated = await accountsRepository.updateUser(trx, user.id, {
-      ...(roles !== undefined ? { roles } : {}),
+      // What the tenant's own Global admin gives is the tenant's own state; anyone else's grant goes with the association.
+      ...(roles !== undefined ? { roles, ...(actsForTenant(member, user.tenantId) ? { ownRoles: roles } : {}) } : {}),
       ...(changes.displayName !== undefined ? { displayName: changes.displayName.trim() } : {}),
       ...(changes.email !== undefined ? { email: changes.email.trim() } : {}),
     });
-    await recordAudit(trx, {
-      actor: ctx.actor,
-      action: 'user.updated',
-      partnerAccountId: accountId,
-      subjectType: 'user',
-      subjectId: user.id,
-      details: { before: { roles: user.roles }, after: { roles: updated!.roles }, changed: Object.keys(changes) },
-      ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+    await auditUserChange(trx, ctx, accountId, user, 'user.updated', {
+      before: { roles: user.roles },
+      after: { roles: updated!.roles },
+      changed: Object.keys(changes),
     });
     return updated!;
   });
@@ -229,18 +266,12 @@ export async function removeAccountUser(
   if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
   const user = await userOfAccount(db, accountId, userId);
   if (user.id === member.userId) throw new AppError('CANNOT_REMOVE_SELF');
-  if (!canChangeUser(member, user)) throw forbidden('error.FORBIDDEN.globalAdminOnly');
+  if (!canChangeProfile(member, user)) {
+    throw forbidden(user.tenantId === member.tenantId ? 'error.FORBIDDEN.globalAdminOnly' : 'error.FORBIDDEN.otherTenantsUser');
+  }
   await db.transaction().execute(async (trx) => {
     await accountsRepository.deleteUser(trx, user.id);
-    await recordAudit(trx, {
-      actor: ctx.actor,
-      action: 'user.removed',
-      partnerAccountId: accountId,
-      subjectType: 'user',
-      subjectId: user.id,
-      details: { username: user.username, roles: user.roles },
-      ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
-    });
+    await auditUserChange(trx, ctx, accountId, user, 'user.removed', { username: user.username, roles: user.roles });
   });
 }
 

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { verifyAgainstNothing, verifyPassword } from '../../platform/auth/password.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Member } from '../../platform/context.ts';
@@ -15,7 +14,8 @@ import type { RequestContext } from '../../platform/context.ts';
  */
 
 export interface AssociationLimits {
-  maxFailures: number;
+  /** Attempts (of any outcome) per partner account, and per target tenant, within the window. */
+  maxAttempts: number;
   lockoutMinutes: number;
 }
 
@@ -28,33 +28,47 @@ function domainOf(username: string): string {
   return at === -1 ? '' : username.slice(at + 1);
 }
 
-/** Seconds until the failures in the window drop below the limit, or 0 when not blocked. */
+/** Seconds until the attempts in the window drop below the limit, or 0 when not blocked. */
 async function secondsBlocked(
   db: Db,
   column: 'partner_account_id' | 'target_tenant_id',
   id: string,
   limits: AssociationLimits,
+  now: Date,
 ): Promise<number> {
-  const windowStart = new Date(Date.now() - limits.lockoutMinutes * 60_000);
+  const windowStart = new Date(now.getTime() - limits.lockoutMinutes * 60_000);
   const row = await db
-    .selectFrom('association_failures')
-    .select('failed_at')
+    .selectFrom('association_attempts')
+    .select('attempted_at')
     .where(column, '=', id)
-    .where('failed_at', '>', windowStart)
-    .orderBy('failed_at', 'desc')
-    .offset(limits.maxFailures - 1)
+    .where('attempted_at', '>', windowStart)
+    .orderBy('attempted_at', 'desc')
+    .offset(limits.maxAttempts - 1)
     .limit(1)
     .executeTakeFirst();
   if (!row) return 0;
-  const until = row.failed_at.getTime() + limits.lockoutMinutes * 60_000;
-  return Math.max(1, Math.ceil((until - Date.now()) / 1000));
+  const until = row.attempted_at.getTime() + limits.lockoutMinutes * 60_000;
+  return Math.max(1, Math.ceil((until - now.getTime()) / 1000));
 }
 
+/**
+ * Checks a user's name and password as sign-in does (identity's checkCredentials: the attempt counts
+ * towards that name's sign-in lockout, and the hash runs with no connection held); given by the route.
+ */
+export type CredentialsCheck = (credentials: { username: string; password: string }) => Promise<{ id: string; tenantId: string }>;
+
+/**
+ * Every attempt counts towards the per-account and per-tenant limits, whatever its outcome (a right
+ * password against a taken tenant is as much a guess as a wrong one), and towards the sign-in lockout
+ * of the name it tried: a name locked out of sign-in is refused here too, before its password is
+ * checked. So association is no better a password oracle than sign-in itself.
+ */
 export async function associateTenant(
   db: Db,
   member: Member,
   credentials: { username: string; password: string },
   limits: AssociationLimits,
+  checkCredentials: CredentialsCheck,
   ctx: RequestContext,
 ): Promise<TenantRow> {
   const accountId = member.partnerAccountId;
@@ -78,58 +92,57 @@ export async function associateTenant(
   const username = credentials.username.trim().toLowerCase();
   const target = await accountsRepository.findTenantByDomain(db, domainOf(username));
 
-  // Failures are recorded outside the rollback of the refusal, so the count survives the error.
-  const outcome = await db.transaction().execute(async (trx) => {
+  // The attempt is counted in a short transaction, serialised per account and per tenant, before anything is checked.
+  const blocked = await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK}, hashtext(${accountId}))`.execute(trx);
     if (target) await sql`select pg_advisory_xact_lock(${TENANT_LOCK}, hashtext(${target.id}))`.execute(trx);
-
-    const blocked = Math.max(
-      await secondsBlocked(trx, 'partner_account_id', accountId, limits),
-      target ? await secondsBlocked(trx, 'target_tenant_id', target.id, limits) : 0,
+    const seconds = Math.max(
+      await secondsBlocked(trx, 'partner_account_id', accountId, limits, ctx.now),
+      target ? await secondsBlocked(trx, 'target_tenant_id', target.id, limits, ctx.now) : 0,
     );
-    if (blocked > 0) {
+    if (seconds > 0) {
       await audit(trx, 'tenant.association-refused', { reason: 'TOO_MANY_ATTEMPTS', domain: target?.domain }, target?.id);
-      return { kind: 'blocked' as const, retryAfterSeconds: blocked };
+      return seconds;
     }
-
-    const user = target ? await accountsRepository.findUserForSignIn(trx, username) : undefined;
-    const valid =
-      user !== undefined && user.tenantId === target?.id
-        ? await verifyPassword(credentials.password, user.passwordHash)
-        : await verifyAgainstNothing(credentials.password);
-    if (!valid || !target) {
-      await trx
-        .insertInto('association_failures')
-        .values({ partner_account_id: accountId, target_tenant_id: target?.id ?? null, failed_at: new Date() })
-        .execute();
-      await audit(trx, 'tenant.association-failed', { reason: 'INVALID_CREDENTIALS', domain: target?.domain }, target?.id);
-      return { kind: 'invalid' as const };
-    }
-
-    if (target.partnerAccountId !== null) {
-      const scope: 'this' | 'other' = target.partnerAccountId === accountId ? 'this' : 'other';
-      await audit(trx, 'tenant.association-refused', { reason: 'TENANT_ALREADY_ASSOCIATED', scope }, target.id);
-      return { kind: 'taken' as const, scope };
-    }
-    const associated = await accountsRepository.associateTenant(trx, target.id, accountId);
-    if (!associated) return { kind: 'taken' as const, scope: 'other' as const };
-    await audit(trx, 'tenant.associated', { domain: associated.domain, provedBy: user!.id }, associated.id);
-    return { kind: 'associated' as const, tenant: associated };
+    await trx
+      .insertInto('association_attempts')
+      .values({ partner_account_id: accountId, target_tenant_id: target?.id ?? null, attempted_at: ctx.now })
+      .execute();
+    return 0;
   });
-
-  switch (outcome.kind) {
-    case 'associated':
-      return outcome.tenant;
-    case 'blocked':
-      throw new AppError('TOO_MANY_ATTEMPTS', {
-        retryAfterSeconds: outcome.retryAfterSeconds,
-        values: { minutes: Math.ceil(outcome.retryAfterSeconds / 60) },
-      });
-    case 'invalid':
-      throw new AppError('INVALID_CREDENTIALS');
-    case 'taken':
-      throw new AppError('TENANT_ALREADY_ASSOCIATED', { messageId: `error.TENANT_ALREADY_ASSOCIATED.${outcome.scope}` });
+  if (blocked > 0) {
+    throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: blocked, values: { minutes: Math.ceil(blocked / 60) } });
   }
+
+  // No connection or transaction is held while the password is hashed.
+  let prover: { id: string; tenantId: string } | undefined;
+  try {
+    prover = await checkCredentials({ username, password: credentials.password });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await audit(db, 'tenant.association-failed', { reason: error.code, domain: target?.domain }, target?.id);
+    throw error;
+  }
+  if (!target || prover.tenantId !== target.id) {
+    await audit(db, 'tenant.association-failed', { reason: 'INVALID_CREDENTIALS', domain: target?.domain }, target?.id);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+
+  const outcome = await db.transaction().execute(async (trx) => {
+    if (target.partnerAccountId === null) {
+      const associated = await accountsRepository.associateTenant(trx, target.id, accountId, ctx.now);
+      if (associated) {
+        await audit(trx, 'tenant.associated', { domain: associated.domain, provedBy: prover.id }, associated.id);
+        return { kind: 'associated' as const, tenant: associated };
+      }
+    }
+    const current = await accountsRepository.findTenantById(trx, target.id);
+    const scope: 'this' | 'other' = current?.partnerAccountId === accountId ? 'this' : 'other';
+    await audit(trx, 'tenant.association-refused', { reason: 'TENANT_ALREADY_ASSOCIATED', scope }, target.id);
+    return { kind: 'taken' as const, scope };
+  });
+  if (outcome.kind === 'associated') return outcome.tenant;
+  throw new AppError('TENANT_ALREADY_ASSOCIATED', { messageId: `error.TENANT_ALREADY_ASSOCIATED.${outcome.scope}` });
 }
 
 export function listAccountTenants(db: Db, member: Member): Promise<TenantRow[]> {
@@ -138,7 +151,14 @@ export function listAccountTenants(db: Db, member: Member): Promise<TenantRow[]>
   return accountsRepository.listTenantsOfAccount(db, member.partnerAccountId);
 }
 
-/** Removing cuts that tenant's users off the account; never the primary tenant or the caller's own. */
+/**
+ * Removing an association hands the tenant back as it was: the users this account made there go
+ * (their sessions with them), every other user's roles go back to what the tenant itself gave them
+ * (users.own_roles), and every session of the tenant's users ends at once (a session is bound to the
+ * association it began in). A later association, by anyone, starts from the tenant's own state. A
+ * marketing contact who was one of these users is then shown as waiting for reassignment. Never the
+ * primary tenant, nor the one the caller signed in with.
+ */
 export async function removeTenantAssociation(
   db: Db,
   member: Member,
@@ -155,13 +175,15 @@ export async function removeTenantAssociation(
   if (member.tenantId === tenant.id) throw new AppError('TENANT_IS_CURRENT');
   await db.transaction().execute(async (trx) => {
     if (!(await accountsRepository.dissociateTenant(trx, tenant.id, accountId))) throw notFound();
+    const removedUsers = await accountsRepository.deleteUsersCreatedBy(trx, tenant.id, accountId);
+    const restoredUsers = await accountsRepository.restoreOwnRoles(trx, tenant.id);
     await recordAudit(trx, {
       actor: ctx.actor,
       action: 'tenant.removed',
       partnerAccountId: accountId,
       subjectType: 'tenant',
       subjectId: tenant.id,
-      details: { domain: tenant.domain },
+      details: { domain: tenant.domain, removedUsers, restoredUsers },
       requestId: ctx.requestId,
     });
   });

@@ -9,9 +9,12 @@ import { listActivationsForTeam, recordContacted } from './follow-up.service.ts'
 const MarketingContact = component(
   'MarketingContact',
   Type.Object({
-    userId: Uuid,
+    userId: Type.Union([Uuid, Type.Null()], { description: 'Null once the user is no longer in the account' }),
     displayName: Type.String(),
     email: Type.String(),
+    needsReassignment: Type.Boolean({
+      description: 'The user was removed, or left with their tenant: assign a new contact before activating a benefit',
+    }),
     phone: Type.String({ description: 'E.164, e.g. +31201234567' }),
     phoneDisplay: Type.String({ description: 'The number as it is shown: +31 20 123 4567' }),
     phoneCountry: Type.Union([Type.String(), Type.Null()], { description: 'ISO 3166 country of the number, e.g. NL' }),

@@ -65,9 +65,17 @@ export async function getMarketingContact(db: Db, member: Member) {
     .where('partner_account_id', '=', accountId)
     .executeTakeFirst();
   if (!row) return null;
-  // The user's name as accounts has it now (the contact row keeps only the user's id).
-  const user = await findUserOfAccount(db, accountId, row.userId);
-  return { ...row, ...phoneFields(row.phone), displayName: user?.displayName ?? '', updatedAt: row.updatedAt.toISOString() };
+  // The user's name as accounts has it now (the contact row keeps only the user's id). A user who was
+  // removed, or left with their tenant's association, leaves the contact waiting for reassignment.
+  const user = row.userId === null ? undefined : await findUserOfAccount(db, accountId, row.userId);
+  return {
+    ...row,
+    userId: user ? row.userId : null,
+    ...phoneFields(row.phone),
+    displayName: user?.displayName ?? '',
+    needsReassignment: user === undefined,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 export async function listContactCandidates(db: Db, member: Member) {
@@ -140,7 +148,16 @@ export async function assignMarketingContact(db: Db, member: Member, input: Mark
         requestId: ctx.requestId,
       });
     }
-    return { userId: user!.id, displayName: user!.displayName, email, phone: phone!, ...phoneFields(phone!), preferredLanguage: language, updatedAt: values.updated_at.toISOString() };
+    return {
+      userId: user!.id,
+      displayName: user!.displayName,
+      email,
+      needsReassignment: false,
+      phone: phone!,
+      ...phoneFields(phone!),
+      preferredLanguage: language,
+      updatedAt: values.updated_at.toISOString(),
+    };
   });
 }
 
@@ -211,6 +228,10 @@ export async function activateBenefit(
     }
     const contact = await trx.selectFrom('marketing_contacts').selectAll().where('partner_account_id', '=', accountId).executeTakeFirst();
     if (!contact) throw new AppError('MARKETING_CONTACT_REQUIRED');
+    // A contact whose user was removed, or left with their tenant, is nobody the Rewards team can follow up with.
+    if (contact.user_id === null || !(await findUserOfAccount(trx, accountId, contact.user_id))) {
+      throw new AppError('MARKETING_CONTACT_REQUIRED', { messageId: 'error.MARKETING_CONTACT_REQUIRED.reassign' });
+    }
     const account = await findPartnerAccount(trx, accountId);
     if (!account) throw new AppError('NO_PARTNER_ACCOUNT');
 

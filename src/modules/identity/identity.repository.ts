@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 export const identityRepository = {
   async insertSession(
     db: Db,
-    values: { tokenHash: string; csrfToken: string; userId: string; expiresAt: Date },
+    values: { tokenHash: string; csrfToken: string; userId: string; expiresAt: Date; tenantAssociatedAt: Date | null },
   ): Promise<string> {
     const row = await db
       .insertInto('sessions')
@@ -13,6 +13,7 @@ export const identityRepository = {
         csrf_token: values.csrfToken,
         user_id: values.userId,
         expires_at: values.expiresAt,
+        tenant_associated_at: values.tenantAssociatedAt,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -22,7 +23,7 @@ export const identityRepository = {
   findLiveSession(db: Db, tokenHash: string) {
     return db
       .selectFrom('sessions')
-      .select(['id', 'user_id as userId', 'csrf_token as csrfToken', 'expires_at as expiresAt'])
+      .select(['id', 'user_id as userId', 'csrf_token as csrfToken', 'expires_at as expiresAt', 'tenant_associated_at as tenantAssociatedAt'])
       .where('token_hash', '=', tokenHash)
       .where('revoked_at', 'is', null)
       .where('expires_at', '>', new Date())

@@ -7,7 +7,7 @@ import type { Locale } from '../../../locales/locales.ts';
 import { memberOf, type SignedInUser } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { canSeeRewards, hasRewardsRole } from '../accounts/accounts.policy.ts';
-import { findPartnerAccount, findUser, findUserCredentials, setUserLocale as saveUserLocale, type PartnerAccountRow, type UserRow } from '../accounts/accounts.service.ts';
+import { findPartnerAccount, findTenant, findUser, findUserCredentials, setUserLocale as saveUserLocale, type PartnerAccountRow, type UserRow } from '../accounts/accounts.service.ts';
 import { identityRepository } from './identity.repository.ts';
 
 /** Sign-in, sessions, operator tokens, and what a signed-in user may see. */
@@ -45,20 +45,20 @@ async function secondsLockedOut(db: Db, username: string, limits: SignInLimits):
 }
 
 /**
- * Checks the password and opens a session. After `maxFailures` failed attempts for a sign-in name
- * within the window, every attempt for that name (the right password too) is refused until the
- * oldest of them leaves the window. Each attempt is counted as a failure before its password is
- * checked, in a short transaction serialised per name by an advisory lock, so parallel guesses
- * cannot slip past the count; the password hash (tens of milliseconds) then runs with no database
- * connection held, and a success forgets the name's failures. A refused attempt is not counted.
+ * Checks a sign-in name and password, for sign-in and for every other place that takes a user's
+ * credentials (associating a tenant): after `maxFailures` attempts for a name within the window,
+ * every attempt for that name (the right password too) is refused until the oldest of them leaves
+ * the window. Each attempt is counted before its password is checked, in a short transaction
+ * serialised per name by an advisory lock, so parallel guesses cannot slip past the count; the
+ * password hash (tens of milliseconds) then runs with no database connection held. A refused
+ * attempt is not counted; only a sign-in forgets the name's attempts (signIn below).
  */
-export async function signIn(
+export async function checkCredentials(
   db: Db,
   credentials: { username: string; password: string },
-  ttlHours: number,
   limits: SignInLimits,
   requestId?: string,
-): Promise<{ user: UserRow; secrets: SessionSecrets }> {
+): Promise<UserRow> {
   const username = credentials.username.trim().toLowerCase();
   const attempt = await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('sign-in'), hashtext(${username}))`.execute(trx);
@@ -78,19 +78,37 @@ export async function signIn(
   const user = attempt.user;
   const valid = user ? await verifyPassword(credentials.password, user.passwordHash) : await verifyAgainstNothing(credentials.password);
   if (!user || !valid) throw new AppError('INVALID_CREDENTIALS');
+  const { passwordHash: _dropped, ...publicUser } = user;
+  return publicUser;
+}
 
+/** When the user's tenant was associated with its account (null: not associated): a session is bound to it. */
+async function associationOf(db: Db, user: UserRow): Promise<Date | null> {
+  return (await findTenant(db, user.tenantId))?.associatedAt ?? null;
+}
+
+/** Checks the credentials (checkCredentials) and opens a session, bound to the tenant's current association. */
+export async function signIn(
+  db: Db,
+  credentials: { username: string; password: string },
+  ttlHours: number,
+  limits: SignInLimits,
+  requestId?: string,
+): Promise<{ user: UserRow; secrets: SessionSecrets }> {
+  const user = await checkCredentials(db, credentials, limits, requestId);
   const secrets: SessionSecrets = {
     token: newSecret(),
     csrfToken: newSecret(),
     expiresAt: new Date(Date.now() + ttlHours * 3_600_000),
   };
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sign_in_failures').where('username', '=', username).execute();
+    await trx.deleteFrom('sign_in_failures').where('username', '=', user.username).execute();
     const sessionId = await identityRepository.insertSession(trx, {
       tokenHash: hashSecret(secrets.token),
       csrfToken: secrets.csrfToken,
       userId: user.id,
       expiresAt: secrets.expiresAt,
+      tenantAssociatedAt: await associationOf(trx, user),
     });
     await recordAudit(trx, {
       actor: { type: 'user', id: user.id },
@@ -101,8 +119,7 @@ export async function signIn(
       requestId,
     });
   });
-  const { passwordHash: _dropped, ...publicUser } = user;
-  return { user: publicUser, secrets };
+  return { user, secrets };
 }
 
 /** The live session of a cookie's token, with its end (a cache of it must not outlive the session). */
@@ -111,6 +128,11 @@ export async function resolveSession(db: Db, token: string): Promise<(ResolvedSe
   if (!session) return null;
   const user = await findUser(db, session.userId);
   if (!user) return null;
+  // The association the session began in has ended (and perhaps another begun): the session ends with it.
+  if ((await associationOf(db, user))?.getTime() !== session.tenantAssociatedAt?.getTime()) {
+    await identityRepository.revokeSession(db, session.id);
+    return null;
+  }
   return { user, sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
 }
 

@@ -33,6 +33,10 @@ export interface UsersTable {
   email: string;
   password_hash: string;
   roles: ColumnType<Role[], Role[] | undefined, Role[]>;
+  /** The roles the tenant itself gave; roles return to these when its association ends. */
+  own_roles: ColumnType<Role[], Role[] | undefined, Role[]>;
+  /** The partner account that made this user in a tenant other than its admin's own, or null. */
+  created_by_account_id: string | null;
   locale: Locale | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
@@ -46,6 +50,8 @@ export interface SessionsTable {
   created_at: Generated<Date>;
   expires_at: Timestamp;
   revoked_at: NullableTimestamp;
+  /** The user's tenant's association when the session began: the session ends with it. */
+  tenant_associated_at: NullableTimestamp;
 }
 
 export interface OperatorTokensTable {
@@ -62,11 +68,11 @@ export interface SignInFailuresTable {
   failed_at: Timestamp;
 }
 
-export interface AssociationFailuresTable {
+export interface AssociationAttemptsTable {
   id: Generated<string>;
   partner_account_id: string;
   target_tenant_id: string | null;
-  failed_at: Timestamp;
+  attempted_at: Timestamp;
 }
 
 export interface AuditEventsTable {
@@ -198,7 +204,8 @@ export interface OutboxTable {
 
 export interface MarketingContactsTable {
   partner_account_id: string;
-  user_id: string;
+  /** Null once the user is removed: the contact then waits for reassignment. */
+  user_id: string | null;
   email: string;
   phone: string;
   preferred_language: Locale;
@@ -234,7 +241,7 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   operator_tokens: OperatorTokensTable;
-  association_failures: AssociationFailuresTable;
+  association_attempts: AssociationAttemptsTable;
   sign_in_failures: SignInFailuresTable;
   audit_events: AuditEventsTable;
   schema_migrations: SchemaMigrationsTable;

@@ -2539,6 +2539,9 @@ export interface components {
             /** @description What the caller may do with this tenant */
             abilities: {
                 remove: boolean;
+                addUser: boolean;
+                /** @description Roles the caller may give a user added to this tenant (Global admin only in the caller's own) */
+                grantableRoles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
             };
         };
         User: {
@@ -2564,10 +2567,15 @@ export interface components {
             email: string;
             roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
             locale: ("en-US" | "nl-NL") | null;
+            /** @description Made by this partner account in a tenant other than its admin's own: removed when that tenant's association ends */
+            addedByAccount: boolean;
             /** @description What the caller may do with this user */
             abilities: {
+                /** @description Change the name or email */
                 update: boolean;
                 changeRoles: boolean;
+                /** @description Roles the caller may give this user */
+                grantableRoles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
                 remove: boolean;
             };
         };
@@ -2701,10 +2709,12 @@ export interface components {
             };
         };
         MarketingContact: {
-            /** Format: uuid */
-            userId: string;
+            /** @description Null once the user is no longer in the account */
+            userId: string | null;
             displayName: string;
             email: string;
+            /** @description The user was removed, or left with their tenant: assign a new contact before activating a benefit */
+            needsReassignment: boolean;
             /** @description E.164, e.g. +31201234567 */
             phone: string;
             /** @description The number as it is shown: +31 20 123 4567 */

@@ -16,7 +16,7 @@ interface DialogProps {
 
 // No admin role chosen is sent as none: the server gives such a user the plain 'user' role.
 
-export function AddUserDialog({ tenants, grantable, onClose }: DialogProps & { tenants: AccountTenant[]; grantable: Role[] }) {
+export function AddUserDialog({ tenants, onClose }: DialogProps & { tenants: AccountTenant[] }) {
   const intl = useIntl();
   const [tenantId, setTenantId] = useState(tenants[0]?.id ?? '');
   const [name, setName] = useState('');
@@ -24,7 +24,10 @@ export function AddUserDialog({ tenants, grantable, onClose }: DialogProps & { t
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
-  const domain = tenants.find((tenant) => tenant.id === tenantId)?.domain ?? '';
+  const tenant = tenants.find((each) => each.id === tenantId);
+  const domain = tenant?.domain ?? '';
+  // The roles the caller may give depend on the tenant (Global admin only in their own): the server says which.
+  const grantable = tenant?.abilities.grantableRoles ?? [];
   const addUser = useApiMutation('post', '/api/v1/account/users', { invalidates: USERS_READS });
   const { error, busy, submit } = useFormSubmit(
     () => addUser.mutateAsync({ body: { tenantId, username: name, displayName, email, password, roles } }),
@@ -40,10 +43,17 @@ export function AddUserDialog({ tenants, grantable, onClose }: DialogProps & { t
       busy={busy}
     >
       <Field label={intl.formatMessage({ id: 'users.tenant' })} required {...fieldValidation(error, 'tenantId')}>
-        <Select value={tenantId} onChange={(_, data) => setTenantId(data.value)}>
-          {tenants.map((tenant) => (
-            <option key={tenant.id} value={tenant.id}>
-              {tenant.domain}
+        <Select
+          value={tenantId}
+          onChange={(_, data) => {
+            setTenantId(data.value);
+            const allowed = tenants.find((each) => each.id === data.value)?.abilities.grantableRoles ?? [];
+            setRoles((chosen) => chosen.filter((role) => allowed.includes(role)));
+          }}
+        >
+          {tenants.map((each) => (
+            <option key={each.id} value={each.id}>
+              {each.domain}
             </option>
           ))}
         </Select>
@@ -75,7 +85,7 @@ export function AddUserDialog({ tenants, grantable, onClose }: DialogProps & { t
   );
 }
 
-export function ChangeRolesDialog({ user, grantable, onClose }: DialogProps & { user: AccountUser; grantable: Role[] }) {
+export function ChangeRolesDialog({ user, onClose }: DialogProps & { user: AccountUser }) {
   const intl = useIntl();
   const [roles, setRoles] = useState<Role[]>(user.roles.filter((role) => role !== 'user'));
   const changeUser = useApiMutation('patch', '/api/v1/account/users/{id}', { invalidates: USERS_READS });
@@ -92,7 +102,7 @@ export function ChangeRolesDialog({ user, grantable, onClose }: DialogProps & { 
       error={error}
       busy={busy}
     >
-      <RolePicker value={roles} grantable={grantable} onChange={setRoles} error={fieldError(error, 'roles')} />
+      <RolePicker value={roles} grantable={user.abilities.grantableRoles} onChange={setRoles} error={fieldError(error, 'roles')} />
     </FormDialog>
   );
 }

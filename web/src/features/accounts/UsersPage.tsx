@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   Table,
   TableBody,
   TableCell,
@@ -29,7 +30,6 @@ export function UsersPage() {
   const error = userList.error ?? tenantList.error;
   // What the caller may do comes with the lists (the server's policy); the page re-derives no rule.
   const abilities = userList.data?.abilities;
-  const grantable = abilities?.grantableRoles ?? [];
 
   return (
     <SettingsFrame error={error} loading={!users}>
@@ -67,7 +67,14 @@ export function UsersPage() {
                 <TableRow key={user.id} data-testid={`user-${user.username}`}>
                   <TableCell>{user.displayName}</TableCell>
                   <TableCell>{user.username}</TableCell>
-                  <TableCell>{user.tenantDomain}</TableCell>
+                  <TableCell>
+                    {user.tenantDomain}
+                    {user.addedByAccount && (
+                      <Caption1 block>
+                        <FormattedMessage id="users.addedByAccount" />
+                      </Caption1>
+                    )}
+                  </TableCell>
                   <TableCell>
                     <RoleBadges roles={user.roles} />
                   </TableCell>
@@ -99,8 +106,8 @@ export function UsersPage() {
           </Table>
         </>
       )}
-      {dialog?.kind === 'add' && <AddUserDialog tenants={tenants} grantable={grantable} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'roles' && <ChangeRolesDialog user={dialog.user} grantable={grantable} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'add' && <AddUserDialog tenants={tenants} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'roles' && <ChangeRolesDialog user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'remove' && <RemoveUserDialog user={dialog.user} onClose={() => setDialog(null)} />}
     </SettingsFrame>
   );

@@ -1,4 +1,4 @@
-import { Button, Card, Field, Input, Select, Text, Title3 } from '@fluentui/react-components';
+import { Button, Card, Field, Input, MessageBar, MessageBarBody, Select, Text, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router';
@@ -33,7 +33,14 @@ export function MarketingContactCard({ contact }: { contact: MarketingContact | 
       <Title3 as="h2">
         <FormattedMessage id="contact.title" />
       </Title3>
-      {contact ? (
+      {contact?.needsReassignment && (
+        <MessageBar intent="warning" data-testid="contact-reassign">
+          <MessageBarBody>
+            <FormattedMessage id="contact.needsReassignment" values={{ email: contact.email }} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {contact && !contact.needsReassignment ? (
         <Text as="p" style={{ margin: 0 }}>
           <FormattedMessage
             id="contact.summary"
@@ -41,9 +48,11 @@ export function MarketingContactCard({ contact }: { contact: MarketingContact | 
           />
         </Text>
       ) : (
-        <Text as="p" style={{ margin: 0 }}>
-          <FormattedMessage id="contact.none" />
-        </Text>
+        !contact && (
+          <Text as="p" style={{ margin: 0 }}>
+            <FormattedMessage id="contact.none" />
+          </Text>
+        )
       )}
       <div>
         <Button onClick={() => setOpen(true)}>
