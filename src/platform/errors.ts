@@ -68,6 +68,7 @@ export const FIELD_CODES = [
   'EMAIL_MATCHES_COMPANY_ACCOUNT',
   'PHONE_INVALID',
   'LANGUAGE_UNSUPPORTED',
+  'CHARACTERS_INVALID',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 

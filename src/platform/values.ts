@@ -30,8 +30,12 @@ export type EntitlementStatus = (typeof ENTITLEMENT_STATUSES)[number];
 export const PATTERNS = {
   /** Digits only, as Partner Center shows it. */
   mpnId: '^[0-9]{1,12}$',
-  /** US dollars as an exact decimal string with at most two decimals. */
-  money: '^[0-9]{1,14}(\\.[0-9]{1,2})?$',
+  /**
+   * US dollars as an exact decimal string with at most two decimals, below a billion for one amount:
+   * a partner's totals (numeric(24,2)) then hold any number of lines, where amounts up to the column's
+   * own limit let one line overflow every later sum of that partner (issue #10).
+   */
+  money: '^[0-9]{1,9}(\\.[0-9]{1,2})?$',
   /** The marketplace's own ids: 1 to 100 characters, no whitespace, no NUL (PostgreSQL text cannot hold it). */
   marketplaceId: '^[^\\s\\u0000]{1,100}$',
   /** A name: something besides spaces. */
@@ -54,8 +58,8 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * An instant as the API and the imports take it: an RFC 3339 date-time with its zone
- * (2026-01-31T12:00:00Z, 2026-01-31T13:00:00+01:00), a day the month has, and a year PostgreSQL
- * has (1 and later). A time without a zone is refused: it would be read in some machine's own zone.
+ * (2026-01-31T12:00:00Z, 2026-01-31T13:00:00+01:00), a day the month has, an offset PostgreSQL
+ * takes (at most 15:59), and an instant within years 1 to 9999. A time without a zone is refused: it would be read in some machine's own zone.
  * The API's `date-time` format is this function (server/app.ts gives it to the validator).
  */
 export function isTimestamp(value: string): boolean {
@@ -65,8 +69,14 @@ export function isTimestamp(value: string): boolean {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
   if (year < 1 || days === undefined || day < 1 || day > days || hour > 23 || minute > 59 || second > 59) return false;
-  return parts[7] === undefined || (Number(parts[8]) <= 23 && Number(parts[9]) <= 59);
+  // PostgreSQL takes offsets up to 15:59; and the instant itself, once the offset is applied, must stay
+  // within years 1 to 9999 (year 10000 would be stored, then fail to be written back as RFC 3339).
+  if (parts[7] !== undefined && (Number(parts[8]) > 15 || Number(parts[9]) > 59)) return false;
+  const instant = Date.parse(value.replace(' ', 'T'));
+  return instant >= FIRST_INSTANT && instant <= LAST_INSTANT;
 }
+const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00Z');
+const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
 
 export function isOneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value);

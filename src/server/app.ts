@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Database } from '../platform/db/database.ts';
@@ -21,6 +21,8 @@ import { salesOpsRoutes } from '../modules/sales/sales.routes.ts';
 import { namedComponents } from '../platform/http/schemas.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { refuseBadCharacters } from '../platform/http/input-characters.ts';
+import { negotiateLocale, t } from '../platform/i18n/i18n.ts';
 import { registerWeb } from './web.ts';
 
 export interface AppOptions {
@@ -70,6 +72,16 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
     },
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    // Long enough for any path parameter to reach its schema, which says how long it may be (422 TOO_LONG);
+    // past this, the router finds no route (404).
+    routerOptions: { maxParamLength: 2000 },
+    // What the router itself refuses (a malformed %-escape in the path) leaves in the app's error shape and
+    // the caller's language, and without echoing the path.
+    frameworkErrors: (_error, request, reply) => {
+      const locale = negotiateLocale(request.headers['accept-language']);
+      const body = JSON.stringify({ error: { code: 'BAD_REQUEST', message: t(locale, 'error.BAD_REQUEST.url') } });
+      void (reply as FastifyReply).code(400).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(body);
+    },
     ajv: {
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false },
       // The API's date-time is the imports' (platform/values.ts): RFC 3339 with its zone, and no year 0, which PostgreSQL lacks.
@@ -114,6 +126,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   await app.register(identity, { db, changes: database.changes, adminToken: config.adminToken });
   await app.register(notifications, { db, ...(background ? { deliver: config.mail } : {}), ...(onEmailQueued ? { onEmailQueued } : {}) });
   if (background) await app.register(followUpEscalation, { db, teamEmail: config.mail.rewardsTeamEmail, clock });
+  refuseBadCharacters(app);
   registerErrorHandler(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -30,9 +30,13 @@ const KEYWORD_CODES: Record<string, FieldCode> = {
   minProperties: 'NOTHING_TO_CHANGE',
 };
 
+/** At most this many fields in one answer: a huge body of bad values must not make a huger answer. */
+const MAX_FIELDS = 20;
+
 function fieldsFromAjv(issues: AjvIssue[]): Record<string, FieldProblem> {
   const fields: Record<string, FieldProblem> = {};
   for (const issue of issues) {
+    if (Object.keys(fields).length >= MAX_FIELDS) break;
     let path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
     if (issue.keyword === 'required') path = [path, String(issue.params.missingProperty)].filter(Boolean).join('.');
     if (issue.keyword === 'additionalProperties') {

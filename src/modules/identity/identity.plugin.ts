@@ -70,7 +70,9 @@ async function identityPlugin(app: FastifyInstance, { db, changes, adminToken }:
 
   app.addHook('onRequest', async (request) => {
     request.locale = negotiateLocale(request.headers['accept-language']);
-    const authorization = request.headers.authorization;
+    // A bearer token is the operator API's: anywhere else an Authorization header (a proxy's Basic,
+    // a stray token) is ignored, and the cookie decides.
+    const authorization = request.url.startsWith('/api/v1/ops/') ? request.headers.authorization : undefined;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const operator = match?.[1] ? await resolveOperatorToken(db, match[1]) : undefined;
