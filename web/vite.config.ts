@@ -12,7 +12,8 @@ export default defineConfig({
   build: {
     outDir: path.join(here, '..', 'dist', 'web'),
     emptyOutDir: true,
-    sourcemap: true,
+    // Written for debugging, not referenced by the bundle nor served (server/web.ts); REWARDS_SOURCEMAPS=on links them.
+    sourcemap: process.env.REWARDS_SOURCEMAPS === 'on' ? true : 'hidden',
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       // Fluent UI marks its modules "use client" (for React Server Components); meaningless in an SPA bundle.

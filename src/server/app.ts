@@ -24,6 +24,7 @@ import { registerErrorHandler } from './error-handler.ts';
 import { refuseBadCharacters } from '../platform/http/input-characters.ts';
 import { negotiateLocale, t } from '../platform/i18n/i18n.ts';
 import { registerWeb } from './web.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 export interface AppOptions {
   config: Config;
@@ -97,6 +98,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
     reply.header('x-request-id', request.id);
   });
 
+  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https:'), viteDev: config.webMode === 'dev' });
   await app.register(cookie);
   // Named DTOs (ErrorBody, User, ...) are registered once and referenced by $ref from every route.
   for (const schema of namedComponents()) app.addSchema(schema);
@@ -121,7 +123,15 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The docs page runs Swagger UI's own scripts: its policy is the plugin's, still unframeable.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => {
+      const unframed = header.replace("frame-ancestors 'self'", "frame-ancestors 'none'");
+      return config.publicUrl.startsWith('https:') ? unframed : unframed.replace(/\s*upgrade-insecure-requests;?/, '');
+    },
+  });
 
   await app.register(identity, { db, changes: database.changes, adminToken: config.adminToken });
   await app.register(notifications, { db, ...(background ? { deliver: config.mail } : {}), ...(onEmailQueued ? { onEmailQueued } : {}) });

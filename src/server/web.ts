@@ -35,7 +35,8 @@ export async function registerWeb(app: FastifyInstance, mode: 'built' | 'dev' | 
     app.log.warn(`The web portal is not built (${WEB_DIST}); run "npm run build". Serving the API only.`);
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+  // Source maps stay on disk for whoever runs the portal (the build writes them "hidden"), never served.
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', allowedPath: (pathName) => !pathName.endsWith('.map') });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (isServerPath(request.url)) throw notFound();
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

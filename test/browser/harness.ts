@@ -76,8 +76,24 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export function newContext(browser: Browser, locale: 'en-US' | 'nl-NL'): Promise<BrowserContext> {
-  return browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+/**
+ * A browser context in that language. Every page records the Content-Security-Policy violations it
+ * meets (axeViolations below reports them too), so a browser test fails when the portal's own policy
+ * blocks something the portal needs.
+ */
+export async function newContext(browser: Browser, locale: 'en-US' | 'nl-NL'): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    const page = globalThis as unknown as { __cspViolations: string[]; addEventListener: (type: string, listener: (event: { violatedDirective: string; blockedURI: string }) => void) => void };
+    page.__cspViolations = [];
+    page.addEventListener('securitypolicyviolation', (event) => page.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  return context;
+}
+
+/** The CSP violations the page has met so far. */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (globalThis as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
 
 export const DEMO_PASSWORD = 'Rewards-Demo-2026';
@@ -101,9 +117,14 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Serious and critical axe-core violations on the page as it is now. */
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations on the page as it is now, and any CSP violation. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern (a <script> tag it would block).
+  await page.evaluate(AXE_SOURCE);
+  const csp = await cspViolations(page);
+  if (csp.length > 0) return [{ id: 'content-security-policy', impact: 'critical', help: csp.join('; '), nodes: [] }];
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (context: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     // Fluent UI's focus manager (tabster) inserts aria-hidden focus sentinels that hand focus on

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { WEB_DIST } from '../src/server/web.ts';
+import { createPartner, engines, signIn, startTestApp, type TestApp } from './helpers.ts';
+
+// HTTP hardening (issue #10, section 3): security headers on every response, no-store on the API,
+// no source maps served, a real favicon and robots.txt, and a checked request id. The portal's pages
+// come from the built web (npm test builds it before the tests; `npm run build:web` by hand).
+
+const engine = engines()[0]!;
+
+describe('security headers', () => {
+  let t: TestApp;
+  let https: TestApp;
+  before(async () => {
+    assert.ok(fs.existsSync(path.join(WEB_DIST, 'index.html')), `the web portal is not built in ${WEB_DIST}: run npm run build:web`);
+    t = await startTestApp(engine);
+    https = await startTestApp(engine, { PUBLIC_URL: 'https://rewards.example.com' });
+  });
+  after(async () => {
+    await t.close();
+    await https.close();
+  });
+
+  it("a portal page: a CSP that runs only the portal's own scripts and lets no page frame it, nosniff, referrer, COOP, CORP", async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/settings/users' });
+    assert.equal(page.statusCode, 200);
+    assert.match(String(page.headers['content-type']), /text\/html/);
+    const csp = String(page.headers['content-security-policy']);
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+    assert.equal(directives['script-src'], "'self'");
+    assert.equal(directives['frame-ancestors'], "'none'");
+    assert.equal(directives['object-src'], "'none'");
+    assert.equal(directives['default-src'], "'self'");
+    assert.ok(!csp.includes('upgrade-insecure-requests'), 'not on plain http');
+    assert.equal(page.headers['x-frame-options'], 'DENY');
+    assert.equal(page.headers['x-content-type-options'], 'nosniff');
+    assert.equal(page.headers['referrer-policy'], 'strict-origin-when-cross-origin');
+    assert.equal(page.headers['cross-origin-opener-policy'], 'same-origin');
+    assert.equal(page.headers['cross-origin-resource-policy'], 'same-origin');
+    assert.equal(page.headers['strict-transport-security'], undefined, 'no HSTS on plain http');
+  });
+
+  it('HSTS, and upgrade-insecure-requests, when PUBLIC_URL is https', async () => {
+    const page = await https.app.inject({ method: 'GET', url: '/' });
+    assert.match(String(page.headers['strict-transport-security']), /max-age=31536000/);
+    assert.match(String(page.headers['content-security-policy']), /upgrade-insecure-requests/);
+  });
+
+  it('API answers: the same headers, and never stored (Cache-Control: no-store), refusals included', async () => {
+    const p = await createPartner(t);
+    const session = await signIn(t.app, p.users.admin!.username);
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session.cookie } });
+    assert.equal(me.statusCode, 200);
+    assert.equal(me.headers['cache-control'], 'no-store');
+    assert.equal(me.headers['x-content-type-options'], 'nosniff');
+    const refused = await t.app.inject({ method: 'GET', url: '/api/v1/me' });
+    assert.equal(refused.statusCode, 401);
+    assert.equal(refused.headers['cache-control'], 'no-store');
+    const badUrl = await t.app.inject({ method: 'GET', url: '/api/v1/%zz' });
+    assert.equal(badUrl.headers['cache-control'], 'no-store');
+  });
+
+  it('the API docs page has its own policy, and cannot be framed either', async () => {
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    assert.equal(docs.statusCode, 200, docs.body.slice(0, 200));
+    const csp = String(docs.headers['content-security-policy']);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.doesNotMatch(csp, /frame-ancestors 'self'/);
+    assert.doesNotMatch(csp, /upgrade-insecure-requests/, 'not on plain http');
+  });
+
+  it('no source map is served; /favicon.ico and /robots.txt are real files, not the portal page', async () => {
+    const assets = fs.readdirSync(path.join(WEB_DIST, 'assets'));
+    const map = assets.find((name) => name.endsWith('.map'));
+    assert.ok(map, 'the build writes its source maps (hidden)');
+    assert.equal((await t.app.inject({ method: 'GET', url: `/assets/${map}` })).statusCode, 404);
+    const script = assets.find((name) => name.endsWith('.js'))!;
+    const js = await t.app.inject({ method: 'GET', url: `/assets/${script}` });
+    assert.equal(js.statusCode, 200);
+    assert.doesNotMatch(js.body, /sourceMappingURL/, 'the bundle does not point at its map');
+
+    const icon = await t.app.inject({ method: 'GET', url: '/favicon.ico' });
+    assert.equal(icon.statusCode, 200);
+    assert.match(String(icon.headers['content-type']), /image\/(x-icon|vnd\.microsoft\.icon)/);
+    assert.deepEqual([...icon.rawPayload.subarray(0, 4)], [0, 0, 1, 0], 'an ICO file');
+    const robots = await t.app.inject({ method: 'GET', url: '/robots.txt' });
+    assert.equal(robots.statusCode, 200);
+    assert.match(String(robots.headers['content-type']), /text\/plain/);
+    assert.match(robots.body, /^User-agent: \*\nDisallow: \/$/m);
+  });
+
+  it("a client's x-request-id is kept when it is a plain token, and replaced otherwise", async () => {
+    const kept = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'abc-123_DEF' } });
+    assert.equal(kept.headers['x-request-id'], 'abc-123_DEF');
+    for (const given of ['has space', 'x'.repeat(65), '<script>', 'a\u00e9b']) {
+      const replaced = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': given } });
+      assert.match(String(replaced.headers['x-request-id']), /^[0-9a-f-]{36}$/, given);
+    }
+  });
+});
