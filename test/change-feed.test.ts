@@ -176,6 +176,8 @@ describe('change feed across instances (postgres)', { skip: url ? false : NEEDS_
   let operatorToken: string;
   const instance = async () => {
     const database = await openDatabase({ engine: 'postgres', url: url!, schema, poolSize: 3 });
+    // As `rewards serve` does: migrated before the app starts (its start revokes a stale env token).
+    await migrate(database.db);
     const app = await buildApp({ config: loadConfig({ PUBLIC_URL: 'http://localhost:3000', REWARDS_WEB: 'off' }), database, logger: false });
     await app.ready();
     assert.ok(await database.changes.whenReady());
@@ -187,7 +189,6 @@ describe('change feed across instances (postgres)', { skip: url ? false : NEEDS_
     await admin.query(`create schema ${schema}`);
     await admin.end();
     a = await instance();
-    await migrate(a.database.db);
     b = await instance();
     ({ token: operatorToken } = await createOperatorToken(a.database.db, 'feed-test'));
   });

@@ -166,7 +166,7 @@ for (const engine of engines()) {
         const response = await ops(t, 'POST', `/api/v1/ops/tenants/${free.tenantId}/users`, userPayload({ password: 'short' }));
         assert.equal(response.statusCode, 422);
         assert.equal(errorOf(response).fields?.password?.code, 'TOO_SHORT');
-        assert.ok(errorOf(response).fields?.password?.message.includes('10'));
+        assert.ok(errorOf(response).fields?.password?.message.includes('15'));
       });
 
       it('an unknown role is 422 on fields.roles; duplicate roles too', async () => {

@@ -16,10 +16,10 @@ for (const engine of engines()) {
         template: 'contact-assigned',
         recipient: 'someone@example.com',
         locale: 'nl-NL',
-        values: { name: 'Sanne', account: 'Contoso' },
+        values: { name: 'Sanne', account: 'Contoso', mpnId: '4100001', changedBy: 'Megan', changedByUsername: 'megan@contoso.example' },
       });
       await t.database.db.updateTable('outbox').set({ status: 'failed', last_error: 'mailbox full' }).where('id', '=', id).execute();
-      await enqueueEmail(t.database.db, { template: 'contact-assigned', recipient: 'other@example.com', locale: 'en-US', values: { name: 'Lee', account: 'Contoso' } });
+      await enqueueEmail(t.database.db, { template: 'contact-assigned', recipient: 'other@example.com', locale: 'en-US', values: { name: 'Lee', account: 'Contoso', mpnId: '4100001', changedBy: 'Megan', changedByUsername: 'megan@contoso.example' } });
 
       const failed = await ops(t, 'GET', '/api/v1/ops/outbox?status=failed');
       assert.equal(failed.statusCode, 200, failed.body);

@@ -38,7 +38,7 @@ export async function enqueueMany(db: Db, n: number, locale: 'en-US' | 'nl-NL' =
         template: 'contact-assigned',
         recipient: `${unique('r')}@mail.example`,
         locale,
-        values: { name: `Person ${i}`, account: `Account ${i}` },
+        values: { name: `Person ${i}`, account: `Account ${i}`, mpnId: '4100001', changedBy: 'Megan', changedByUsername: 'megan@contoso.example' },
       }),
     );
   }

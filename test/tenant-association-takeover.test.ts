@@ -27,7 +27,7 @@ interface AccountUser {
   username: string;
   roles: string[];
   addedByAccount: boolean;
-  abilities: { update: boolean; changeRoles: boolean; grantableRoles: string[]; remove: boolean };
+  abilities: { update: boolean; changeRoles: boolean; grantableRoles: string[]; resetPassword: boolean; remove: boolean };
 }
 
 const SIGN_IN_MAX = 4;
@@ -55,7 +55,7 @@ for (const engine of engines()) {
 
       const listed = await usersOf(admin);
       const owner = listed.find((u) => u.id === owned.users.owner!.id)!;
-      assert.deepEqual(owner.abilities, { update: false, changeRoles: true, grantableRoles: ['account-admin', 'mpn-partner-admin', 'admin-agent'], remove: false });
+      assert.deepEqual(owner.abilities, { update: false, changeRoles: true, grantableRoles: ['account-admin', 'mpn-partner-admin', 'admin-agent'], resetPassword: false, remove: false });
       const mia = listed.find((u) => u.id === owned.users.mia!.id)!;
       assert.equal(mia.abilities.update, false, "another tenant's own user: not the account's to rename");
       assert.ok(!mia.abilities.grantableRoles.includes('global-admin'));
@@ -67,14 +67,16 @@ for (const engine of engines()) {
       };
       const ownerUrl = `/api/v1/account/users/${owned.users.owner!.id}`;
       const miaUrl = `/api/v1/account/users/${owned.users.mia!.id}`;
-      // Their Global admin: neither demoted, nor renamed, nor re-addressed, nor removed.
+      // Their Global admin: neither demoted, nor renamed, nor re-addressed, nor given a new password, nor removed.
       await refused('PATCH', ownerUrl, { roles: ['account-admin'] });
       await refused('PATCH', ownerUrl, { email: 'attacker@evil.example' });
       await refused('PATCH', ownerUrl, { displayName: 'Someone else' });
+      await refused('POST', `${ownerUrl}/password`, { password: 'a brand new passphrase' });
       await refused('DELETE', ownerUrl);
-      // Their plain user: not made a Global admin, not re-addressed.
+      // Their plain user: not made a Global admin, not re-addressed, no new password.
       assert.equal((await refused('PATCH', miaUrl, { roles: ['global-admin'] })).message.length > 0, true);
       assert.equal((await refused('PATCH', miaUrl, { email: 'attacker@evil.example' })).code, 'FORBIDDEN');
+      await refused('POST', `${miaUrl}/password`, { password: 'a brand new passphrase' });
       // No Global admin planted there either.
       await refused('POST', '/api/v1/account/users', {
         tenantId: owned.tenantId,

@@ -4,7 +4,7 @@ import { systemContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { createPartnerAccount, createTenant, createUser, findTenant } from '../modules/accounts/accounts.service.ts';
-import { createOperatorToken } from '../modules/identity/identity.service.ts';
+import { createOperatorToken, listOperatorTokens, revokeOperatorToken } from '../modules/identity/identity.service.ts';
 import { demoSignIns, demoStepCount, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
 import type { Config } from '../server/config.ts';
 import { openConfiguredDatabase, startServer } from '../server/start.ts';
@@ -242,14 +242,44 @@ export const COMMANDS: Command[] = [
   },
   {
     name: ['token', 'create'],
-    usage: 'token create --name NAME',
-    summary: 'Create (or replace) an operator API token; it is shown once',
+    usage: 'token create --name NAME [--expires-in-days N]',
+    summary: 'Create (or replace) an operator API token, optionally expiring; it is shown once',
+    options: { name: { type: 'string' }, 'expires-in-days': { type: 'string' } },
+    async run(config, values) {
+      const name = required(values, 'name');
+      const days = values['expires-in-days'];
+      if (days !== undefined && (typeof days !== 'string' || !/^[1-9][0-9]{0,4}$/.test(days))) {
+        throw validationFailed({ 'expires-in-days': { code: 'FORMAT_INVALID' } });
+      }
+      const expiresAt = typeof days === 'string' ? new Date(Date.now() + Number(days) * 86_400_000) : null;
+      const { token } = await withDatabase(config, (database) => createOperatorToken(database.db, name, { expiresAt }));
+      out(token);
+      process.stderr.write(
+        `Store this token now: only its hash is kept. Use it as "Authorization: Bearer <token>".${expiresAt ? ` It expires at ${expiresAt.toISOString()}.` : ''}\n`,
+      );
+      return 0;
+    },
+  },
+  {
+    name: ['token', 'list'],
+    usage: 'token list',
+    summary: 'List the operator API tokens (never their secrets): created, last used, expiry, revoked',
+    async run(config) {
+      const tokens = await withDatabase(config, (database) => listOperatorTokens(database.db));
+      const when = (date: Date | null) => date?.toISOString() ?? '-';
+      out(['name\tcreated\tlast used\texpires\trevoked', ...tokens.map((t) => [t.name, when(t.createdAt), when(t.lastUsedAt), when(t.expiresAt), when(t.revokedAt)].join('\t'))].join('\n'));
+      return 0;
+    },
+  },
+  {
+    name: ['token', 'revoke'],
+    usage: 'token revoke --name NAME',
+    summary: 'Revoke an operator API token at once',
     options: { name: { type: 'string' } },
     async run(config, values) {
       const name = required(values, 'name');
-      const { token } = await withDatabase(config, (database) => createOperatorToken(database.db, name));
-      out(token);
-      process.stderr.write('Store this token now: only its hash is kept. Use it as "Authorization: Bearer <token>".\n');
+      await withDatabase(config, (database) => revokeOperatorToken(database.db, { name }, systemContext()));
+      out(`Token ${name} is revoked.`);
       return 0;
     },
   },

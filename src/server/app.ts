@@ -40,6 +40,8 @@ export interface AppOptions {
    * program before the first request. Off for tests and the OpenAPI document, which build the app only.
    */
   background?: boolean;
+  /** Nothing is read or written at start (the OpenAPI document is built with no database): REWARDS_ADMIN_TOKEN is left alone. */
+  documentOnly?: boolean;
 }
 
 /** Paths whose values never reach a log line: credentials, cookies, tokens. */
@@ -59,7 +61,7 @@ export const LOG_REDACT = [
 const dateTimeFormat: NonNullable<NonNullable<FastifyServerOptions['ajv']>['onCreate']> = (ajv) =>
   ajv.addFormat('date-time', { type: 'string', validate: isTimestamp });
 
-export async function buildApp({ config, database, logger, onEmailQueued, clock = () => new Date(), background = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger, onEmailQueued, clock = () => new Date(), background = false, documentOnly = false }: AppOptions): Promise<FastifyInstance> {
   const { db } = database;
   const loggerOption =
     logger === undefined ? { level: config.logLevel, redact: LOG_REDACT } : logger;
@@ -133,7 +135,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
     },
   });
 
-  await app.register(identity, { db, changes: database.changes, adminToken: config.adminToken });
+  await app.register(identity, { db, changes: database.changes, ...(documentOnly ? {} : { adminToken: config.adminToken }) });
   await app.register(notifications, { db, ...(background ? { deliver: config.mail } : {}), ...(onEmailQueued ? { onEmailQueued } : {}) });
   if (background) await app.register(followUpEscalation, { db, teamEmail: config.mail.rewardsTeamEmail, clock });
   refuseBadCharacters(app);
@@ -181,7 +183,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   await app.register(catalogOpsRoutes, { db });
   await app.register(salesOpsRoutes, { db });
   await app.register(eligibilityRoutes, { db, changes: database.changes, loadProgramAtStart: background });
-  await app.register(benefitsRoutes, { db });
+  await app.register(benefitsRoutes, { db, limits: config.contactLimits });
   await app.register(followUpOpsRoutes, { db });
   await app.register(notificationsOpsRoutes, { db });
   await registerWeb(app, config.webMode);

@@ -16,6 +16,8 @@ export interface Config {
   sessionTtlHours: number;
   cookieSecure: boolean;
   association: { maxAttempts: number; lockoutMinutes: number };
+  /** Marketing-contact changes per partner account, and portal mails per recipient, in any 24 hours. */
+  contactLimits: { changesPerDay: number; mailsPerRecipientPerDay: number };
   signIn: { maxFailures: number; lockoutMinutes: number };
   /** built: serve dist/web; dev: Vite's dev server with hot reload; off: the API only. */
   webMode: 'built' | 'dev' | 'off';
@@ -113,6 +115,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       lockoutMinutes: integer('SIGN_IN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     },
     webMode,
+    contactLimits: {
+      changesPerDay: integer('CONTACT_CHANGES_PER_DAY', 10, 1, 10_000),
+      mailsPerRecipientPerDay: integer('MAIL_PER_RECIPIENT_PER_DAY', 5, 1, 10_000),
+    },
     mail: {
       smtpUrl,
       from: read('MAIL_FROM') ?? 'Marketplace Rewards <rewards@localhost>',

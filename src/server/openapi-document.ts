@@ -17,6 +17,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
     config: loadConfig({ REWARDS_WEB: 'off' }),
     database: { db, engine: 'postgres', raw: { engine: 'postgres', pool }, changes: new ChangeFeed(false), close: () => db.destroy() },
     logger: false,
+    documentOnly: true,
   });
   await app.ready();
   const document = app.swagger() as unknown as Record<string, unknown>;

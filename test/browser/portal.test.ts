@@ -137,7 +137,7 @@ function focused(page: Page, what: 'text' | 'id'): Promise<string | null> {
 
 async function signOutWithMenu(page: Page, locale: Locale) {
   await page.getByRole('banner').getByRole('button').last().click();
-  await page.getByRole('menuitem', { name: text(locale, 'shell.signOut') }).click();
+  await page.getByRole('menuitem', { name: text(locale, 'shell.signOut'), exact: true }).click();
   await page.waitForURL(/\/sign-in$/);
 }
 
@@ -189,7 +189,7 @@ describe('Settings > Users in the browser', () => {
     await dialog.getByRole('button', { name: text(locale, 'users.addSubmit') }).click();
     // The API's field errors appear on the fields, and nothing is created.
     await dialog.getByText(text(locale, 'field.EMAIL_INVALID')).waitFor();
-    await dialog.getByText('Enter at least 10 characters.').waitFor();
+    await dialog.getByText('Enter at least 15 characters.').waitFor();
     await expectNoAxeViolations(page, 'add user dialog with errors');
     await dialog.locator('input[name="email"]').fill('nina@mail.contoso.example');
     await dialog.locator('input[name="password"]').fill('a long enough password');
@@ -209,6 +209,46 @@ describe('Settings > Users in the browser', () => {
     await signOutWithMenu(page, locale);
     await signIn(page, suite.portal, 'nina@contoso.example', 'a long enough password');
     await rewardsNav(page, locale).waitFor();
+    await context.close();
+  });
+
+  it("resets a user's password; that user changes it from the user menu and signs out everywhere", async () => {
+    const locale: Locale = 'en-US';
+    const context = await newContext(suite.browser, locale);
+    const page = await context.newPage();
+    await signIn(page, suite.portal, 'megan@contoso.example');
+    await page.getByRole('navigation').getByRole('link', { name: text(locale, 'shell.nav.accountSettings') }).click();
+    const row = page.getByTestId('user-pat@contoso.example');
+    await row.getByRole('button', { name: text(locale, 'users.resetPasswordOf', { name: 'Pat Taylor' }) }).click();
+    const resetDialog = page.getByRole('dialog');
+    await resetDialog.locator('input[name="password"]').fill('password1234567');
+    await resetDialog.getByRole('button', { name: text(locale, 'users.resetPasswordSubmit') }).click();
+    await resetDialog.getByText(text(locale, 'field.PASSWORD_TOO_GUESSABLE')).waitFor();
+    await expectNoAxeViolations(page, 'reset password dialog with an error');
+    await resetDialog.locator('input[name="password"]').fill('harbour lilac compass 12');
+    await resetDialog.getByRole('button', { name: text(locale, 'users.resetPasswordSubmit') }).click();
+    await resetDialog.waitFor({ state: 'detached' });
+    await signOutWithMenu(page, locale);
+
+    await signIn(page, suite.portal, 'pat@contoso.example', 'harbour lilac compass 12');
+    await page.getByRole('banner').getByRole('button').last().click();
+    await page.getByRole('menuitem', { name: text(locale, 'password.change') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[name="currentPassword"]').fill('not my password');
+    await dialog.locator('input[name="newPassword"]').fill('meadow tractor pencil 31');
+    await dialog.getByRole('button', { name: text(locale, 'password.changeSubmit') }).click();
+    await dialog.getByText(text(locale, 'field.CURRENT_PASSWORD_WRONG')).waitFor();
+    await dialog.locator('input[name="currentPassword"]').fill('harbour lilac compass 12');
+    await dialog.getByRole('button', { name: text(locale, 'password.changeSubmit') }).click();
+    await dialog.getByRole('status').filter({ hasText: text(locale, 'password.changed') }).waitFor();
+    await expectNoAxeViolations(page, 'password changed');
+    await dialog.getByRole('button', { name: text(locale, 'web.close') }).click();
+
+    await page.getByRole('banner').getByRole('button').last().click();
+    await page.getByRole('menuitem', { name: text(locale, 'shell.signOutEverywhere') }).click();
+    await page.waitForURL(/\/sign-in$/);
+    await signIn(page, suite.portal, 'pat@contoso.example', 'meadow tractor pencil 31');
+    await page.getByRole('heading', { level: 1 }).waitFor();
     await context.close();
   });
 

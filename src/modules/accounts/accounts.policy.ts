@@ -82,7 +82,7 @@ export function grantableRoles(member: AccountMember): Role[] {
 
 /**
  * What the member may do with each user, sent with the user (the web shows its buttons from this and
- * re-derives no rule): change the roles (and which), the name or email; remove
+ * re-derives no rule): change the roles (and which), the name or email, reset the password; remove
  * (never yourself).
  */
 export function userAbilities(member: AccountMember, target: ManagedUser) {
@@ -92,6 +92,7 @@ export function userAbilities(member: AccountMember, target: ManagedUser) {
     update: profile,
     changeRoles: roles,
     grantableRoles: roles ? grantableRolesIn(member, target.tenantId) : [],
+    resetPassword: profile && target.id !== member.userId,
     remove: profile && target.id !== member.userId,
   };
 }

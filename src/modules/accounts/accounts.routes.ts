@@ -11,6 +11,7 @@ import {
   CreateTenantBody,
   IdParams,
   NewUserBody,
+  ResetPasswordBody,
   PartnerAccountDto,
   TenantDto,
   toPartnerAccountDto,
@@ -30,10 +31,11 @@ import {
   findPartnerAccount,
   listAccountUsers,
   removeAccountUser,
+  resetAccountUserPassword,
   updateAccountUser,
 } from './accounts.service.ts';
 import { associateTenant, listAccountTenants, removeTenantAssociation, type AssociationLimits, type CredentialsCheck } from './tenant-association.service.ts';
-import { checkCredentials, type SignInLimits } from '../identity/identity.service.ts';
+import { checkCredentials, endSessionsOf, type SignInLimits } from '../identity/identity.service.ts';
 
 const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const;
 const CHANGE_ERRORS = [...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID', 'NOT_FOUND'] as const;
@@ -111,6 +113,24 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
     },
     async (request, reply) => {
       await removeAccountUser(db, requireMember(request), request.params.id, contextOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/account/users/:id/password',
+    {
+      schema: {
+        tags: ['account'],
+        summary: "Set a new password for a user (as for their email: not another tenant's own users); their sessions end",
+        params: IdParams,
+        body: ResetPasswordBody,
+        response: { 204: { type: 'null' }, ...errorResponses(...CHANGE_ERRORS, 'CANNOT_RESET_OWN_PASSWORD') },
+      },
+    },
+    async (request, reply) => {
+      const endSessions = async (trx: Db, userId: string) => void (await endSessionsOf(trx, userId));
+      await resetAccountUserPassword(db, requireMember(request), request.params.id, request.body.password, contextOf(request), endSessions);
       return reply.status(204).send(null);
     },
   );

@@ -49,6 +49,7 @@ export const AccountUserDto = component(
         update: Type.Boolean({ description: 'Change the name or email' }),
         changeRoles: Type.Boolean(),
         grantableRoles: Type.Array(RoleSchema, { description: 'Roles the caller may give this user' }),
+        resetPassword: Type.Boolean({ description: 'Set a new password for this user (ends their sessions)' }),
         remove: Type.Boolean(),
       },
       { description: 'What the caller may do with this user' },
@@ -96,6 +97,7 @@ export const UpdateAccountUserBody = Type.Object(
   { roles: Type.Optional(Roles), displayName: Type.Optional(DisplayName), email: Type.Optional(Email) },
   { additionalProperties: false, minProperties: 1 },
 );
+export const ResetPasswordBody = Type.Object({ password: Password }, { additionalProperties: false });
 export const AssociateTenantBody = Type.Object(
   { username: Username, password: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../locales/locales.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
+import { newPasswordProblem } from '../../platform/auth/password-policy.ts';
 import type { Member, RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
@@ -130,6 +131,7 @@ export async function createUser(
   const tenant = await accountsRepository.findTenantById(db, tenantId);
   if (!tenant) throw notFound();
   const username = usernameForTenant(input.username, tenant.domain);
+  requireGoodPassword(input.password, [username, input.displayName, input.email]);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction().execute(async (trx) => {
@@ -161,6 +163,12 @@ export async function createUser(
     }
     throw error;
   }
+}
+
+/** Refuses a new password that NIST's rules refuse (platform/auth/password-policy.ts), on the field `field`. */
+export function requireGoodPassword(password: string, context: readonly string[], field = 'password'): void {
+  const problem = newPasswordProblem(password, context);
+  if (problem) throw validationFailed({ [field]: problem });
 }
 
 function requireAccount(member: Member): string {
@@ -254,6 +262,41 @@ export async function updateAccountUser(
     });
     return updated!;
   });
+}
+
+/**
+ * An admin sets a new password for a user, under the rules of their email (canChangeProfile: never
+ * another tenant's own users, never a Global admin unless one); every session of that user ends
+ * (`endSessions`, identity's, in the same transaction). Never one's own: that is Change password,
+ * which asks for the current one.
+ */
+export async function resetAccountUserPassword(
+  db: Db,
+  member: Member,
+  userId: string,
+  password: string,
+  ctx: RequestContext,
+  endSessions: (trx: Db, userId: string) => Promise<void>,
+): Promise<void> {
+  const accountId = requireAccount(member);
+  if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
+  const user = await userOfAccount(db, accountId, userId);
+  if (user.id === member.userId) throw new AppError('CANNOT_RESET_OWN_PASSWORD');
+  if (!canChangeProfile(member, user)) {
+    throw forbidden(user.tenantId === member.tenantId ? 'error.FORBIDDEN.globalAdminOnly' : 'error.FORBIDDEN.otherTenantsUser');
+  }
+  requireGoodPassword(password, [user.username, user.displayName, user.email]);
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await accountsRepository.updateUser(trx, user.id, { passwordHash });
+    await endSessions(trx, user.id);
+    await auditUserChange(trx, ctx, accountId, user, 'user.password-reset', { username: user.username });
+  });
+}
+
+/** A user's new password hash (their own change, identity's: it checked the current one and the policy). */
+export async function setUserPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await accountsRepository.updateUser(db, userId, { passwordHash });
 }
 
 export async function removeAccountUser(

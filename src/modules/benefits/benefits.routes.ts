@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { contextOf, requireMember, requireOperator } from '../../platform/http/principal.ts';
 import { component, DateTime, Email, errorResponses, LocaleSchema, Uuid } from '../../platform/http/schemas.ts';
-import { activateBenefit, assignMarketingContact, getMarketingContact, listActivations, listContactCandidates } from './benefits.service.ts';
+import { activateBenefit, assignMarketingContact, type ContactLimits, getMarketingContact, listActivations, listContactCandidates } from './benefits.service.ts';
 import { listActivationsForTeam, recordContacted } from './follow-up.service.ts';
 
 const MarketingContact = component(
@@ -39,7 +39,7 @@ const Activation = component(
 const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const;
 
 /** Sales and marketing benefits: the marketing contact and activation. */
-export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: ContactLimits }> = async (app, { db, limits }) => {
   app.get(
     '/api/v1/rewards/marketing-contact',
     {
@@ -83,7 +83,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
           },
           { additionalProperties: false },
         ),
-        response: { 200: MarketingContact, ...errorResponses(...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID') },
+        response: { 200: MarketingContact, ...errorResponses(...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID', 'RATE_LIMITED') },
       },
       // The email is compared with the company email after trimming: trim it before the format
       // check, or " office@company.com " would be refused as malformed instead of saying why.
@@ -93,7 +93,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
       },
     },
     async (request) => {
-      const contact = await assignMarketingContact(db, requireMember(request), request.body, contextOf(request));
+      const contact = await assignMarketingContact(db, requireMember(request), request.body, contextOf(request), limits);
       app.emailQueued();
       return contact;
     },

@@ -1,5 +1,5 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recentActions, recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isLocale, type Locale } from '../../platform/i18n/i18n.ts';
 import { AppError, forbidden, notFound, validationFailed, type FieldProblem } from '../../platform/errors.ts';
@@ -9,7 +9,7 @@ import { canSeeRewards } from '../accounts/accounts.policy.ts';
 import { findPartnerAccount, findUserOfAccount, usersOfAccount } from '../accounts/accounts.service.ts';
 import { isActivatable } from '../eligibility/eligibility.policy.ts';
 import { benefitCodesOf, findEntitlement, transitionEntitlements } from '../eligibility/eligibility.service.ts';
-import { enqueueEmail } from '../notifications/notifications.service.ts';
+import { enqueueEmail, recentMailsTo } from '../notifications/notifications.service.ts';
 
 /**
  * Sales and marketing benefits (the seed's steps 1-4): the marketing contact,
@@ -86,7 +86,26 @@ export async function listContactCandidates(db: Db, member: Member) {
     .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.username.localeCompare(b.username));
 }
 
-export async function assignMarketingContact(db: Db, member: Member, input: MarketingContactInput, ctx: RequestContext) {
+/** How often an account may change its contact, and how many portal mails one address gets, per 24 hours. */
+export interface ContactLimits {
+  changesPerDay: number;
+  mailsPerRecipientPerDay: number;
+}
+
+const DAY_MS = 86_400_000;
+
+function limited(kind: 'contactChanges' | 'recipient', oldest: Date | null, now: Date, values: Record<string, string | number>) {
+  const seconds = oldest ? Math.max(1, Math.ceil((oldest.getTime() + DAY_MS - now.getTime()) / 1000)) : 60;
+  return new AppError('RATE_LIMITED', { messageId: `error.RATE_LIMITED.${kind}`, retryAfterSeconds: seconds, values: { ...values, minutes: Math.ceil(seconds / 60) } });
+}
+
+/**
+ * Assign or change the marketing contact. Each change mails the new contact (and the one replaced),
+ * so changes are limited per account and mails per recipient, each per 24 hours (429 with
+ * Retry-After): otherwise any admin could loop this to send mail to any address. The mails name the
+ * account and the user (by sign-in name, which nobody chooses freely) that made the change.
+ */
+export async function assignMarketingContact(db: Db, member: Member, input: MarketingContactInput, ctx: RequestContext, limits: ContactLimits) {
   const accountId = rewardsAccount(member);
   const account = await findPartnerAccount(db, accountId);
   if (!account) throw new AppError('NO_PARTNER_ACCOUNT');
@@ -121,18 +140,27 @@ export async function assignMarketingContact(db: Db, member: Member, input: Mark
       previous.phone !== values.phone ||
       previous.preferred_language !== language;
     if (changed) {
+      const since = new Date(ctx.now.getTime() - DAY_MS);
+      const changes = await recentActions(trx, accountId, ['marketing-contact.assigned', 'marketing-contact.changed'], since);
+      if (changes.count >= limits.changesPerDay) throw limited('contactChanges', changes.oldest, ctx.now, { limit: limits.changesPerDay });
+      for (const recipient of [email, ...(previous && !sameEmail(previous.email, email) ? [previous.email] : [])]) {
+        const mails = await recentMailsTo(trx, recipient, since);
+        if (mails.count >= limits.mailsPerRecipientPerDay) throw limited('recipient', mails.oldest, ctx.now, { limit: limits.mailsPerRecipientPerDay, email: recipient });
+      }
+      const actor = await findUserOfAccount(trx, accountId, member.userId);
+      const sender = { account: account.name, mpnId: account.mpnId, changedBy: actor?.displayName ?? '', changedByUsername: actor?.username ?? '' };
       await enqueueEmail(trx, {
         template: 'contact-assigned',
         recipient: email,
         locale: language,
-        values: { name: user!.displayName, account: account.name },
+        values: { name: user!.displayName, ...sender },
       });
       if (previous && !sameEmail(previous.email, email)) {
         await enqueueEmail(trx, {
           template: 'contact-replaced',
           recipient: previous.email,
           locale: previous.preferred_language,
-          values: { account: account.name, name: user!.displayName },
+          values: { name: user!.displayName, ...sender },
         });
       }
       await recordAudit(trx, {

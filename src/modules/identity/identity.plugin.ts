@@ -8,7 +8,7 @@ import { VersionedCache } from '../../platform/db/versioned-cache.ts';
 import { AppError } from '../../platform/errors.ts';
 import { negotiateLocale } from '../../platform/i18n/i18n.ts';
 import { requireOperator, requireUser, type Principal } from '../../platform/http/principal.ts';
-import { ensureEnvOperatorToken, resolveOperatorToken, resolveSession } from './identity.service.ts';
+import { ensureEnvOperatorToken, resolveOperatorToken, resolveSession, revokeEnvOperatorToken } from './identity.service.ts';
 
 /**
  * Who is calling, resolved once per request (registered by app.ts for the whole app): the session
@@ -23,7 +23,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export interface IdentityPluginOptions {
   db: Db;
   changes: ChangeFeed;
-  /** REWARDS_ADMIN_TOKEN: kept in step as the operator token named `env` when the app starts. */
+  /**
+   * REWARDS_ADMIN_TOKEN: kept in step as the operator token named `env` when the app starts; null (not
+   * set) revokes that token; absent leaves it alone (an app built only for its OpenAPI document).
+   */
   adminToken?: string | null;
 }
 
@@ -66,7 +69,7 @@ async function identityPlugin(app: FastifyInstance, { db, changes, adminToken }:
   const findSession = sessionResolver(db, changes);
   app.decorateRequest('principal', null);
   app.decorateRequest('locale', 'en-US');
-  if (adminToken) app.addHook('onReady', () => ensureEnvOperatorToken(db, adminToken));
+  if (adminToken !== undefined) app.addHook('onReady', () => (adminToken ? ensureEnvOperatorToken(db, adminToken) : revokeEnvOperatorToken(db)));
 
   app.addHook('onRequest', async (request) => {
     request.locale = negotiateLocale(request.headers['accept-language']);

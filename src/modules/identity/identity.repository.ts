@@ -34,14 +34,36 @@ export const identityRepository = {
     await db.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionId).execute();
   },
 
-  async upsertOperatorToken(db: Db, name: string, tokenHash: string): Promise<string> {
+  /** Every live session of the user, but `exceptSessionId`; the number ended. */
+  async revokeSessionsOf(db: Db, userId: string, exceptSessionId?: string): Promise<number> {
+    let query = db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+    if (exceptSessionId) query = query.where('id', '<>', exceptSessionId);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
+  async upsertOperatorToken(db: Db, name: string, tokenHash: string, expiresAt: Date | null = null): Promise<string> {
     const row = await db
       .insertInto('operator_tokens')
-      .values({ name, token_hash: tokenHash })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ token_hash: tokenHash, revoked_at: null }))
+      .values({ name, token_hash: tokenHash, expires_at: expiresAt })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ token_hash: tokenHash, revoked_at: null, expires_at: expiresAt, created_at: new Date(), last_used_at: null }))
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
+  },
+
+  listOperatorTokens(db: Db) {
+    return db
+      .selectFrom('operator_tokens')
+      .select(['id', 'name', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'expires_at as expiresAt', 'revoked_at as revokedAt'])
+      .orderBy('name')
+      .execute();
+  },
+
+  /** Revokes a live token by id or name; the revoked token's id and name, or undefined when there was none. */
+  revokeOperatorToken(db: Db, ref: { id: string } | { name: string }) {
+    const query = db.updateTable('operator_tokens').set({ revoked_at: new Date() }).where('revoked_at', 'is', null);
+    return ('id' in ref ? query.where('id', '=', ref.id) : query.where('name', '=', ref.name)).returning(['id', 'name']).executeTakeFirst();
   },
 
   async findLiveOperatorToken(db: Db, tokenHash: string): Promise<{ id: string; name: string } | undefined> {
@@ -50,6 +72,7 @@ export const identityRepository = {
       .set({ last_used_at: new Date() })
       .where('token_hash', '=', tokenHash)
       .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', new Date())]))
       .returning(['id', 'name'])
       .executeTakeFirst();
   },

@@ -1,12 +1,34 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
-import { requireUser } from '../../platform/http/principal.ts';
+import { contextOf, requireUser } from '../../platform/http/principal.ts';
+import { Type } from 'typebox';
 import { CSRF_COOKIE, SESSION_COOKIE } from './identity.plugin.ts';
-import { AppError } from '../../platform/errors.ts';
-import { errorResponses } from '../../platform/http/schemas.ts';
-import { SignedInBody, SignInBody, toSignedInBody, UpdateMeBody, VisibilityHelpBody } from './identity.schemas.ts';
-import { describeSignedIn, setUserLocale, signIn, signOut, type SignInLimits } from './identity.service.ts';
+import { AppError, validationFailed } from '../../platform/errors.ts';
+import { DateTime, errorResponses, IdParams, Uuid } from '../../platform/http/schemas.ts';
+import {
+  ChangePasswordBody,
+  CreateOperatorTokenBody,
+  OperatorTokenDto,
+  SignedInBody,
+  SignInBody,
+  toOperatorTokenDto,
+  toSignedInBody,
+  UpdateMeBody,
+  VisibilityHelpBody,
+} from './identity.schemas.ts';
+import {
+  changeOwnPassword,
+  createOperatorToken,
+  describeSignedIn,
+  listOperatorTokens,
+  revokeOperatorToken,
+  setUserLocale,
+  signIn,
+  signOut,
+  signOutEverywhere,
+  type SignInLimits,
+} from './identity.service.ts';
 import { visibilityHelp } from './visibility-help.ts';
 
 function isSameOrigin(origin: string, publicUrl: string, host: string | undefined): boolean {
@@ -69,6 +91,39 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     },
   );
 
+  app.post(
+    '/api/v1/auth/sign-out-everywhere',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign out everywhere: end every session of the signed-in user, this one too',
+        response: { 204: { type: 'null' }, ...errorResponses('UNAUTHENTICATED', 'CSRF_TOKEN_INVALID') },
+      },
+    },
+    async (request, reply) => {
+      await signOutEverywhere(db, requireUser(request).user, request.id);
+      clearCookies(reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/me/password',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Change your own password (the current one is asked for); your other sessions end',
+        body: ChangePasswordBody,
+        response: { 204: { type: 'null' }, ...errorResponses('UNAUTHENTICATED', 'CSRF_TOKEN_INVALID', 'TOO_MANY_ATTEMPTS') },
+      },
+    },
+    async (request, reply) => {
+      const principal = requireUser(request);
+      await changeOwnPassword(db, principal, request.body, config.signIn, request.id);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.get(
     '/api/v1/me',
     { schema: { tags: ['identity'], summary: 'The signed-in user', response: { 200: SignedInBody, ...errorResponses('UNAUTHENTICATED') } } },
@@ -93,6 +148,56 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
       const user = await setUserLocale(db, principal.user.id, request.body.locale);
       if (user.locale) request.locale = user.locale;
       return toSignedInBody(await describeSignedIn(db, user), principal.csrfToken);
+    },
+  );
+
+  app.get(
+    '/api/v1/ops/tokens',
+    {
+      schema: {
+        tags: ['ops'],
+        summary: 'The operator API tokens, without their secrets (revoked and expired ones included)',
+        response: { 200: Type.Object({ items: Type.Array(OperatorTokenDto) }), ...errorResponses('UNAUTHENTICATED') },
+      },
+    },
+    async () => ({ items: (await listOperatorTokens(db)).map(toOperatorTokenDto) }),
+  );
+
+  app.post(
+    '/api/v1/ops/tokens',
+    {
+      schema: {
+        tags: ['ops'],
+        summary: 'Create an operator API token (a name in use gets a new secret); the secret is in this answer only',
+        body: CreateOperatorTokenBody,
+        response: {
+          201: Type.Object({ id: Uuid, name: Type.String(), token: Type.String(), expiresAt: Type.Union([DateTime, Type.Null()]) }),
+          ...errorResponses('UNAUTHENTICATED'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const expiresAt = request.body.expiresAt ? new Date(request.body.expiresAt) : null;
+      if (expiresAt && expiresAt.getTime() <= request.now.getTime()) throw validationFailed({ expiresAt: { code: 'NOT_IN_FUTURE' } });
+      const ctx = contextOf(request);
+      const created = await createOperatorToken(db, request.body.name, { expiresAt, actor: ctx.actor, requestId: request.id });
+      return reply.status(201).send({ ...created, name: request.body.name, expiresAt: created.expiresAt?.toISOString() ?? null });
+    },
+  );
+
+  app.delete(
+    '/api/v1/ops/tokens/:id',
+    {
+      schema: {
+        tags: ['ops'],
+        summary: 'Revoke an operator API token at once',
+        params: IdParams,
+        response: { 204: { type: 'null' }, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND') },
+      },
+    },
+    async (request, reply) => {
+      await revokeOperatorToken(db, { id: request.params.id }, contextOf(request));
+      return reply.status(204).send(null);
     },
   );
 

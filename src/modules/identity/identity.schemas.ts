@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { component, LocaleSchema, RoleSchema } from '../../platform/http/schemas.ts';
+import { component, DateTime, LocaleSchema, Password, RoleSchema, Uuid } from '../../platform/http/schemas.ts';
 import { PartnerAccountDto, toPartnerAccountDto, toUserDto, UserDto } from '../accounts/accounts.schemas.ts';
 import type { describeSignedIn } from './identity.service.ts';
 
@@ -21,6 +21,11 @@ export const SignedInBody = component(
     ),
     csrfToken: Type.String({ description: 'Send back in the x-csrf-token header on every state-changing request' }),
   }),
+);
+
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password },
+  { additionalProperties: false },
 );
 
 export const UpdateMeBody = Type.Object(
@@ -54,3 +59,32 @@ export function toSignedInBody(
     csrfToken,
   };
 }
+
+export const OperatorTokenDto = component(
+  'OperatorToken',
+  Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    createdAt: DateTime,
+    lastUsedAt: Type.Union([DateTime, Type.Null()]),
+    expiresAt: Type.Union([DateTime, Type.Null()]),
+    revokedAt: Type.Union([DateTime, Type.Null()]),
+  }),
+);
+
+export const CreateOperatorTokenBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'Letters, digits, . _ -' }),
+    expiresAt: Type.Optional(Type.Union([DateTime, Type.Null()], { description: 'After this instant the token is refused; null or absent: no expiry' })),
+  },
+  { additionalProperties: false },
+);
+
+export const toOperatorTokenDto = (row: { id: string; name: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null }): Static<typeof OperatorTokenDto> => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.createdAt.toISOString(),
+  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  expiresAt: row.expiresAt?.toISOString() ?? null,
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+});

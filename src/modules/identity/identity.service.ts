@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { verifyAgainstNothing, verifyPassword } from '../../platform/auth/password.ts';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from '../../platform/auth/password.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Locale } from '../../../locales/locales.ts';
-import { memberOf, type SignedInUser } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { memberOf, type RequestContext, type SignedInUser } from '../../platform/context.ts';
+import { AppError, validationFailed } from '../../platform/errors.ts';
 import { canSeeRewards, hasRewardsRole } from '../accounts/accounts.policy.ts';
-import { findPartnerAccount, findTenant, findUser, findUserCredentials, setUserLocale as saveUserLocale, type PartnerAccountRow, type UserRow } from '../accounts/accounts.service.ts';
+import { findPartnerAccount, findTenant, findUser, findUserCredentials, requireGoodPassword, setUserPasswordHash, setUserLocale as saveUserLocale, type PartnerAccountRow, type UserRow } from '../accounts/accounts.service.ts';
 import { identityRepository } from './identity.repository.ts';
 
 /** Sign-in, sessions, operator tokens, and what a signed-in user may see. */
@@ -140,6 +140,49 @@ export function signOut(db: Db, sessionId: string): Promise<void> {
   return identityRepository.revokeSession(db, sessionId);
 }
 
+/** Ends every session of a user (an admin reset their password; they signed out everywhere). */
+export async function endSessionsOf(db: Db, userId: string, exceptSessionId?: string): Promise<number> {
+  return identityRepository.revokeSessionsOf(db, userId, exceptSessionId);
+}
+
+/** Sign out everywhere: every session of the user ends, this one too. */
+export async function signOutEverywhere(db: Db, user: SignedInUser, requestId?: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const ended = await endSessionsOf(trx, user.id);
+    await recordAudit(trx, { actor: { type: 'user', id: user.id }, action: 'session.signed-out-everywhere', partnerAccountId: user.partnerAccountId, subjectType: 'user', subjectId: user.id, details: { ended }, requestId });
+    return ended;
+  });
+}
+
+/**
+ * A user changes their own password: the current one is checked as sign-in checks it (a wrong one
+ * counts towards the sign-in lockout, so this is no way around it), the new one must pass the policy,
+ * and every other session of theirs ends; this one goes on.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  session: { user: SignedInUser; sessionId: string },
+  input: { currentPassword: string; newPassword: string },
+  limits: SignInLimits,
+  requestId?: string,
+): Promise<void> {
+  const { user } = session;
+  requireGoodPassword(input.newPassword, [user.username, user.displayName, user.email], 'newPassword');
+  try {
+    await checkCredentials(db, { username: user.username, password: input.currentPassword }, limits, requestId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') throw validationFailed({ currentPassword: { code: 'CURRENT_PASSWORD_WRONG' } });
+    throw error;
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await setUserPasswordHash(trx, user.id, passwordHash);
+    await trx.deleteFrom('sign_in_failures').where('username', '=', user.username).execute();
+    const ended = await endSessionsOf(trx, user.id, session.sessionId);
+    await recordAudit(trx, { actor: { type: 'user', id: user.id }, action: 'user.password-changed', partnerAccountId: user.partnerAccountId, subjectType: 'user', subjectId: user.id, details: { otherSessionsEnded: ended }, requestId });
+  });
+}
+
 /** The signed-in user's own language choice (null: follow the browser). */
 export async function setUserLocale(db: Db, userId: string, locale: Locale | null): Promise<UserRow> {
   const user = await saveUserLocale(db, userId, locale);
@@ -160,16 +203,47 @@ export async function describeSignedIn(db: Db, user: SignedInUser) {
   };
 }
 
-/** Operator tokens: created once and shown once; `REWARDS_ADMIN_TOKEN` keeps one named `env` in step. */
-export async function createOperatorToken(db: Db, name: string): Promise<{ id: string; token: string }> {
+/**
+ * Operator tokens: created once and shown once (a name already in use gets a new secret), with an
+ * optional expiry; listed without their secrets; revoked by id or name. `REWARDS_ADMIN_TOKEN` keeps
+ * one named `env` in step, and starting without it revokes that one.
+ */
+export async function createOperatorToken(
+  db: Db,
+  name: string,
+  options: { expiresAt?: Date | null; actor?: RequestContext['actor']; requestId?: string } = {},
+): Promise<{ id: string; token: string; expiresAt: Date | null }> {
   const token = newSecret('rwd_');
-  const id = await identityRepository.upsertOperatorToken(db, name, hashSecret(token));
-  await recordAudit(db, { actor: { type: 'system' }, action: 'operator-token.created', subjectType: 'operator-token', subjectId: id, details: { name } });
-  return { id, token };
+  const expiresAt = options.expiresAt ?? null;
+  const id = await identityRepository.upsertOperatorToken(db, name, hashSecret(token), expiresAt);
+  await recordAudit(db, {
+    actor: options.actor ?? { type: 'system' },
+    action: 'operator-token.created',
+    subjectType: 'operator-token',
+    subjectId: id,
+    details: { name, expiresAt: expiresAt?.toISOString() ?? null },
+    requestId: options.requestId,
+  });
+  return { id, token, expiresAt };
+}
+
+export const listOperatorTokens = (db: Db) => identityRepository.listOperatorTokens(db);
+
+export async function revokeOperatorToken(db: Db, ref: { id: string } | { name: string }, ctx: Pick<RequestContext, 'actor' | 'requestId'>) {
+  const revoked = await identityRepository.revokeOperatorToken(db, ref);
+  if (!revoked) throw new AppError('NOT_FOUND');
+  await recordAudit(db, { actor: ctx.actor, action: 'operator-token.revoked', subjectType: 'operator-token', subjectId: revoked.id, details: { name: revoked.name }, requestId: ctx.requestId });
+  return revoked;
 }
 
 export async function ensureEnvOperatorToken(db: Db, token: string): Promise<void> {
   await identityRepository.upsertOperatorToken(db, 'env', hashSecret(token));
+}
+
+/** Started without REWARDS_ADMIN_TOKEN: the token it had made stops working. */
+export async function revokeEnvOperatorToken(db: Db): Promise<void> {
+  const revoked = await identityRepository.revokeOperatorToken(db, { name: 'env' });
+  if (revoked) await recordAudit(db, { actor: { type: 'system' }, action: 'operator-token.revoked', subjectType: 'operator-token', subjectId: revoked.id, details: { name: 'env', reason: 'REWARDS_ADMIN_TOKEN unset' } });
 }
 
 export function resolveOperatorToken(db: Db, token: string) {

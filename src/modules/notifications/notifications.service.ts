@@ -8,6 +8,17 @@ import { renderEmail, type EmailTemplate, type EmailValues } from './templates.t
  * as the change it announces, so nothing is announced that did not happen and
  * nothing that happened goes unannounced. The delivery worker sends it later.
  */
+/** Mails queued to a recipient (any case) since `since`, and the oldest of them: for the per-recipient daily limit. */
+export async function recentMailsTo(db: Db, recipient: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('created_at').as('oldest')])
+    .where((eb) => eb(eb.fn('lower', ['recipient']), '=', recipient.trim().toLowerCase()))
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), oldest: row.oldest ? new Date(row.oldest) : null };
+}
+
 export async function enqueueEmail(
   db: Db,
   email: { template: EmailTemplate; recipient: string; locale: Locale; values: EmailValues },

@@ -13,8 +13,14 @@ const escapeHtml = (text: string) =>
 
 // Each email's paragraphs, by message id (so a missing one fails the typecheck).
 const PARAGRAPHS: Record<EmailTemplate, MessageId[]> = {
-  'contact-assigned': ['email.contact-assigned.greeting', 'email.contact-assigned.body', 'email.contact-assigned.next', 'email.contact-assigned.signature'],
-  'contact-replaced': ['email.contact-replaced.greeting', 'email.contact-replaced.body', 'email.contact-replaced.signature'],
+  'contact-assigned': [
+    'email.contact-assigned.greeting',
+    'email.contact-assigned.body',
+    'email.contact-assigned.next',
+    'email.contact-assigned.sender',
+    'email.contact-assigned.signature',
+  ],
+  'contact-replaced': ['email.contact-replaced.greeting', 'email.contact-replaced.body', 'email.contact-replaced.sender', 'email.contact-replaced.signature'],
   'benefit-activated': ['email.benefit-activated.greeting', 'email.benefit-activated.body', 'email.benefit-activated.next', 'email.benefit-activated.signature'],
   'activation-overdue': ['email.activation-overdue.body', 'email.activation-overdue.next'],
 };

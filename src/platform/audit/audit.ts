@@ -29,3 +29,18 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     })
     .execute();
 }
+
+/**
+ * How many times an account did one of these actions since `since`, and when the oldest of them was:
+ * what a daily limit on an audited change counts (the audit log is append-only, so it is exact).
+ */
+export async function recentActions(db: Db, partnerAccountId: string, actions: readonly string[], since: Date): Promise<{ count: number; oldest: Date | null }> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('occurred_at').as('oldest')])
+    .where('partner_account_id', '=', partnerAccountId)
+    .where('action', 'in', [...actions])
+    .where('occurred_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), oldest: row.oldest ? new Date(row.oldest) : null };
+}

@@ -61,6 +61,8 @@ export interface OperatorTokensTable {
   created_at: Generated<Date>;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  /** After this, the token is refused (null: no expiry). */
+  expires_at: NullableTimestamp;
 }
 
 export interface SignInFailuresTable {

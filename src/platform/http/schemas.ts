@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema, type TUnsafe } from 'typebox';
 import { LOCALES } from '../../../locales/locales.ts';
 import type { ErrorCode } from '../errors.ts';
 import { BENEFIT_CATEGORIES, ENTITLEMENT_STATUSES, LISTING_TYPES, NAME_MAX_LENGTH, OFFER_STATUSES, PATTERNS, ROLES, SALE_STATUSES } from '../values.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy.ts';
 import { ERROR_STATUS } from './error-status.ts';
 
 /** Schema pieces shared by every module's routes, built from the vocabulary in platform/values.ts. */
@@ -11,7 +12,8 @@ export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 320
 export const DateTime = Type.String({ format: 'date-time' });
 export const RoleSchema = Type.Enum([...ROLES]);
 export const LocaleSchema = Type.Enum([...LOCALES]);
-export const Password = Type.String({ minLength: 10, maxLength: 200 });
+/** A new password (platform/auth/password-policy.ts checks the rest: known and guessable ones are refused). */
+export const Password = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH });
 // Names are trimmed before they are stored; a name of only spaces would break the database's length check.
 export const DisplayName = Type.String({ minLength: 1, maxLength: NAME_MAX_LENGTH, pattern: PATTERNS.someText });
 export const MpnId = Type.String({ pattern: PATTERNS.mpnId, description: 'Digits only' });

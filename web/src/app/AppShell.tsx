@@ -17,12 +17,14 @@ import {
 import {
   Gift24Regular,
   Home24Regular,
+  Key24Regular,
   Person24Regular,
   QuestionCircle24Regular,
   Settings24Regular,
   SignOut24Regular,
 } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { ChangePasswordDialog } from '../features/identity/ChangePasswordDialog.tsx';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../i18n/catalogs.ts';
@@ -103,8 +105,9 @@ export function AppShell() {
   const styles = useStyles();
   const intl = useIntl();
   const navigate = useNavigate();
-  const { locale, setLocale, signOut } = useSession();
+  const { locale, setLocale, signOut, signOutEverywhere } = useSession();
   const me = useSignedIn();
+  const [changingPassword, setChangingPassword] = useState(false);
 
   return (
     <div className={styles.root}>
@@ -151,6 +154,9 @@ export function AppShell() {
                 ))}
               </MenuGroup>
               <MenuDivider />
+              <MenuItem icon={<Key24Regular />} onClick={() => setChangingPassword(true)}>
+                <FormattedMessage id="password.change" />
+              </MenuItem>
               <MenuItem
                 icon={<SignOut24Regular />}
                 onClick={() => {
@@ -159,9 +165,17 @@ export function AppShell() {
               >
                 <FormattedMessage id="shell.signOut" />
               </MenuItem>
+              <MenuItem
+                onClick={() => {
+                  void signOutEverywhere().then(() => navigate('/sign-in'));
+                }}
+              >
+                <FormattedMessage id="shell.signOutEverywhere" />
+              </MenuItem>
             </MenuList>
           </MenuPopover>
         </Menu>
+        {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
       </header>
       <nav className={styles.nav} aria-label={intl.formatMessage({ id: 'shell.navigation' })}>
         <NavItem to="/" icon={<Home24Regular />}>

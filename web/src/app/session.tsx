@@ -16,6 +16,8 @@ interface SessionState {
   locale: Locale;
   signIn: (username: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Ends every session of the user, this one too. */
+  signOutEverywhere: () => Promise<void>;
   refresh: () => Promise<void>;
   setLocale: (locale: Locale) => Promise<void>;
 }
@@ -68,6 +70,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       async signOut() {
         await call(api.POST('/api/v1/auth/sign-out')).catch(() => undefined);
+        queryClient.clear();
+        setMe(null);
+        setStatus('signed-out');
+      },
+      async signOutEverywhere() {
+        await call(api.POST('/api/v1/auth/sign-out-everywhere'));
         queryClient.clear();
         setMe(null);
         setStatus('signed-out');

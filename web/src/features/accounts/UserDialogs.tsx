@@ -128,3 +128,29 @@ export function RemoveUserDialog({ user, onClose }: DialogProps & { user: Accoun
     </FormDialog>
   );
 }
+
+export function ResetPasswordDialog({ user, onClose }: DialogProps & { user: AccountUser }) {
+  const intl = useIntl();
+  const [password, setPassword] = useState('');
+  const reset = useApiMutation('post', '/api/v1/account/users/{id}/password', { invalidates: [] });
+  const { error, busy, submit } = useFormSubmit(() => reset.mutateAsync({ params: { path: { id: user.id } }, body: { password } }), {
+    onDone: onClose,
+  });
+  return (
+    <FormDialog
+      title={intl.formatMessage({ id: 'users.resetPasswordOf' }, { name: user.displayName })}
+      submitLabel={intl.formatMessage({ id: 'users.resetPasswordSubmit' })}
+      onClose={onClose}
+      onSubmit={submit}
+      error={error}
+      busy={busy}
+    >
+      <Text as="p">
+        <FormattedMessage id="users.resetPasswordExplained" values={{ username: user.username }} />
+      </Text>
+      <Field label={intl.formatMessage({ id: 'password.new' })} hint={intl.formatMessage({ id: 'password.hint' })} required {...fieldValidation(error, 'password')}>
+        <Input name="password" type="password" autoComplete="new-password" value={password} onChange={(_, data) => setPassword(data.value)} />
+      </Field>
+    </FormDialog>
+  );
+}

@@ -15,14 +15,14 @@ import { useApiQuery } from '../../api/queries.ts';
 import { RoleBadges } from './RoleBadges.tsx';
 import { SettingsFrame } from './SettingsFrame.tsx';
 import type { AccountUser } from './types.ts';
-import { AddUserDialog, ChangeRolesDialog, RemoveUserDialog } from './UserDialogs.tsx';
+import { AddUserDialog, ChangeRolesDialog, RemoveUserDialog, ResetPasswordDialog } from './UserDialogs.tsx';
 
 /** Settings > Account settings > Users: every tenant's users, for Global and Account admins. */
 export function UsersPage() {
   const intl = useIntl();
   const userList = useApiQuery('/api/v1/account/users');
   const tenantList = useApiQuery('/api/v1/account/tenants');
-  const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'roles' | 'remove'; user: AccountUser } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'roles' | 'remove' | 'password'; user: AccountUser } | null>(null);
   // The page needs both lists (the add dialog offers the tenants); the users' refusal comes
   // first, since when the caller may not manage users that is the reason to show.
   const users = tenantList.data && userList.data?.items;
@@ -89,6 +89,15 @@ export function UsersPage() {
                           <FormattedMessage id="users.changeRoles" />
                         </Button>
                       )}
+                      {user.abilities.resetPassword && (
+                        <Button
+                          size="small"
+                          onClick={() => setDialog({ kind: 'password', user })}
+                          aria-label={intl.formatMessage({ id: 'users.resetPasswordOf' }, { name: user.displayName })}
+                        >
+                          <FormattedMessage id="users.resetPassword" />
+                        </Button>
+                      )}
                       {user.abilities.remove && (
                         <Button
                           size="small"
@@ -109,6 +118,7 @@ export function UsersPage() {
       {dialog?.kind === 'add' && <AddUserDialog tenants={tenants} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'roles' && <ChangeRolesDialog user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'remove' && <RemoveUserDialog user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'password' && <ResetPasswordDialog user={dialog.user} onClose={() => setDialog(null)} />}
     </SettingsFrame>
   );
 }
