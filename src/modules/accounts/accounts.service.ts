@@ -212,6 +212,12 @@ async function userOfAccount(db: Db, accountId: string, userId: string): Promise
   return user;
 }
 
+/** A user's name, email, password or the user itself: refused with the reason that applies (policy: canChangeProfile). */
+function requireProfileChange(member: Member, user: ManagedUserRow): void {
+  if (canChangeProfile(member, user)) return;
+  throw forbidden(user.tenantId === member.tenantId ? 'error.FORBIDDEN.globalAdminOnly' : 'error.FORBIDDEN.otherTenantsUser');
+}
+
 function auditUserChange(trx: Db, ctx: RequestContext, accountId: string, user: ManagedUserRow, action: string, details: Record<string, unknown>) {
   return recordAudit(trx, {
     actor: ctx.actor,
@@ -240,10 +246,7 @@ export async function updateAccountUser(
     // The roles this change adds must be the member's to give in that tenant.
     if (ungrantable(member, user.tenantId, roles.filter((role) => !user.roles.includes(role)))) throw forbidden('error.FORBIDDEN.globalAdminOnly');
   }
-  const profileChanged = changes.displayName !== undefined || changes.email !== undefined;
-  if (profileChanged && !canChangeProfile(member, user)) {
-    throw forbidden(user.tenantId === member.tenantId ? 'error.FORBIDDEN.globalAdminOnly' : 'error.FORBIDDEN.otherTenantsUser');
-  }
+  if (changes.displayName !== undefined || changes.email !== undefined) requireProfileChange(member, user);
   // Taking every admin role from yourself would lock you out of this very page.
   if (roles !== undefined && user.id === member.userId && !roles.some((r) => r === 'global-admin' || r === 'account-admin')) {
     throw validationFailed({ roles: { code: 'CANNOT_DEMOTE_SELF' } });
@@ -282,9 +285,7 @@ export async function resetAccountUserPassword(
   if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
   const user = await userOfAccount(db, accountId, userId);
   if (user.id === member.userId) throw new AppError('CANNOT_RESET_OWN_PASSWORD');
-  if (!canChangeProfile(member, user)) {
-    throw forbidden(user.tenantId === member.tenantId ? 'error.FORBIDDEN.globalAdminOnly' : 'error.FORBIDDEN.otherTenantsUser');
-  }
+  requireProfileChange(member, user);
   requireGoodPassword(password, [user.username, user.displayName, user.email]);
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
@@ -309,9 +310,7 @@ export async function removeAccountUser(
   if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
   const user = await userOfAccount(db, accountId, userId);
   if (user.id === member.userId) throw new AppError('CANNOT_REMOVE_SELF');
-  if (!canChangeProfile(member, user)) {
-    throw forbidden(user.tenantId === member.tenantId ? 'error.FORBIDDEN.globalAdminOnly' : 'error.FORBIDDEN.otherTenantsUser');
-  }
+  requireProfileChange(member, user);
   await db.transaction().execute(async (trx) => {
     await accountsRepository.deleteUser(trx, user.id);
     await auditUserChange(trx, ctx, accountId, user, 'user.removed', { username: user.username, roles: user.roles });
