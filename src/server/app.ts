@@ -104,6 +104,20 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   await app.register(cookie);
   // Named DTOs (ErrorBody, User, ...) are registered once and referenced by $ref from every route.
   for (const schema of namedComponents()) app.addSchema(schema);
+  // Each operation says how it is called: the operator token, the session (with its CSRF token when it
+  // changes something), or nothing. The same rule as identity's access check (identity.plugin.ts).
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || route.schema.hide) return;
+    const methods = ([] as string[]).concat(route.method);
+    const changes = methods.some((method) => !['GET', 'HEAD', 'OPTIONS'].includes(method));
+    const sessionSecurity = changes ? [{ session: [], csrfToken: [] }] : [{ session: [] }];
+    const security = route.url.startsWith('/api/v1/ops/')
+      ? [{ operatorToken: [] }]
+      : route.url === '/api/v1/auth/sign-in' || !route.url.startsWith('/api/v1/')
+        ? []
+        : sessionSecurity;
+    (route.schema as { security?: unknown }).security ??= security;
+  });
   await app.register(swagger, {
     // Shared schemas appear under their own $id in components.schemas (ErrorBody, User, ...), not as def-<n>.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
@@ -112,15 +126,31 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
       info: {
         title: 'Marketplace Rewards API',
         version: '1',
+        license: { name: 'MIT', identifier: 'MIT' },
         description:
           'Partner accounts, tenants, users and the Marketplace Rewards program. Errors are always ' +
           '`{"error": {"code", "message", "fields"}}`; the portal signs in with a session cookie and sends ' +
           'the CSRF token in `x-csrf-token`; automation uses an operator bearer token.',
       },
+      // The API is served by the portal's own origin.
+      servers: [{ url: '/', description: 'This portal' }],
+      tags: [
+        { name: 'identity', description: 'Sign-in, sessions, passwords, the signed-in user' },
+        { name: 'account', description: "Settings > Account settings: the partner account's users and tenants" },
+        { name: 'rewards', description: 'Marketplace Rewards: eligibility, benefits, the marketing contact, activations' },
+        { name: 'operations', description: "The Rewards team's and automation's API (operator token)" },
+        { name: 'health', description: 'Liveness and readiness' },
+      ],
       components: {
         securitySchemes: {
           operatorToken: { type: 'http', scheme: 'bearer', description: 'Operator API token (`rewards token create`)' },
-          session: { type: 'apiKey', in: 'cookie', name: 'rewards_session' },
+          session: { type: 'apiKey', in: 'cookie', name: 'rewards_session', description: 'The session cookie that sign-in sets' },
+          csrfToken: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-csrf-token',
+            description: "The session's CSRF token (in the sign-in answer and the rewards_csrf cookie), on every state-changing request made with the session cookie",
+          },
         },
       },
     },
@@ -145,13 +175,14 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
 
   app.get(
     '/healthz',
-    { schema: { tags: ['health'], summary: 'The process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    { schema: { operationId: 'getHealth', tags: ['health'], summary: 'The process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
     async () => ({ status: 'ok' as const }),
   );
   app.get(
     '/readyz',
     {
       schema: {
+        operationId: 'getReadiness',
         tags: ['health'],
         summary: 'The database answers',
         response: {

@@ -52,6 +52,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
     '/api/v1/account/users',
     {
       schema: {
+        operationId: 'listAccountUsers',
         tags: ['account'],
         summary: 'Users of every tenant of the partner account',
         response: {
@@ -71,6 +72,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
     '/api/v1/account/users',
     {
       schema: {
+        operationId: 'addAccountUser',
         tags: ['account'],
         summary: "Add a user to one of the account's tenants",
         body: AddAccountUserBody,
@@ -88,6 +90,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
     '/api/v1/account/users/:id',
     {
       schema: {
+        operationId: 'updateAccountUser',
         tags: ['account'],
         summary: "Change a user's roles, name or email",
         params: IdParams,
@@ -105,6 +108,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
     '/api/v1/account/users/:id',
     {
       schema: {
+        operationId: 'removeAccountUser',
         tags: ['account'],
         summary: 'Remove a user',
         params: IdParams,
@@ -121,6 +125,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
     '/api/v1/account/users/:id/password',
     {
       schema: {
+        operationId: 'resetAccountUserPassword',
         tags: ['account'],
         summary: "Set a new password for a user (as for their email: not another tenant's own users); their sessions end",
         params: IdParams,
@@ -139,6 +144,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
     '/api/v1/account/tenants',
     {
       schema: {
+        operationId: 'listAccountTenants',
         tags: ['account'],
         summary: 'Directory tenants associated with the partner account',
         response: { 200: Type.Object({ items: Type.Array(TenantDto), abilities: AccountAbilities }), ...errorResponses(...MEMBER_ERRORS) },
@@ -156,6 +162,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
     '/api/v1/account/tenants',
     {
       schema: {
+        operationId: 'associateTenant',
         tags: ['account'],
         summary: 'Associate another tenant, proven by the credentials of any of its users (checked, never stored)',
         body: AssociateTenantBody,
@@ -178,6 +185,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
     '/api/v1/account/tenants/:id',
     {
       schema: {
+        operationId: 'removeTenantAssociation',
         tags: ['account'],
         summary: "Remove a tenant's association (not the primary tenant, not the one you signed in with)",
         params: IdParams,
@@ -199,6 +207,7 @@ export const accountOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     '/api/v1/ops/tenants',
     {
       schema: {
+        operationId: 'createTenant',
         tags: ['operations'],
         security,
         summary: 'Create a directory tenant',
@@ -220,6 +229,7 @@ export const accountOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     '/api/v1/ops/partner-accounts',
     {
       schema: {
+        operationId: 'createPartnerAccount',
         tags: ['operations'],
         security,
         summary: 'Create a partner account (PGA) with its primary tenant',
@@ -241,6 +251,7 @@ export const accountOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     '/api/v1/ops/tenants/:id/users',
     {
       schema: {
+        operationId: 'createTenantUser',
         tags: ['operations'],
         security,
         summary: 'Create a user in a tenant',

@@ -44,6 +44,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: Contact
     '/api/v1/rewards/marketing-contact',
     {
       schema: {
+        operationId: 'getMarketingContact',
         tags: ['rewards'],
         summary: 'The marketing contact who receives the follow-up communications (null until assigned)',
         response: { 200: Type.Object({ contact: Type.Union([MarketingContact, Type.Null()]) }), ...errorResponses(...MEMBER_ERRORS) },
@@ -56,6 +57,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: Contact
     '/api/v1/rewards/marketing-contact/candidates',
     {
       schema: {
+        operationId: 'listMarketingContactCandidates',
         tags: ['rewards'],
         summary: 'The users of the account who can be chosen as marketing contact',
         response: {
@@ -71,6 +73,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: Contact
     '/api/v1/rewards/marketing-contact',
     {
       schema: {
+        operationId: 'assignMarketingContact',
         tags: ['rewards'],
         summary: 'Assign or change the marketing contact: a user of the account, an email other than the company account email, a phone, a language',
         body: Type.Object(
@@ -103,6 +106,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: Contact
     '/api/v1/rewards/benefits/:id/activation',
     {
       schema: {
+        operationId: 'activateBenefit',
         tags: ['rewards'],
         summary: 'Activate a sales and marketing benefit: 201 the first time, 200 with the same activation after',
         params: Type.Object({ id: Uuid }),
@@ -124,6 +128,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: Contact
     '/api/v1/rewards/activations',
     {
       schema: {
+        operationId: 'listActivations',
         tags: ['rewards'],
         summary: "The partner account's activations and their follow-up due times",
         response: { 200: Type.Object({ items: Type.Array(Activation) }), ...errorResponses(...MEMBER_ERRORS) },
@@ -159,6 +164,7 @@ export const followUpOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (a
     '/api/v1/ops/activations',
     {
       schema: {
+        operationId: 'listTeamActivations',
         tags: ['operations'],
         security,
         summary: 'Activations to follow up, ordered by due time (overdue flagged)',
@@ -175,6 +181,7 @@ export const followUpOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (a
     '/api/v1/ops/activations/:id/contacted',
     {
       schema: {
+        operationId: 'recordActivationContacted',
         tags: ['operations'],
         security,
         summary: 'Record that the Rewards team contacted the marketing contact',

@@ -16,6 +16,7 @@ export const catalogOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     '/api/v1/ops/publisher-profiles/:id',
     {
       schema: {
+        operationId: 'putPublisherProfile',
         tags: ['operations'],
         security,
         summary: 'Create or update a publisher profile; a new MPN ID relinks it (and its eligibility)',
@@ -37,6 +38,7 @@ export const catalogOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     '/api/v1/ops/offers/:id',
     {
       schema: {
+        operationId: 'putOffer',
         tags: ['operations'],
         security,
         summary: 'Create or update an offer',

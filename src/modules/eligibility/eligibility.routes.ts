@@ -41,7 +41,7 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: Cha
 
   app.get(
     '/api/v1/rewards',
-    { schema: { tags: ['rewards'], summary: 'Eligibility of the partner account: offers, billed sales, tier, next tier, why', response: { 200: RewardsSummary, ...ERRORS } } },
+    { schema: { operationId: 'getRewardsSummary', tags: ['rewards'], summary: 'Eligibility of the partner account: offers, billed sales, tier, next tier, why', response: { 200: RewardsSummary, ...ERRORS } } },
     async (request, reply) => {
       const partnerAccountId = rewardsAccount(request);
       const body = await summaries.getOrLoad(`${partnerAccountId}|${request.locale}`, async () => {
@@ -57,6 +57,7 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: Cha
     '/api/v1/rewards/benefits',
     {
       schema: {
+        operationId: 'listBenefits',
         tags: ['rewards'],
         summary: "The partner account's benefits (names in the request's language)",
         querystring: CategoryQuery,
@@ -69,6 +70,7 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: Cha
     '/api/v1/ops/partners/:mpnId/rewards',
     {
       schema: {
+        operationId: 'getPartnerRewardsSummary',
         tags: ['operations'],
         security: [{ operatorToken: [] }],
         summary: 'Eligibility of a partner account, by MPN ID',
@@ -82,6 +84,7 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: Cha
     '/api/v1/ops/partners/:mpnId/benefits',
     {
       schema: {
+        operationId: 'listPartnerBenefits',
         tags: ['operations'],
         security: [{ operatorToken: [] }],
         summary: 'Benefits of a partner account, by MPN ID',

@@ -59,6 +59,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     {
       config: { csrf: false },
       schema: {
+        operationId: 'signIn',
         tags: ['identity'],
         summary: 'Sign in with a sign-in name (name@tenant-domain) and password',
         body: SignInBody,
@@ -83,7 +84,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
 
   app.post(
     '/api/v1/auth/sign-out',
-    { schema: { tags: ['identity'], summary: 'Sign out and revoke the session', response: { 204: { type: 'null' }, ...errorResponses('CSRF_TOKEN_INVALID') } } },
+    { schema: { operationId: 'signOut', tags: ['identity'], summary: 'Sign out and revoke the session', response: { 204: { type: 'null' }, ...errorResponses('CSRF_TOKEN_INVALID') } } },
     async (request, reply) => {
       if (request.principal?.kind === 'user') await signOut(db, request.principal.sessionId);
       clearCookies(reply);
@@ -95,6 +96,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     '/api/v1/auth/sign-out-everywhere',
     {
       schema: {
+        operationId: 'signOutEverywhere',
         tags: ['identity'],
         summary: 'Sign out everywhere: end every session of the signed-in user, this one too',
         response: { 204: { type: 'null' }, ...errorResponses('UNAUTHENTICATED', 'CSRF_TOKEN_INVALID') },
@@ -111,6 +113,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     '/api/v1/me/password',
     {
       schema: {
+        operationId: 'changeOwnPassword',
         tags: ['identity'],
         summary: 'Change your own password (the current one is asked for); your other sessions end',
         body: ChangePasswordBody,
@@ -126,7 +129,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
 
   app.get(
     '/api/v1/me',
-    { schema: { tags: ['identity'], summary: 'The signed-in user', response: { 200: SignedInBody, ...errorResponses('UNAUTHENTICATED') } } },
+    { schema: { operationId: 'getMe', tags: ['identity'], summary: 'The signed-in user', response: { 200: SignedInBody, ...errorResponses('UNAUTHENTICATED') } } },
     async (request) => {
       const principal = requireUser(request);
       return toSignedInBody(await describeSignedIn(db, principal.user), principal.csrfToken);
@@ -137,6 +140,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     '/api/v1/me',
     {
       schema: {
+        operationId: 'updateMe',
         tags: ['identity'],
         summary: "Save the user's language (null: follow the browser)",
         body: UpdateMeBody,
@@ -155,7 +159,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     '/api/v1/ops/tokens',
     {
       schema: {
-        tags: ['ops'],
+        operationId: 'listOperatorTokens',
+        tags: ['operations'],
         summary: 'The operator API tokens, without their secrets (revoked and expired ones included)',
         response: { 200: Type.Object({ items: Type.Array(OperatorTokenDto) }), ...errorResponses('UNAUTHENTICATED') },
       },
@@ -167,7 +172,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     '/api/v1/ops/tokens',
     {
       schema: {
-        tags: ['ops'],
+        operationId: 'createOperatorToken',
+        tags: ['operations'],
         summary: 'Create an operator API token (a name in use gets a new secret); the secret is in this answer only',
         body: CreateOperatorTokenBody,
         response: {
@@ -189,7 +195,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     '/api/v1/ops/tokens/:id',
     {
       schema: {
-        tags: ['ops'],
+        operationId: 'revokeOperatorToken',
+        tags: ['operations'],
         summary: 'Revoke an operator API token at once',
         params: IdParams,
         response: { 204: { type: 'null' }, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND') },
@@ -205,6 +212,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     '/api/v1/help/rewards-visibility',
     {
       schema: {
+        operationId: 'getRewardsVisibilityHelp',
         tags: ['identity'],
         summary: "Why can't I see the Marketplace Rewards program? The checks for the signed-in user",
         response: { 200: VisibilityHelpBody, ...errorResponses('UNAUTHENTICATED') },

@@ -11,6 +11,7 @@ export const notificationsOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asy
     '/api/v1/ops/outbox',
     {
       schema: {
+        operationId: 'getOutbox',
         tags: ['operations'],
         security: OPERATOR_SECURITY,
         summary: 'Emails in the outbox by status (pending, sending, sent, failed), newest first',

@@ -14,6 +14,7 @@ export const salesOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
     {
       bodyLimit: 8 * 1024 * 1024,
       schema: {
+        operationId: 'ingestBilledSales',
         tags: ['operations'],
         security,
         summary: `Ingest billed-sales line items (up to ${MAX_BATCH}); idempotent by line id, all or nothing`,
