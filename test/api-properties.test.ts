@@ -19,6 +19,8 @@ interface Operation {
   path: string;
   parameters: { name: string; in: 'path' | 'query' }[];
   bodyProperties: string[] | null;
+  /** The statuses the document says the operation answers. */
+  statuses: Set<number>;
 }
 
 type Json = Record<string, unknown>;
@@ -33,7 +35,8 @@ function operationsOf(document: Json): Operation[] {
       );
       const schema = ((operation.requestBody as Json | undefined)?.content as Record<string, { schema: Json }> | undefined)?.['application/json']?.schema;
       const properties = schema?.properties as Json | undefined;
-      operations.push({ method: method.toUpperCase(), path, parameters, bodyProperties: schema ? Object.keys(properties ?? {}) : null });
+      const statuses = new Set(Object.keys((operation.responses ?? {}) as Json).map(Number));
+      operations.push({ method: method.toUpperCase(), path, parameters, bodyProperties: schema ? Object.keys(properties ?? {}) : null, statuses });
     }
   }
   return operations;
@@ -212,6 +215,8 @@ for (const engine of engines()) {
       });
       const where = `${operation.method} ${url.slice(0, 120)} ${JSON.stringify(body)?.slice(0, 200)} -> ${response.statusCode} ${response.body.slice(0, 300)}`;
       assert.ok(response.statusCode < 500, where);
+      // The document lists what the operation really answers: a client generated from it knows every status.
+      assert.ok(operation.statuses.has(response.statusCode), `status ${response.statusCode} not in the document (${[...operation.statuses].join(', ')}): ${where}`);
       if (response.statusCode < 400) return response.statusCode;
       const error = response.json<{ error?: { code?: unknown; message?: unknown; fields?: Record<string, { code: string; message: string }> } }>().error;
       assert.ok(error && typeof error.code === 'string', `no error shape: ${where}`);

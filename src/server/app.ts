@@ -18,7 +18,7 @@ import { identity } from '../modules/identity/identity.plugin.ts';
 import { notifications } from '../modules/notifications/notifications.plugin.ts';
 import { followUpEscalation } from '../modules/benefits/follow-up.plugin.ts';
 import { salesOpsRoutes } from '../modules/sales/sales.routes.ts';
-import { namedComponents } from '../platform/http/schemas.ts';
+import { documentedErrors, ErrorBody, namedComponents } from '../platform/http/schemas.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { refuseBadCharacters } from '../platform/http/input-characters.ts';
@@ -117,6 +117,13 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
         ? []
         : sessionSecurity;
     (route.schema as { security?: unknown }).security ??= security;
+    // The error statuses the route answers because of what it is (an unreadable request, its caller, its input).
+    const schema = route.schema as { body?: unknown; params?: unknown; querystring?: unknown; response?: Record<string, unknown> };
+    const response = (schema.response ??= {});
+    const hasBody = schema.body !== undefined;
+    for (const status of documentedErrors({ url: route.url, changes, hasBody, hasInput: hasBody || schema.params !== undefined || schema.querystring !== undefined })) {
+      response[String(status)] ??= ErrorBody;
+    }
   });
   await app.register(swagger, {
     // Shared schemas appear under their own $id in components.schemas (ErrorBody, User, ...), not as def-<n>.

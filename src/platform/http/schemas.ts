@@ -64,11 +64,28 @@ export const ErrorBody = component(
   ),
 );
 
-/** The error responses a route can give, by code; identical codes share their status. */
+/**
+ * The error responses a route can give, by code; identical codes share their status. What every route
+ * of a kind can answer (400 for an unreadable request, 401/403 for its caller, 404 for an unknown id,
+ * 413/415 for a body, 422 for any input) is added by app.ts from the route itself (documentedErrors).
+ */
 export function errorResponses(...codes: ErrorCode[]): Record<number, TSchema> {
   const responses: Record<number, TSchema> = {};
-  for (const code of ['VALIDATION_FAILED', 'INTERNAL', ...codes] as ErrorCode[]) {
+  for (const code of ['INTERNAL', ...codes] as ErrorCode[]) {
     responses[ERROR_STATUS[code]] = ErrorBody;
   }
   return responses;
+}
+
+/** The statuses a route answers because of what it is, whatever it does: see errorResponses. */
+export function documentedErrors(route: { url: string; changes: boolean; hasBody: boolean; hasInput: boolean }): number[] {
+  const operator = route.url.startsWith('/api/v1/ops/');
+  const session = !operator && route.url.startsWith('/api/v1/') && route.url !== '/api/v1/auth/sign-in';
+  const statuses = [400];
+  if (operator || session) statuses.push(401);
+  if (session && route.changes) statuses.push(403);
+  if (route.url.includes(':')) statuses.push(404);
+  if (route.hasBody) statuses.push(413, 415);
+  if (route.hasInput) statuses.push(422);
+  return statuses;
 }
