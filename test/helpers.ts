@@ -243,6 +243,7 @@ export interface ApiError {
   code: string;
   message: string;
   fields?: Record<string, { code: string; message: string }>;
+  conflict?: { type: string; id: string };
 }
 
 export function errorOf(response: LightMyRequestResponse): ApiError {

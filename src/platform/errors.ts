@@ -96,6 +96,8 @@ export interface AppErrorOptions {
   /** A more specific wording than `error.<code>`. */
   messageId?: MessageId;
   retryAfterSeconds?: number;
+  /** The record a 409 conflicts with (the tenant that has the domain, the user that has the name), when the caller may know it. */
+  conflict?: { type: 'tenant' | 'partner-account' | 'user'; id: string };
   /** For the log only (never shown to the caller). */
   logMessage?: string;
 }

@@ -80,6 +80,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
           code: error.code,
           message: t(locale, error.messageId, error.options.values),
           ...(error.options.fields ? { fields: localizeFields(locale, error.options.fields) } : {}),
+          ...(error.options.conflict ? { conflict: error.options.conflict } : {}),
         },
       });
     }

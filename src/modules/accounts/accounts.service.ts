@@ -69,7 +69,10 @@ export async function createTenant(
       return tenant;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('DOMAIN_TAKEN', { fields: { domain: { code: 'DOMAIN_TAKEN' } } });
+    if (isUniqueViolation(error)) {
+      const existing = await accountsRepository.findTenantByDomain(db, domain);
+      throw new AppError('DOMAIN_TAKEN', { fields: { domain: { code: 'DOMAIN_TAKEN' } }, ...(existing ? { conflict: { type: 'tenant', id: existing.id } } : {}) });
+    }
     throw error;
   }
 }
@@ -112,7 +115,10 @@ export async function createPartnerAccount(
       return account;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('MPN_ID_TAKEN', { fields: { mpnId: { code: 'MPN_ID_TAKEN' } } });
+    if (isUniqueViolation(error)) {
+      const existing = await accountsRepository.findPartnerAccountByMpnId(db, input.mpnId);
+      throw new AppError('MPN_ID_TAKEN', { fields: { mpnId: { code: 'MPN_ID_TAKEN' } }, ...(existing ? { conflict: { type: 'partner-account', id: existing.id } } : {}) });
+    }
     throw error;
   }
 }
@@ -159,7 +165,9 @@ export async function createUser(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError('USERNAME_TAKEN', { fields: { username: { code: 'USERNAME_TAKEN' } } });
+      // The name is of this tenant's domain, so the user who has it is in the same tenant: the caller may know them.
+      const existing = await accountsRepository.findUserForSignIn(db, username);
+      throw new AppError('USERNAME_TAKEN', { fields: { username: { code: 'USERNAME_TAKEN' } }, ...(existing ? { conflict: { type: 'user', id: existing.id } } : {}) });
     }
     throw error;
   }

@@ -58,6 +58,12 @@ export const ErrorBody = component(
             description: 'Per-field problems, keyed by the field name',
           }),
         ),
+        conflict: Type.Optional(
+          Type.Object(
+            { type: Type.Enum(['tenant', 'partner-account', 'user']), id: Type.String() },
+            { description: 'The existing record a 409 conflicts with' },
+          ),
+        ),
       }),
     },
     { description: 'Error' },

@@ -568,6 +568,12 @@ export interface components {
                         message: string;
                     };
                 };
+                /** @description The existing record a 409 conflicts with */
+                conflict?: {
+                    /** @enum {unknown} */
+                    type: "tenant" | "partner-account" | "user";
+                    id: string;
+                };
             };
         };
         Tenant: {
