@@ -20,7 +20,6 @@
  * the sum the generator computed itself.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
@@ -42,13 +41,14 @@ import {
   positiveInt,
   printTable,
   revision,
-  prng,
   RssSampler,
   seconds,
   writeResults,
   waitForQuiet,
   type BenchDatabase,
 } from './lib.ts';
+import { generateIngestFiles, mpnOf, type Generated } from './ingest-data.ts';
+import { StatementProfile } from './ingest-profile.ts';
 
 const args = parseArgs({ engine: 'postgres', lines: '1000000', partners: '10000', seed: '42', profile: 'off', keep: 'off', 'wait-quiet': '120' });
 const engine = engineOf(args.engine);
@@ -60,139 +60,12 @@ if (!Number.isInteger(WAIT_QUIET) || WAIT_QUIET < 0 || WAIT_QUIET > 3600) throw 
 if (args.profile !== 'on' && args.profile !== 'off') throw new Error('--profile must be on or off');
 const PROFILE = args.profile === 'on';
 if (args.keep !== 'on' && args.keep !== 'off') throw new Error('--keep must be on or off');
-const OFFERS_PER_PARTNER = 2;
-const DAY = 86_400_000;
 
 const log = (message: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-const mpnOf = (i: number) => String(100_000_000 + i);
-const profilesOf = (i: number) => 1 + (i % 2);
-const cents = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
 
-// ---------------------------------------------------------------- profiling (--profile on)
-
-/** Time spent in the database per statement, by the phase it ran in (Kysely's log hook: execution time only). */
-const profile = new Map<string, { phase: string; statement: string; count: number; ms: number }>();
-let phase = 'setup';
-const MARKERS: [string, string][] = [
-  ['insert into partner_eligibility as pe', 'recompute: eligibility upsert (offers, TTM sales, tier)'],
-  ["'offer:' ||", 'recompute: grant offer benefits'],
-  ["'tier:' ||", 'recompute: grant tier benefits'],
-  ['OFFER_DELISTED', 'recompute: revoke delisted/relinked'],
-  ['FRAUDULENT_SALES', 'recompute: revoke fraudulent tier'],
-  ['VALIDITY_ENDED', 'recompute: expire'],
-  ['insert into partner_eligibility (partner_account_id', 'markDirty: mark partners dirty'],
-  ['max(version)', 'ensureProgram: current version'],
-  ['insert into billed_sales', 'sales: merge staged lines'],
-  ['lock table billed_sales', 'sales: lock billed_sales against other writers'],
-  ['from offers o where o.id = s.offer_id', 'sales: check staged offer ids'],
-  ['select distinct pa.id from offers', 'partnersOfOffers'],
-  ['select id from partner_accounts where mpn_id = any', 'partnersOfMpnIds'],
-  ['create unlogged table', 'import: create staging table'],
-  ['drop table if exists', 'import: drop staging table'],
-  ['analyze "import_stage_', 'import: analyze staging table'],
-  ['from pg_tables', 'import: look for stale staging tables'],
-  ['where "dirty" = $1', 'recomputeDirty: next chunk'],
-  ['insert into offers as o', 'offers: merge staged rows'],
-  ['insert into publisher_profiles as pp', 'profiles: merge staged rows'],
-  ['from publisher_profiles p where p.id = s.publisher_profile_id', 'offers: check staged profile ids'],
-];
-function onQuery(text: string, ms: number) {
-  const marker = MARKERS.find(([needle]) => text.includes(needle));
-  const statement = marker ? marker[1] : text.replace(/\s+/g, ' ').trim().slice(0, 70);
-  const key = `${phase}|${statement}`;
-  const entry = profile.get(key) ?? { phase, statement, count: 0, ms: 0 };
-  entry.count += 1;
-  entry.ms += ms;
-  profile.set(key, entry);
-}
-
-// ---------------------------------------------------------------- data files
-
-interface Generated {
-  dir: string;
-  files: Record<ImportKind, string>;
-  counts: Record<ImportKind, number>;
-  bytes: Record<ImportKind, number>;
-  /** Sum of billed lines inside the trailing twelve months, computed while writing (cents -> decimal string). */
-  expectedTtmUsd: string;
-  statusCounts: Record<string, number>;
-}
-
-async function writeLines(file: string, header: string, count: number, line: (n: number) => string): Promise<number> {
-  const out = fs.createWriteStream(file);
-  out.write(`${header}\n`);
-  let chunk: string[] = [];
-  for (let n = 0; n < count; n += 1) {
-    chunk.push(line(n));
-    if (chunk.length === 10_000 || n === count - 1) {
-      if (!out.write(`${chunk.join('\n')}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-      chunk = [];
-    }
-  }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  return fs.statSync(file).size;
-}
-
-async function generate(): Promise<Generated> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rewards-bench-csv-'));
-  const random = prng(SEED);
-  // Anchored to the start of today (UTC): the files are the same all day for a seed.
-  const anchor = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
-  const boundary = new Date(anchor);
-  boundary.setUTCMonth(boundary.getUTCMonth() - 12);
-  const windowStart = anchor.getTime() - 14 * 30.44 * DAY;
-  // No sale within a day before or two days after the twelve-month boundary, so a run
-  // that takes hours (or crosses midnight) counts the same lines in the product and the baseline.
-  const avoidFrom = boundary.getTime() - DAY;
-  const avoidTo = boundary.getTime() + 2 * DAY;
-
-  const files: Record<ImportKind, string> = {
-    profiles: path.join(dir, 'profiles.csv'),
-    offers: path.join(dir, 'offers.csv'),
-    sales: path.join(dir, 'sales.csv'),
-  };
-
-  const profiles: { id: string; mpn: string }[] = [];
-  for (let i = 0; i < PARTNERS; i += 1) for (let k = 0; k < profilesOf(i); k += 1) profiles.push({ id: `pp-${i}-${k}`, mpn: mpnOf(i) });
-  const profileBytes = await writeLines(files.profiles, 'id,name,mpnId', profiles.length, (n) => {
-    const p = profiles[n]!;
-    return `${p.id},"Publisher ${p.id}, Inc.",${p.mpn}`;
-  });
-
-  const offerCount = PARTNERS * OFFERS_PER_PARTNER;
-  const offerBytes = await writeLines(files.offers, 'id,publisherProfileId,name,listingType,status,liveAt,delistedAt', offerCount, (n) => {
-    const i = Math.floor(n / OFFERS_PER_PARTNER);
-    const k = n % OFFERS_PER_PARTNER;
-    const liveAt = new Date(anchor.getTime() - Math.floor(random() * 700) * DAY - 3_600_000).toISOString();
-    return `of-${i}-${k},pp-${i}-${k % profilesOf(i)},Offer ${i}-${k},transact,live,${liveAt},`;
-  });
-
-  let ttmCents = 0;
-  const statusCounts: Record<string, number> = { billed: 0, refunded: 0, cancelled: 0, fraudulent: 0 };
-  const salesBytes = await writeLines(files.sales, 'id,offerId,amountUsd,billedAt,status', LINES, (n) => {
-    // Skewed towards low partner numbers, so the partners spread over every tier.
-    const i = Math.min(PARTNERS - 1, Math.floor(PARTNERS * random() ** 2));
-    const k = Math.floor(random() * OFFERS_PER_PARTNER);
-    const amount = Math.floor(100 * 10_000 ** random()); // 1.00 .. 10,000.00 USD, log-uniform
-    const s = random();
-    const status = s < 0.01 ? 'refunded' : s < 0.02 ? 'cancelled' : s < 0.03 ? 'fraudulent' : 'billed';
-    let at = windowStart + random() * (anchor.getTime() - 60_000 - windowStart);
-    if (at > avoidFrom && at < avoidTo) at -= 3 * DAY;
-    at = Math.floor(at / 1000) * 1000;
-    statusCounts[status]! += 1;
-    if (status === 'billed' && at > boundary.getTime()) ttmCents += amount;
-    return `bs-${String(n).padStart(8, '0')},of-${i}-${k},${cents(amount)},${new Date(at).toISOString().replace('.000Z', 'Z')},${status}`;
-  });
-
-  return {
-    dir,
-    files,
-    counts: { profiles: profiles.length, offers: offerCount, sales: LINES },
-    bytes: { profiles: profileBytes, offers: offerBytes, sales: salesBytes },
-    expectedTtmUsd: cents(ttmCents),
-    statusCounts,
-  };
-}
+// Database time per statement, by the phase it ran in (--profile on): bench/ingest-profile.ts.
+const statements = new StatementProfile();
+const onQuery = statements.onQuery;
 
 // ---------------------------------------------------------------- setup
 
@@ -250,12 +123,12 @@ async function runImport(bench: BenchDatabase, kind: ImportKind, file: string, s
       // done = 0: the merge starts; done = total: it is committed and what the database does next is the recompute.
       if (progress.done === progress.total) {
         mergedAt = now;
-        phase = `${kind}: recompute`;
-      } else phase = `${kind}: merge`;
+        statements.phase = `${kind}: recompute`;
+      } else statements.phase = `${kind}: merge`;
     } else if (progress.done % 10_000 === 0) log(`  ${kind}: ${progress.done} partners recomputed`);
   };
   log(`product: importing ${kind}`);
-  phase = `${kind}: check + COPY`;
+  statements.phase = `${kind}: check + COPY`;
   const result = await importCsv(bench, kind, file, { onProgress });
   const end = performance.now();
   return {
@@ -348,7 +221,7 @@ async function main() {
   const loadAverageAtStart = loadAverage();
   const revisionAtStart = revision();
   log(`generating ${LINES} sales lines for ${PARTNERS} partners (seed ${SEED})`);
-  const data = await generate();
+  const data = await generateIngestFiles({ lines: LINES, partners: PARTNERS, seed: SEED });
   const bench = await openBenchDatabase(engine, { keep: args.keep === 'on', ...(PROFILE ? { onQuery } : {}) }).catch((error: unknown) => {
     fs.rmSync(data.dir, { recursive: true, force: true });
     throw error;
@@ -382,7 +255,7 @@ async function main() {
     const productMaxRss = maxRssMib();
     const productCores = cpuSince(productCpu);
 
-    phase = 'after product';
+    statements.phase = 'after product';
     log('settling the database before the baseline (not timed)');
     await quiesce(bench, ['publisher_profiles', 'offers', 'billed_sales', 'partner_eligibility', 'entitlements', 'entitlement_events']);
     const baselineQuiet = await waitForQuiet(WAIT_QUIET, 0.3, log);
@@ -489,7 +362,7 @@ async function main() {
       ['equal', verification.equal && verification.partnersWithDifferentTtm === 0 ? 'yes' : 'NO'],
     ]);
     if (PROFILE) {
-      const top = [...profile.values()].filter((e) => e.phase.includes(':')).sort((a, b) => b.ms - a.ms);
+      const top = [...statements.entries.values()].filter((e) => e.phase.includes(':')).sort((a, b) => b.ms - a.ms);
       printTable('Database time by statement during the product import (--profile on)', [
         ['phase', 'statement', 'calls', 'seconds', 'ms per call'],
         ...top.slice(0, 20).map((e) => [e.phase, e.statement, e.count, seconds(e.ms), Math.round(e.ms / e.count)]),
