@@ -31,6 +31,8 @@ export interface SignedInUser {
   tenantId: string;
   tenantDomain: string;
   partnerAccountId: string | null;
+  /** When the user's tenant was associated with that account (null: not associated); a session is bound to it. */
+  tenantAssociatedAt: Date | null;
   username: string;
   displayName: string;
   email: string;

@@ -18,7 +18,7 @@ import { identity } from '../modules/identity/identity.plugin.ts';
 import { notifications } from '../modules/notifications/notifications.plugin.ts';
 import { followUpEscalation } from '../modules/benefits/follow-up.plugin.ts';
 import { salesOpsRoutes } from '../modules/sales/sales.routes.ts';
-import { documentedErrors, ErrorBody, namedComponents } from '../platform/http/schemas.ts';
+import { documentedErrors, ErrorBody, namedComponents, routeCaller } from '../platform/http/schemas.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { refuseBadCharacters } from '../platform/http/input-characters.ts';
@@ -111,11 +111,8 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
     const methods = ([] as string[]).concat(route.method);
     const changes = methods.some((method) => !['GET', 'HEAD', 'OPTIONS'].includes(method));
     const sessionSecurity = changes ? [{ session: [], csrfToken: [] }] : [{ session: [] }];
-    const security = route.url.startsWith('/api/v1/ops/')
-      ? [{ operatorToken: [] }]
-      : route.url === '/api/v1/auth/sign-in' || !route.url.startsWith('/api/v1/')
-        ? []
-        : sessionSecurity;
+    const caller = routeCaller(route.url);
+    const security = caller === 'operator' ? [{ operatorToken: [] }] : caller === 'anyone' ? [] : sessionSecurity;
     (route.schema as { security?: unknown }).security ??= security;
     // The error statuses the route answers because of what it is (an unreadable request, its caller, its input).
     const schema = route.schema as { body?: unknown; params?: unknown; querystring?: unknown; response?: Record<string, unknown> };

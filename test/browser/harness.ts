@@ -121,6 +121,10 @@ const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8
 
 /** Serious and critical axe-core violations on the page as it is now, and any CSP violation. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Checked once the page is still: a dialog fading in has, for a moment, text of too little contrast.
+  await page.evaluate(() =>
+    Promise.all((globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } }).document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+  );
   // Evaluated through the DevTools protocol, which the page's CSP does not govern (a <script> tag it would block).
   await page.evaluate(AXE_SOURCE);
   const csp = await cspViolations(page);

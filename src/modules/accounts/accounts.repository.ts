@@ -40,6 +40,7 @@ const userColumns = [
   'users.tenant_id as tenantId',
   'tenants.domain as tenantDomain',
   'tenants.partner_account_id as partnerAccountId',
+  'tenants.associated_at as tenantAssociatedAt',
   'users.username',
   'users.display_name as displayName',
   'users.email',

@@ -34,6 +34,11 @@ export const identityRepository = {
     await db.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionId).execute();
   },
 
+  /** A name's counted sign-in attempts: gone after a sign-in or a password change. */
+  async forgetSignInFailures(db: Db, username: string): Promise<void> {
+    await db.deleteFrom('sign_in_failures').where('username', '=', username).execute();
+  },
+
   /** Every live session of the user, but `exceptSessionId`; the number ended. */
   async revokeSessionsOf(db: Db, userId: string, exceptSessionId?: string): Promise<number> {
     let query = db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null);

@@ -7,7 +7,7 @@ import type { Locale } from '../../../locales/locales.ts';
 import { memberOf, type RequestContext, type SignedInUser } from '../../platform/context.ts';
 import { AppError, validationFailed } from '../../platform/errors.ts';
 import { canSeeRewards, hasRewardsRole } from '../accounts/accounts.policy.ts';
-import { findPartnerAccount, findTenant, findUser, findUserCredentials, requireGoodPassword, setUserPasswordHash, setUserLocale as saveUserLocale, type PartnerAccountRow, type UserRow } from '../accounts/accounts.service.ts';
+import { findPartnerAccount, findUser, findUserCredentials, requireGoodPassword, setUserPasswordHash, setUserLocale as saveUserLocale, type PartnerAccountRow, type UserRow } from '../accounts/accounts.service.ts';
 import { identityRepository } from './identity.repository.ts';
 
 /** Sign-in, sessions, operator tokens, and what a signed-in user may see. */
@@ -82,11 +82,6 @@ export async function checkCredentials(
   return publicUser;
 }
 
-/** When the user's tenant was associated with its account (null: not associated): a session is bound to it. */
-async function associationOf(db: Db, user: UserRow): Promise<Date | null> {
-  return (await findTenant(db, user.tenantId))?.associatedAt ?? null;
-}
-
 /** Checks the credentials (checkCredentials) and opens a session, bound to the tenant's current association. */
 export async function signIn(
   db: Db,
@@ -102,13 +97,13 @@ export async function signIn(
     expiresAt: new Date(Date.now() + ttlHours * 3_600_000),
   };
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sign_in_failures').where('username', '=', user.username).execute();
+    await identityRepository.forgetSignInFailures(trx, user.username);
     const sessionId = await identityRepository.insertSession(trx, {
       tokenHash: hashSecret(secrets.token),
       csrfToken: secrets.csrfToken,
       userId: user.id,
       expiresAt: secrets.expiresAt,
-      tenantAssociatedAt: await associationOf(trx, user),
+      tenantAssociatedAt: user.tenantAssociatedAt,
     });
     await recordAudit(trx, {
       actor: { type: 'user', id: user.id },
@@ -129,7 +124,7 @@ export async function resolveSession(db: Db, token: string): Promise<(ResolvedSe
   const user = await findUser(db, session.userId);
   if (!user) return null;
   // The association the session began in has ended (and perhaps another begun): the session ends with it.
-  if ((await associationOf(db, user))?.getTime() !== session.tenantAssociatedAt?.getTime()) {
+  if (user.tenantAssociatedAt?.getTime() !== session.tenantAssociatedAt?.getTime()) {
     await identityRepository.revokeSession(db, session.id);
     return null;
   }
@@ -177,7 +172,7 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
     await setUserPasswordHash(trx, user.id, passwordHash);
-    await trx.deleteFrom('sign_in_failures').where('username', '=', user.username).execute();
+    await identityRepository.forgetSignInFailures(trx, user.username);
     const ended = await endSessionsOf(trx, user.id, session.sessionId);
     await recordAudit(trx, { actor: { type: 'user', id: user.id }, action: 'user.password-changed', partnerAccountId: user.partnerAccountId, subjectType: 'user', subjectId: user.id, details: { otherSessionsEnded: ended }, requestId });
   });

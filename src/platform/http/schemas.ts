@@ -83,10 +83,17 @@ export function errorResponses(...codes: ErrorCode[]): Record<number, TSchema> {
   return responses;
 }
 
+/** Who calls a route, as the document declares it: the operator token, a session, or anyone (sign-in, health, the portal). */
+export function routeCaller(url: string): 'operator' | 'session' | 'anyone' {
+  if (url.startsWith('/api/v1/ops/')) return 'operator';
+  return url.startsWith('/api/v1/') && url !== '/api/v1/auth/sign-in' ? 'session' : 'anyone';
+}
+
 /** The statuses a route answers because of what it is, whatever it does: see errorResponses. */
 export function documentedErrors(route: { url: string; changes: boolean; hasBody: boolean; hasInput: boolean }): number[] {
-  const operator = route.url.startsWith('/api/v1/ops/');
-  const session = !operator && route.url.startsWith('/api/v1/') && route.url !== '/api/v1/auth/sign-in';
+  const caller = routeCaller(route.url);
+  const operator = caller === 'operator';
+  const session = caller === 'session';
   const statuses = [400];
   if (operator || session) statuses.push(401);
   if (session && route.changes) statuses.push(403);
