@@ -79,7 +79,7 @@ export function UsersPage() {
                     <RoleBadges roles={user.roles} />
                   </TableCell>
                   <TableCell>
-                    <span style={{ display: 'inline-flex', gap: 8 }}>
+                    <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 8 }}>
                       {user.abilities.changeRoles && (
                         <Button
                           size="small"
