@@ -161,7 +161,7 @@ for (const engine of engines()) {
 
         const list = await call(t.app, s, 'GET', '/api/v1/rewards/activations');
         assert.equal(list.statusCode, 200, list.body);
-        assert.deepEqual(list.json(), { items: [activation] });
+        assert.deepEqual(list.json(), { items: [activation], nextCursor: null });
 
         const rows = await activationRows(db, p.salesBenefitId);
         assert.equal(rows.length, 1);
@@ -220,7 +220,7 @@ describe('sales and marketing benefits on two app instances (postgres)', postgre
       // Both instances answer later requests with the one activation.
       for (const app of [t.app, second.app]) {
         const list = await call(app, admin, 'GET', '/api/v1/rewards/activations');
-        assert.deepEqual(list.json(), { items: [winner.json()] });
+        assert.deepEqual(list.json(), { items: [winner.json()], nextCursor: null });
       }
     } finally {
       await second.close();

@@ -259,7 +259,7 @@ for (const engine of engines()) {
         const again = await activate(t.app, theirs, p.salesBenefitId);
         assert.equal(again.statusCode, 404, again.body);
         const theirList = await call(t.app, theirs, 'GET', '/api/v1/rewards/activations');
-        assert.deepEqual(theirList.json(), { items: [] });
+        assert.deepEqual(theirList.json(), { items: [], nextCursor: null });
         const theirContact = await call(t.app, theirs, 'GET', CONTACT_URL);
         assert.equal(theirContact.json().contact.userId, other.users.admin!.id);
         const theirBenefits = await call(t.app, theirs, 'GET', '/api/v1/rewards/benefits');

@@ -110,7 +110,7 @@ for (const engine of engines()) {
       assert.ok(waitedSeconds > 3600, `the backoff covered ${waitedSeconds} s`);
 
       // Operators see what is waiting and why.
-      const view = await ops(t, 'GET', '/api/v1/ops/outbox?status=pending&limit=500');
+      const view = await ops(t, 'GET', '/api/v1/ops/outbox?status=pending&limit=200');
       assert.equal(view.statusCode, 200, view.body);
       const visible = view.json<{ items: { id: string; attempts: number; lastError: string | null }[] }>().items.filter((i) => ids.includes(i.id));
       assert.equal(visible.length, 5);
@@ -119,7 +119,7 @@ for (const engine of engines()) {
       assert.equal(one.statusCode, 200, one.body);
       assert.equal(one.json().items.length, 1);
       assert.equal(one.json().counts.pending, 5);
-      assert.equal((await ops(t, 'GET', '/api/v1/ops/outbox?limit=501')).statusCode, 422);
+      assert.equal((await ops(t, 'GET', '/api/v1/ops/outbox?limit=201')).statusCode, 422);
 
       const sink = await freshSmtp();
       const up = smtpTo(sink.url);
@@ -154,7 +154,7 @@ for (const engine of engines()) {
       assert.deepEqual(await deliverDue(db, smtpTo(sink.url), 50), { sent: 1, failed: 0 });
       assert.equal(sink.count(freshRow!.message_id), 1);
       assert.equal(sink.count(oldRow!.message_id), 0, 'a failed message waits for an operator');
-      const failed = await ops(t, 'GET', '/api/v1/ops/outbox?status=failed&limit=500');
+      const failed = await ops(t, 'GET', '/api/v1/ops/outbox?status=failed&limit=200');
       assert.ok(failed.json().items.some((i: { id: string }) => i.id === old));
     });
 

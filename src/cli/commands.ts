@@ -5,6 +5,7 @@ import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { createPartnerAccount, createTenant, createUser, findTenant } from '../modules/accounts/accounts.service.ts';
 import { createOperatorToken, listOperatorTokens, revokeOperatorToken } from '../modules/identity/identity.service.ts';
+import { allPages } from '../platform/db/pages.ts';
 import { demoSignIns, demoStepCount, DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
 import type { Config } from '../server/config.ts';
 import { openConfiguredDatabase, startServer } from '../server/start.ts';
@@ -265,7 +266,7 @@ export const COMMANDS: Command[] = [
     usage: 'token list',
     summary: 'List the operator API tokens (never their secrets): created, last used, expiry, revoked',
     async run(config) {
-      const tokens = await withDatabase(config, (database) => listOperatorTokens(database.db));
+      const tokens = await withDatabase(config, (database) => allPages((page) => listOperatorTokens(database.db, page)));
       const when = (date: Date | null) => date?.toISOString() ?? '-';
       out(['name\tcreated\tlast used\texpires\trevoked', ...tokens.map((t) => [t.name, when(t.createdAt), when(t.lastUsedAt), when(t.expiresAt), when(t.revokedAt)].join('\t'))].join('\n'));
       return 0;

@@ -18,7 +18,7 @@ import { identity } from '../modules/identity/identity.plugin.ts';
 import { notifications } from '../modules/notifications/notifications.plugin.ts';
 import { followUpEscalation } from '../modules/benefits/follow-up.plugin.ts';
 import { salesOpsRoutes } from '../modules/sales/sales.routes.ts';
-import { documentedErrors, ErrorBody, namedComponents, routeCaller } from '../platform/http/schemas.ts';
+import { documentedErrors, ErrorBody, namedComponents, queryIntegerCoercion, routeCaller } from '../platform/http/schemas.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { refuseBadCharacters } from '../platform/http/input-characters.ts';
@@ -118,6 +118,8 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
     const schema = route.schema as { body?: unknown; params?: unknown; querystring?: unknown; response?: Record<string, unknown> };
     const response = (schema.response ??= {});
     const hasBody = schema.body !== undefined;
+    const coerce = queryIntegerCoercion(schema.querystring);
+    if (coerce) route.preValidation = [...([] as unknown[]).concat(route.preValidation ?? []), coerce] as typeof route.preValidation;
     for (const status of documentedErrors({ url: route.url, changes, hasBody, hasInput: hasBody || schema.params !== undefined || schema.querystring !== undefined })) {
       response[String(status)] ??= ErrorBody;
     }

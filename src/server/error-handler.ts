@@ -18,6 +18,8 @@ const KEYWORD_CODES: Record<string, FieldCode> = {
   required: 'FIELD_REQUIRED',
   minLength: 'TOO_SHORT',
   maxLength: 'TOO_LONG',
+  minimum: 'TOO_SMALL',
+  maximum: 'TOO_LARGE',
   pattern: 'FORMAT_INVALID',
   format: 'FORMAT_INVALID',
   enum: 'VALUE_NOT_ALLOWED',

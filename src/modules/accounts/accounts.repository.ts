@@ -1,5 +1,6 @@
 import type { SignedInUser } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { afterCursor, orderOf, pageKey, readPage, type Keyset, type Page, type PageRequest } from '../../platform/db/pages.ts';
 import type { Role } from '../../platform/values.ts';
 import type { Locale } from '../../../locales/locales.ts';
 
@@ -58,6 +59,22 @@ const partnerColumns = [
   'partner_accounts.primary_tenant_id as primaryTenantId',
 ] as const;
 
+/** The account's tenants in the order they were associated; its users by tenant, then user name (unique). */
+const ACCOUNT_TENANTS: Keyset = {
+  list: 'account-tenants',
+  keys: [
+    { column: 'tenants.associated_at', direction: 'asc', type: 'timestamptz' },
+    { column: 'tenants.domain', direction: 'asc', type: 'text' },
+  ],
+};
+const ACCOUNT_USERS: Keyset = {
+  list: 'account-users',
+  keys: [
+    { column: 'tenants.domain', direction: 'asc', type: 'text' },
+    { column: 'users.username', direction: 'asc', type: 'text' },
+  ],
+};
+
 export const accountsRepository = {
   findTenantById(db: Db, id: string): Promise<TenantRow | undefined> {
     return db.selectFrom('tenants').select(tenantColumns).where('id', '=', id).executeTakeFirst();
@@ -67,14 +84,15 @@ export const accountsRepository = {
     return db.selectFrom('tenants').select(tenantColumns).where('domain', '=', domain).executeTakeFirst();
   },
 
-  listTenantsOfAccount(db: Db, partnerAccountId: string): Promise<TenantRow[]> {
-    return db
-      .selectFrom('tenants')
-      .select(tenantColumns)
-      .where('partner_account_id', '=', partnerAccountId)
-      .orderBy('associated_at')
-      .orderBy('domain')
-      .execute();
+  pageTenantsOfAccount(db: Db, partnerAccountId: string, page: PageRequest): Promise<Page<TenantRow>> {
+    return readPage(ACCOUNT_TENANTS, page, (limit) => {
+      let query = db
+        .selectFrom('tenants')
+        .select([...tenantColumns, pageKey(ACCOUNT_TENANTS)])
+        .where('partner_account_id', '=', partnerAccountId);
+      if (page.cursor) query = query.where(afterCursor(ACCOUNT_TENANTS, page.cursor));
+      return query.orderBy(orderOf(ACCOUNT_TENANTS)).limit(limit).execute();
+    });
   },
 
   insertTenant(db: Db, values: { domain: string; displayName: string }): Promise<TenantRow> {
@@ -182,6 +200,18 @@ export const accountsRepository = {
       .select(managedUserColumns)
       .where('users.id', '=', id)
       .executeTakeFirst();
+  },
+
+  pageUsersOfAccount(db: Db, partnerAccountId: string, page: PageRequest): Promise<Page<ManagedUserRow>> {
+    return readPage(ACCOUNT_USERS, page, (limit) => {
+      let query = db
+        .selectFrom('users')
+        .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+        .select([...managedUserColumns, pageKey(ACCOUNT_USERS)])
+        .where('tenants.partner_account_id', '=', partnerAccountId);
+      if (page.cursor) query = query.where(afterCursor(ACCOUNT_USERS, page.cursor));
+      return query.orderBy(orderOf(ACCOUNT_USERS)).limit(limit).execute();
+    });
   },
 
   listUsersOfAccount(db: Db, partnerAccountId: string): Promise<ManagedUserRow[]> {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { contextOf, requireMember, requireOperator } from '../../platform/http/principal.ts';
-import { errorResponses } from '../../platform/http/schemas.ts';
+import { errorResponses, PageOf, PageQuery } from '../../platform/http/schemas.ts';
 import { accountAbilities } from './accounts.policy.ts';
 import {
   AddAccountUserBody,
@@ -55,16 +55,18 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
         operationId: 'listAccountUsers',
         tags: ['account'],
         summary: 'Users of every tenant of the partner account',
+        description: 'By tenant domain, then user name; a page at a time.',
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
         response: {
-          200: Type.Object({ items: Type.Array(AccountUserDto), abilities: AccountAbilities }),
+          200: Type.Object({ ...PageOf(AccountUserDto), abilities: AccountAbilities }),
           ...errorResponses(...MEMBER_ERRORS),
         },
       },
     },
     async (request) => {
       const member = requireMember(request);
-      const users = await listAccountUsers(db, member);
-      return { items: users.map((user) => toAccountUserDto(member, user)), abilities: accountAbilities(member) };
+      const page = await listAccountUsers(db, member, request.query);
+      return { items: page.items.map((user) => toAccountUserDto(member, user)), nextCursor: page.nextCursor, abilities: accountAbilities(member) };
     },
   );
 
@@ -147,14 +149,16 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
         operationId: 'listAccountTenants',
         tags: ['account'],
         summary: 'Directory tenants associated with the partner account',
-        response: { 200: Type.Object({ items: Type.Array(TenantDto), abilities: AccountAbilities }), ...errorResponses(...MEMBER_ERRORS) },
+        description: 'In the order they were associated (the primary tenant first); a page at a time.',
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
+        response: { 200: Type.Object({ ...PageOf(TenantDto), abilities: AccountAbilities }), ...errorResponses(...MEMBER_ERRORS) },
       },
     },
     async (request) => {
       const member = requireMember(request);
-      const tenants = await listAccountTenants(db, member);
+      const page = await listAccountTenants(db, member, request.query);
       const primary = await primaryTenantOf(member.partnerAccountId);
-      return { items: tenants.map((tenant) => toTenantDto(member, tenant, primary)), abilities: accountAbilities(member) };
+      return { items: page.items.map((tenant) => toTenantDto(member, tenant, primary)), nextCursor: page.nextCursor, abilities: accountAbilities(member) };
     },
   );
 

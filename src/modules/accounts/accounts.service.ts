@@ -4,6 +4,7 @@ import { hashPassword } from '../../platform/auth/password.ts';
 import { newPasswordProblem } from '../../platform/auth/password-policy.ts';
 import type { Member, RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Page, PageRequest } from '../../platform/db/pages.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors.ts';
 import { ROLES, type Role } from '../../platform/values.ts';
@@ -184,10 +185,10 @@ function requireAccount(member: Member): string {
   return member.partnerAccountId;
 }
 
-export function listAccountUsers(db: Db, member: Member): Promise<ManagedUserRow[]> {
+export function listAccountUsers(db: Db, member: Member, page: PageRequest): Promise<Page<ManagedUserRow>> {
   const accountId = requireAccount(member);
   if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
-  return accountsRepository.listUsersOfAccount(db, accountId);
+  return accountsRepository.pageUsersOfAccount(db, accountId, page);
 }
 
 /** Roles outside what the member may give in that tenant: Global admin outside their own tenant, most likely. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Page, PageRequest } from '../../platform/db/pages.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Member } from '../../platform/context.ts';
 import { canManageTenants } from './accounts.policy.ts';
@@ -145,10 +146,10 @@ export async function associateTenant(
   throw new AppError('TENANT_ALREADY_ASSOCIATED', { messageId: `error.TENANT_ALREADY_ASSOCIATED.${outcome.scope}` });
 }
 
-export function listAccountTenants(db: Db, member: Member): Promise<TenantRow[]> {
+export function listAccountTenants(db: Db, member: Member, page: PageRequest): Promise<Page<TenantRow>> {
   if (member.partnerAccountId === null) throw new AppError('NO_PARTNER_ACCOUNT');
   if (!canManageTenants(member)) throw forbidden('error.FORBIDDEN.manageTenants');
-  return accountsRepository.listTenantsOfAccount(db, member.partnerAccountId);
+  return accountsRepository.pageTenantsOfAccount(db, member.partnerAccountId, page);
 }
 
 /**

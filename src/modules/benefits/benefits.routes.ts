@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { contextOf, requireMember, requireOperator } from '../../platform/http/principal.ts';
-import { component, DateTime, Email, errorResponses, LocaleSchema, Uuid } from '../../platform/http/schemas.ts';
+import { component, DateTime, Email, errorResponses, LocaleSchema, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
 import { activateBenefit, assignMarketingContact, type ContactLimits, getMarketingContact, listActivations, listContactCandidates } from './benefits.service.ts';
 import { listActivationsForTeam, recordContacted } from './follow-up.service.ts';
 
@@ -60,13 +60,15 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: Contact
         operationId: 'listMarketingContactCandidates',
         tags: ['rewards'],
         summary: 'The users of the account who can be chosen as marketing contact',
+        description: 'By display name, then user name; a page at a time.',
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
         response: {
-          200: Type.Object({ items: Type.Array(Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String(), username: Type.String() })) }),
+          200: Type.Object(PageOf(Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String(), username: Type.String() }))),
           ...errorResponses(...MEMBER_ERRORS),
         },
       },
     },
-    async (request) => ({ items: await listContactCandidates(db, requireMember(request)) }),
+    async (request) => listContactCandidates(db, requireMember(request), request.query),
   );
 
   app.put(
@@ -131,10 +133,12 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: Contact
         operationId: 'listActivations',
         tags: ['rewards'],
         summary: "The partner account's activations and their follow-up due times",
-        response: { 200: Type.Object({ items: Type.Array(Activation) }), ...errorResponses(...MEMBER_ERRORS) },
+        description: 'Newest first; a page at a time.',
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
+        response: { 200: Type.Object(PageOf(Activation)), ...errorResponses(...MEMBER_ERRORS) },
       },
     },
-    async (request) => ({ items: await listActivations(db, requireMember(request)) }),
+    async (request) => listActivations(db, requireMember(request), request.query),
   );
 };
 
@@ -168,13 +172,14 @@ export const followUpOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (a
         tags: ['operations'],
         security,
         summary: 'Activations to follow up, ordered by due time (overdue flagged)',
-        querystring: Type.Object({ status: Type.Optional(Type.Enum(['open', 'contacted', 'all'])) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(TeamActivation) }), ...errorResponses('UNAUTHENTICATED') },
+        description: 'Soonest due first; a page at a time.',
+        querystring: Type.Object({ status: Type.Optional(Type.Enum(['open', 'contacted', 'all'])), ...PageQuery }, { additionalProperties: false }),
+        response: { 200: Type.Object(PageOf(TeamActivation)), ...errorResponses('UNAUTHENTICATED') },
       },
     },
     async (request) => {
       requireOperator(request);
-      return { items: await listActivationsForTeam(db, request.query.status ?? 'open', request.now) };
+      return listActivationsForTeam(db, request.query.status ?? 'open', request.now, request.query);
     },
   );
   app.post(

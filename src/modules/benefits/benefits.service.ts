@@ -1,6 +1,7 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { recentActions, recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { afterCursor, orderOf, pageInMemory, pageKey, readPage, type Keyset, type Page, type PageRequest } from '../../platform/db/pages.ts';
 import { isLocale, type Locale } from '../../platform/i18n/i18n.ts';
 import { AppError, forbidden, notFound, validationFailed, type FieldProblem } from '../../platform/errors.ts';
 import type { Member } from '../../platform/context.ts';
@@ -78,12 +79,17 @@ export async function getMarketingContact(db: Db, member: Member) {
   };
 }
 
-export async function listContactCandidates(db: Db, member: Member) {
+/** Candidates by display name as people read it (not byte order), then the unique user name: a page at a time. */
+const CANDIDATES: Keyset = { list: 'contact-candidates', keys: [{ column: 'display_name', direction: 'asc', type: 'text' }, { column: 'username', direction: 'asc', type: 'text' }] };
+const byNameThenUsername = (a: string[], b: string[]) => a[0]!.localeCompare(b[0]!) || (a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0);
+
+export async function listContactCandidates(db: Db, member: Member, page: PageRequest) {
   const accountId = rewardsAccount(member);
   const users = await usersOfAccount(db, accountId);
-  return users
+  const candidates = users
     .map((user) => ({ id: user.id, displayName: user.displayName, email: user.email, username: user.username }))
-    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.username.localeCompare(b.username));
+    .sort((a, b) => byNameThenUsername([a.displayName, a.username], [b.displayName, b.username]));
+  return pageInMemory(CANDIDATES, candidates, page, (user) => [user.displayName, user.username], byNameThenUsername);
 }
 
 /** How often an account may change its contact, and how many portal mails one address gets, per 24 hours. */
@@ -299,14 +305,22 @@ export async function activateBenefit(
   });
 }
 
-export async function listActivations(db: Db, member: Member): Promise<ActivationView[]> {
+/** The account's activations, newest first. */
+const ACTIVATIONS: Keyset = {
+  list: 'activations',
+  keys: [
+    { column: 'activated_at', direction: 'desc', type: 'timestamptz' },
+    { column: 'id', direction: 'desc', type: 'uuid' },
+  ],
+};
+
+export async function listActivations(db: Db, member: Member, request: PageRequest): Promise<Page<ActivationView>> {
   const accountId = rewardsAccount(member);
-  const rows = await db
-    .selectFrom('activations')
-    .select(activationColumns)
-    .where('partner_account_id', '=', accountId)
-    .orderBy('activated_at', 'desc')
-    .execute();
-  const codes = await benefitCodesOf(db, rows.map((row) => row.benefitId));
-  return rows.map((row) => toActivationView(row, codes.get(row.benefitId) ?? ''));
+  const page = await readPage(ACTIVATIONS, request, (limit) => {
+    let query = db.selectFrom('activations').select([...activationColumns, pageKey(ACTIVATIONS)]).where('partner_account_id', '=', accountId);
+    if (request.cursor) query = query.where(afterCursor(ACTIVATIONS, request.cursor));
+    return query.orderBy(orderOf(ACTIVATIONS)).limit(limit).execute();
+  });
+  const codes = await benefitCodesOf(db, page.items.map((row) => row.benefitId));
+  return { items: page.items.map((row) => toActivationView(row, codes.get(row.benefitId) ?? '')), nextCursor: page.nextCursor };
 }

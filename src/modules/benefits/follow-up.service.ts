@@ -1,6 +1,7 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { afterCursor, orderOf, pageKey, readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
 import { notFound } from '../../platform/errors.ts';
 import { findPartnerAccounts } from '../accounts/accounts.service.ts';
 import { benefitCodesOf, findEntitlement, transitionEntitlements } from '../eligibility/eligibility.service.ts';
@@ -24,7 +25,16 @@ async function namesOf(db: Db, rows: readonly { partnerAccountId: string; entitl
   });
 }
 
-export async function listActivationsForTeam(db: Db, status: 'open' | 'contacted' | 'all', now: Date) {
+/** The team's queue, soonest due first. */
+const TEAM_ACTIVATIONS: Keyset = {
+  list: 'team-activations',
+  keys: [
+    { column: 'due_at', direction: 'asc', type: 'timestamptz' },
+    { column: 'id', direction: 'asc', type: 'uuid' },
+  ],
+};
+
+export async function listActivationsForTeam(db: Db, status: 'open' | 'contacted' | 'all', now: Date, request: PageRequest) {
   let query = db
     .selectFrom('activations')
     .select([
@@ -39,11 +49,14 @@ export async function listActivationsForTeam(db: Db, status: 'open' | 'contacted
       'contacted_at as contactedAt',
       'contacted_note as contactedNote',
       'escalated_at as escalatedAt',
+      pageKey(TEAM_ACTIVATIONS),
     ]);
   if (status !== 'all') query = query.where('status', '=', status);
-  const rows = await query.orderBy('due_at').orderBy('id').limit(1000).execute();
+  if (request.cursor) query = query.where(afterCursor(TEAM_ACTIVATIONS, request.cursor));
+  const page = await readPage(TEAM_ACTIVATIONS, request, (limit) => query.orderBy(orderOf(TEAM_ACTIVATIONS)).limit(limit).execute());
+  const rows = page.items;
   const names = await namesOf(db, rows);
-  return rows.map(({ partnerAccountId, entitlementId, ...row }) => ({
+  const items = rows.map(({ partnerAccountId, entitlementId, ...row }) => ({
     ...row,
     ...names({ partnerAccountId, entitlementId }),
     activatedAt: row.activatedAt.toISOString(),
@@ -52,6 +65,7 @@ export async function listActivationsForTeam(db: Db, status: 'open' | 'contacted
     escalatedAt: row.escalatedAt?.toISOString() ?? null,
     overdue: row.status === 'open' && row.dueAt.getTime() < now.getTime(),
   }));
+  return { items, nextCursor: page.nextCursor };
 }
 
 export async function recordContacted(db: Db, activationId: string, note: string, ctx: RequestContext) {

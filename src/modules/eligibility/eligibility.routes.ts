@@ -7,7 +7,7 @@ import { requireMember, requireOperator } from '../../platform/http/principal.ts
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { canSeeRewards } from '../accounts/accounts.policy.ts';
-import { BenefitList, CategoryQuery, MpnParams, RewardsSummary } from './eligibility.schemas.ts';
+import { BenefitList, BenefitsQuery, MpnParams, RewardsSummary } from './eligibility.schemas.ts';
 import { ensureProgram } from './program.ts';
 import { ELIGIBILITY_FRESH_MS, listBenefits, partnerByMpnId, rewardsSummary } from './eligibility.service.ts';
 
@@ -60,11 +60,12 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: Cha
         operationId: 'listBenefits',
         tags: ['rewards'],
         summary: "The partner account's benefits (names in the request's language)",
-        querystring: CategoryQuery,
+        description: 'Most recently unlocked first; a page at a time.',
+        querystring: BenefitsQuery,
         response: { 200: BenefitList, ...ERRORS },
       },
     },
-    async (request) => ({ items: await listBenefits(db, rewardsAccount(request), request.locale, request.query.category, request.now) }),
+    async (request) => listBenefits(db, rewardsAccount(request), request.locale, request.query, request.now),
   );
   app.get(
     '/api/v1/ops/partners/:mpnId/rewards',
@@ -88,13 +89,12 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: Cha
         tags: ['operations'],
         security: [{ operatorToken: [] }],
         summary: 'Benefits of a partner account, by MPN ID',
+        description: 'Most recently unlocked first; a page at a time.',
         params: MpnParams,
-        querystring: CategoryQuery,
+        querystring: BenefitsQuery,
         response: { 200: BenefitList, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND') },
       },
     },
-    async (request) => ({
-      items: await listBenefits(db, await operatorAccount(request, request.params.mpnId), request.locale, request.query.category, request.now),
-    }),
+    async (request) => listBenefits(db, await operatorAccount(request, request.params.mpnId), request.locale, request.query, request.now),
   );
 };

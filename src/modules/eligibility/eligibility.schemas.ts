@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { SALE_STATUSES } from '../../platform/values.ts';
-import { BenefitCategorySchema, component, DateTime, EntitlementStatusSchema, ListingTypeSchema, MpnId, Uuid } from '../../platform/http/schemas.ts';
+import { BenefitCategorySchema, component, DateTime, EntitlementStatusSchema, ListingTypeSchema, MpnId, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
 
 const Money = Type.String({ description: 'US dollars as an exact decimal string', examples: ['1234.56'] });
 const Tier = Type.Object({ code: Type.String(), name: Type.String(), minBilledSalesUsd: Money });
@@ -41,13 +41,13 @@ export const RewardsSummary = component(
 }),
 );
 
-export const CategoryQuery = Type.Object(
-  { category: Type.Optional(BenefitCategorySchema) },
+export const BenefitsQuery = Type.Object(
+  { category: Type.Optional(BenefitCategorySchema), ...PageQuery },
   { additionalProperties: false },
 );
 
-export const BenefitList = Type.Object({
-  items: Type.Array(
+export const BenefitList = Type.Object(
+  PageOf(
     component(
       'Benefit',
       Type.Object({
@@ -67,6 +67,6 @@ export const BenefitList = Type.Object({
       }),
     ),
   ),
-});
+);
 
 export const MpnParams = Type.Object({ mpnId: MpnId });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { afterCursor, orderOf, pageKey, readPage, type Keyset, type Page, type PageRequest } from '../../platform/db/pages.ts';
 import type { BenefitCategory, EntitlementStatus } from '../../platform/values.ts';
 import { t, type Locale } from '../../platform/i18n/i18n.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -116,13 +117,23 @@ export interface BenefitView {
   abilities: { activate: boolean };
 }
 
+/** Benefits most recently unlocked first, then by code; the entitlement id makes the order total. */
+const BENEFITS: Keyset = {
+  list: 'benefits',
+  keys: [
+    { column: 'e.unlocked_at', direction: 'desc', type: 'timestamptz' },
+    { column: 'e.benefit_code', direction: 'asc', type: 'text' },
+    { column: 'e.id', direction: 'asc', type: 'uuid' },
+  ],
+};
+
 export async function listBenefits(
   db: Db,
   partnerAccountId: string,
   locale: Locale,
-  category?: BenefitCategory,
+  request: PageRequest & { category?: BenefitCategory } = {},
   now: Date = new Date(),
-): Promise<BenefitView[]> {
+): Promise<Page<BenefitView>> {
   await freshEligibility(db, partnerAccountId, now);
   const at = sql`${now.toISOString()}::timestamptz`;
   let query = db
@@ -142,11 +153,13 @@ export async function listBenefits(
       'e.tier_code as tierCode',
       'e.unlocked_at as unlockedAt',
       'e.expires_at as expiresAt',
+      pageKey(BENEFITS),
     ])
     .where('e.partner_account_id', '=', partnerAccountId);
-  if (category) query = query.where('b.category', '=', category);
-  const rows = await query.orderBy('e.unlocked_at', 'desc').orderBy('e.benefit_code').execute();
-  return rows.map((row) => ({
+  if (request.category) query = query.where('b.category', '=', request.category);
+  if (request.cursor) query = query.where(afterCursor(BENEFITS, request.cursor));
+  const page = await readPage(BENEFITS, request, (limit) => query.orderBy(orderOf(BENEFITS)).limit(limit).execute());
+  const items = page.items.map((row) => ({
     id: row.id,
     code: row.code,
     category: row.category,
@@ -161,6 +174,7 @@ export async function listBenefits(
     quantities: row.quantities,
     abilities: { activate: isActivatable({ category: row.category, status: row.status, expiresAt: row.expiresAt }, now) },
   }));
+  return { items, nextCursor: page.nextCursor };
 }
 
 export async function partnerByMpnId(db: Db, mpnId: string): Promise<string | null> {

@@ -1,6 +1,10 @@
 import type { Db } from '../../platform/db/database.ts';
+import { afterCursor, orderOf, pageKey, readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
 
 /** Sessions and operator tokens, looked up by the hash of their secret. */
+/** Tokens by name (unique). */
+const OPERATOR_TOKENS: Keyset = { list: 'operator-tokens', keys: [{ column: 'name', direction: 'asc', type: 'text' }] };
+
 export const identityRepository = {
   async insertSession(
     db: Db,
@@ -57,12 +61,14 @@ export const identityRepository = {
     return row.id;
   },
 
-  listOperatorTokens(db: Db) {
-    return db
-      .selectFrom('operator_tokens')
-      .select(['id', 'name', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'expires_at as expiresAt', 'revoked_at as revokedAt'])
-      .orderBy('name')
-      .execute();
+  listOperatorTokens(db: Db, page: PageRequest) {
+    return readPage(OPERATOR_TOKENS, page, (limit) => {
+      let query = db
+        .selectFrom('operator_tokens')
+        .select(['id', 'name', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'expires_at as expiresAt', 'revoked_at as revokedAt', pageKey(OPERATOR_TOKENS)]);
+      if (page.cursor) query = query.where(afterCursor(OPERATOR_TOKENS, page.cursor));
+      return query.orderBy(orderOf(OPERATOR_TOKENS)).limit(limit).execute();
+    });
   },
 
   /** Revokes a live token by id or name; the revoked token's id and name, or undefined when there was none. */

@@ -5,7 +5,7 @@ import { contextOf, requireUser } from '../../platform/http/principal.ts';
 import { Type } from 'typebox';
 import { CSRF_COOKIE, SESSION_COOKIE } from './identity.plugin.ts';
 import { AppError, validationFailed } from '../../platform/errors.ts';
-import { DateTime, errorResponses, IdParams, Uuid } from '../../platform/http/schemas.ts';
+import { DateTime, errorResponses, IdParams, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
 import {
   ChangePasswordBody,
   CreateOperatorTokenBody,
@@ -162,10 +162,15 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
         operationId: 'listOperatorTokens',
         tags: ['operations'],
         summary: 'The operator API tokens, without their secrets (revoked and expired ones included)',
-        response: { 200: Type.Object({ items: Type.Array(OperatorTokenDto) }), ...errorResponses('UNAUTHENTICATED') },
+        description: 'By name; a page at a time.',
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
+        response: { 200: Type.Object(PageOf(OperatorTokenDto)), ...errorResponses('UNAUTHENTICATED') },
       },
     },
-    async () => ({ items: (await listOperatorTokens(db)).map(toOperatorTokenDto) }),
+    async (request) => {
+      const page = await listOperatorTokens(db, request.query);
+      return { items: page.items.map(toOperatorTokenDto), nextCursor: page.nextCursor };
+    },
   );
 
   app.post(

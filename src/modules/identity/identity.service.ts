@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../../platform/auth/password.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { PageRequest } from '../../platform/db/pages.ts';
 import type { Locale } from '../../../locales/locales.ts';
 import { memberOf, type RequestContext, type SignedInUser } from '../../platform/context.ts';
 import { AppError, validationFailed } from '../../platform/errors.ts';
@@ -222,7 +223,7 @@ export async function createOperatorToken(
   return { id, token, expiresAt };
 }
 
-export const listOperatorTokens = (db: Db) => identityRepository.listOperatorTokens(db);
+export const listOperatorTokens = (db: Db, page: PageRequest) => identityRepository.listOperatorTokens(db, page);
 
 export async function revokeOperatorToken(db: Db, ref: { id: string } | { name: string }, ctx: Pick<RequestContext, 'actor' | 'requestId'>) {
   const revoked = await identityRepository.revokeOperatorToken(db, ref);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { OPERATOR_SECURITY, requireOperator } from '../../platform/http/principal.ts';
-import { DateTime, errorResponses, LocaleSchema, Uuid } from '../../platform/http/schemas.ts';
+import { DateTime, errorResponses, LocaleSchema, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
 import { outboxView } from './notifications.service.ts';
 
 /** What the outbox holds: pending and failed mail for operators, and (without SMTP) the dev mailbox. */
@@ -15,17 +15,18 @@ export const notificationsOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asy
         tags: ['operations'],
         security: OPERATOR_SECURITY,
         summary: 'Emails in the outbox by status (pending, sending, sent, failed), newest first',
+        description: 'The counts are of the whole outbox; the items a page at a time.',
         querystring: Type.Object(
           {
             status: Type.Optional(Type.Enum(['pending', 'sending', 'sent', 'failed'])),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+            ...PageQuery,
           },
           { additionalProperties: false },
         ),
         response: {
           200: Type.Object({
             counts: Type.Object({ pending: Type.Integer(), sending: Type.Integer(), sent: Type.Integer(), failed: Type.Integer() }),
-            items: Type.Array(
+            ...PageOf(
               Type.Object({
                 id: Uuid,
                 messageId: Type.String(),
@@ -46,16 +47,10 @@ export const notificationsOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asy
           ...errorResponses('UNAUTHENTICATED'),
         },
       },
-      // A query string is text and the app's validator does not coerce types: read ?limit=50 as
-      // the number 50 before validation, or every limit would be refused as TYPE_INVALID.
-      preValidation: async (request) => {
-        const query = request.query as Record<string, unknown> | null;
-        if (query && typeof query.limit === 'string' && /^\d{1,6}$/.test(query.limit)) query.limit = Number(query.limit);
-      },
     },
     async (request) => {
       requireOperator(request);
-      return outboxView(db, { ...(request.query.status ? { status: request.query.status } : {}), limit: request.query.limit ?? 100 });
+      return outboxView(db, request.query);
     },
   );
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
+import { afterCursor, orderOf, pageKey, readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { renderEmail, type EmailTemplate, type EmailValues } from './templates.ts';
 
@@ -43,12 +44,23 @@ export async function enqueueEmail(
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 /** What the outbox holds, newest first, with the count per status (operators' view). */
-export async function outboxView(db: Db, query: { status?: OutboxStatus; limit: number }) {
+/** The outbox newest first. */
+const OUTBOX: Keyset = {
+  list: 'outbox',
+  keys: [
+    { column: 'created_at', direction: 'desc', type: 'timestamptz' },
+    { column: 'id', direction: 'desc', type: 'uuid' },
+  ],
+};
+
+export async function outboxView(db: Db, query: PageRequest & { status?: OutboxStatus }) {
   let rows = db
     .selectFrom('outbox')
-    .select(['id', 'message_id', 'kind', 'recipient', 'locale', 'subject', 'text_body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at']);
+    .select(['id', 'message_id', 'kind', 'recipient', 'locale', 'subject', 'text_body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at', pageKey(OUTBOX)]);
   if (query.status) rows = rows.where('status', '=', query.status);
-  const items = await rows.orderBy('created_at', 'desc').limit(query.limit).execute();
+  if (query.cursor) rows = rows.where(afterCursor(OUTBOX, query.cursor));
+  const page = await readPage(OUTBOX, query, (limit) => rows.orderBy(orderOf(OUTBOX)).limit(limit).execute());
+  const items = page.items;
   const grouped = await db.selectFrom('outbox').select(['status', db.fn.countAll<string>().as('n')]).groupBy('status').execute();
   const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
   for (const row of grouped) counts[row.status] = Number(row.n);
@@ -69,5 +81,6 @@ export async function outboxView(db: Db, query: { status?: OutboxStatus; limit: 
       createdAt: row.created_at.toISOString(),
       sentAt: row.sent_at?.toISOString() ?? null,
     })),
+    nextCursor: page.nextCursor,
   };
 }

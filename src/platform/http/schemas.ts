@@ -4,6 +4,7 @@ import type { ErrorCode } from '../errors.ts';
 import { BENEFIT_CATEGORIES, ENTITLEMENT_STATUSES, LISTING_TYPES, NAME_MAX_LENGTH, OFFER_STATUSES, PATTERNS, ROLES, SALE_STATUSES } from '../values.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy.ts';
 import { ERROR_STATUS } from './error-status.ts';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../db/pages.ts';
 
 /** Schema pieces shared by every module's routes, built from the vocabulary in platform/values.ts. */
 
@@ -25,6 +26,24 @@ export const SaleStatusSchema = Type.Enum([...SALE_STATUSES]);
 export const BenefitCategorySchema = Type.Enum([...BENEFIT_CATEGORIES]);
 export const EntitlementStatusSchema = Type.Enum([...ENTITLEMENT_STATUSES]);
 export const IdParams = Type.Object({ id: Uuid });
+
+/** The page parameters of every list (platform/db/pages.ts): spread into the route's querystring. */
+export const PageQuery = {
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT, description: `Items per page (at most ${PAGE_SIZE_MAX})` }),
+  ),
+  cursor: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 2000, pattern: '^[A-Za-z0-9_-]+$', description: "The previous page's `nextCursor`" }),
+  ),
+};
+
+/** A list's answer: one page of items, and where the next one starts (null on the last page). */
+export function PageOf<T extends TSchema>(item: T) {
+  return {
+    items: Type.Array(item),
+    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null on the last page' }),
+  };
+}
 
 /**
  * Named components: a schema given here is registered once on the app (app.ts registers every one)
@@ -101,4 +120,23 @@ export function documentedErrors(route: { url: string; changes: boolean; hasBody
   if (route.hasBody) statuses.push(413, 415);
   if (route.hasInput) statuses.push(422);
   return statuses;
+}
+
+/**
+ * Query strings are text and the validator does not coerce types (a body's "5" must stay refused as a
+ * number): a route whose querystring has integer parameters reads `?limit=50` as the number 50 before
+ * validation, and leaves anything else for the schema to refuse. Null when the route has none.
+ */
+export function queryIntegerCoercion(querystring: unknown): ((request: { query: unknown }) => Promise<void>) | null {
+  const properties = (querystring as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties ?? {};
+  const integers = Object.keys(properties).filter((name) => properties[name]!.type === 'integer');
+  if (integers.length === 0) return null;
+  return async (request) => {
+    const query = request.query as Record<string, unknown> | null;
+    if (!query) return;
+    for (const name of integers) {
+      const value = query[name];
+      if (typeof value === 'string' && /^-?\d{1,15}$/.test(value)) query[name] = Number(value);
+    }
+  };
 }

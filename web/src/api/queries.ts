@@ -60,6 +60,50 @@ export function useApiQuery<Path extends ReadPath>(
   return useQuery({ ...query, placeholderData: keepPreviousData, enabled: options?.enabled ?? true }) as never;
 }
 
+/** A read path that answers one page of a list (`limit`, `cursor` in, `items`, `nextCursor` out). */
+type ListPath = {
+  [P in ReadPath]: ReadData<P> extends { items: unknown[]; nextCursor: string | null } ? P : never;
+}[ReadPath];
+
+/** The largest page the API serves (platform/db/pages.ts). */
+const PAGE_SIZE = 200;
+
+/**
+ * A whole list through the cache: reads page after page (at the largest page
+ * size) and answers as the first page did, with every item and no cursor. The
+ * key is the one useApiQuery would use, so a change invalidates it the same way.
+ * The portal's lists are an account's users, tenants and benefits: whole lists
+ * to show, sort and pick from, not feeds to scroll.
+ */
+export function useApiList<Path extends ListPath>(
+  path: Path,
+  ...args: ReadArguments<ReadInit<Path>>
+): UseQueryResult<ReadData<Path>, ApiError> {
+  const [init, options] = args as [ReadInit<Path>?, ReadOptions?];
+  const { locale } = useIntl();
+  const localized = { ...init, headers: { 'accept-language': locale } } as { params?: { query?: Record<string, unknown> }; headers: Record<string, string> };
+  const { queryKey } = $api.queryOptions('get', path, localized as never);
+  return useQuery({
+    queryKey,
+    queryFn: async ({ signal }) => {
+      let first: { items: unknown[]; nextCursor: string | null } | undefined;
+      const items: unknown[] = [];
+      let cursor: string | null = null;
+      do {
+        const query = { ...localized.params?.query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
+        const { data } = await api.GET(path as never, { ...localized, params: { ...localized.params, query }, signal } as never);
+        const page = data as unknown as { items: unknown[]; nextCursor: string | null };
+        first ??= page;
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return { ...first, items, nextCursor: null } as ReadData<Path>;
+    },
+    placeholderData: keepPreviousData,
+    enabled: options?.enabled ?? true,
+  }) as never;
+}
+
 type WriteMethod = 'post' | 'put' | 'patch' | 'delete';
 
 /**

@@ -127,7 +127,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The operator API tokens, without their secrets (revoked and expired ones included) */
+        /**
+         * The operator API tokens, without their secrets (revoked and expired ones included)
+         * @description By name; a page at a time.
+         */
         get: operations["listOperatorTokens"];
         put?: never;
         /** Create an operator API token (a name in use gets a new secret); the secret is in this answer only */
@@ -179,7 +182,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users of every tenant of the partner account */
+        /**
+         * Users of every tenant of the partner account
+         * @description By tenant domain, then user name; a page at a time.
+         */
         get: operations["listAccountUsers"];
         put?: never;
         /** Add a user to one of the account's tenants */
@@ -232,7 +238,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Directory tenants associated with the partner account */
+        /**
+         * Directory tenants associated with the partner account
+         * @description In the order they were associated (the primary tenant first); a page at a time.
+         */
         get: operations["listAccountTenants"];
         put?: never;
         /** Associate another tenant, proven by the credentials of any of its users (checked, never stored) */
@@ -386,7 +395,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The partner account's benefits (names in the request's language) */
+        /**
+         * The partner account's benefits (names in the request's language)
+         * @description Most recently unlocked first; a page at a time.
+         */
         get: operations["listBenefits"];
         put?: never;
         post?: never;
@@ -420,7 +432,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Benefits of a partner account, by MPN ID */
+        /**
+         * Benefits of a partner account, by MPN ID
+         * @description Most recently unlocked first; a page at a time.
+         */
         get: operations["listPartnerBenefits"];
         put?: never;
         post?: never;
@@ -455,7 +470,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The users of the account who can be chosen as marketing contact */
+        /**
+         * The users of the account who can be chosen as marketing contact
+         * @description By display name, then user name; a page at a time.
+         */
         get: operations["listMarketingContactCandidates"];
         put?: never;
         post?: never;
@@ -489,7 +507,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The partner account's activations and their follow-up due times */
+        /**
+         * The partner account's activations and their follow-up due times
+         * @description Newest first; a page at a time.
+         */
         get: operations["listActivations"];
         put?: never;
         post?: never;
@@ -506,7 +527,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Activations to follow up, ordered by due time (overdue flagged) */
+        /**
+         * Activations to follow up, ordered by due time (overdue flagged)
+         * @description Soonest due first; a page at a time.
+         */
         get: operations["listTeamActivations"];
         put?: never;
         post?: never;
@@ -540,7 +564,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Emails in the outbox by status (pending, sending, sent, failed), newest first */
+        /**
+         * Emails in the outbox by status (pending, sending, sent, failed), newest first
+         * @description The counts are of the whole outbox; the items a page at a time.
+         */
         get: operations["getOutbox"];
         put?: never;
         post?: never;
@@ -1350,7 +1377,12 @@ export interface operations {
     };
     listOperatorTokens: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page (at most 200) */
+                limit?: number;
+                /** @description The previous page's `nextCursor` */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1365,6 +1397,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["OperatorToken"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -1379,6 +1413,15 @@ export interface operations {
             };
             /** @description Error */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1610,7 +1653,12 @@ export interface operations {
     };
     listAccountUsers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page (at most 200) */
+                limit?: number;
+                /** @description The previous page's `nextCursor` */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1625,6 +1673,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["AccountUser"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                         /** @description What the caller may do on the account settings pages */
                         abilities: {
                             addUser: boolean;
@@ -1654,6 +1704,15 @@ export interface operations {
             };
             /** @description Error */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2082,7 +2141,12 @@ export interface operations {
     };
     listAccountTenants: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page (at most 200) */
+                limit?: number;
+                /** @description The previous page's `nextCursor` */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2097,6 +2161,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Tenant"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                         /** @description What the caller may do on the account settings pages */
                         abilities: {
                             addUser: boolean;
@@ -2126,6 +2192,15 @@ export interface operations {
             };
             /** @description Error */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3010,6 +3085,10 @@ export interface operations {
         parameters: {
             query?: {
                 category?: "sales-marketing" | "technical" | "sponsorship";
+                /** @description Items per page (at most 200) */
+                limit?: number;
+                /** @description The previous page's `nextCursor` */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3025,6 +3104,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Benefit"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -3147,6 +3228,10 @@ export interface operations {
         parameters: {
             query?: {
                 category?: "sales-marketing" | "technical" | "sponsorship";
+                /** @description Items per page (at most 200) */
+                limit?: number;
+                /** @description The previous page's `nextCursor` */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -3165,6 +3250,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Benefit"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -3381,7 +3468,12 @@ export interface operations {
     };
     listMarketingContactCandidates: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page (at most 200) */
+                limit?: number;
+                /** @description The previous page's `nextCursor` */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3402,6 +3494,8 @@ export interface operations {
                             email: string;
                             username: string;
                         }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -3425,6 +3519,15 @@ export interface operations {
             };
             /** @description Error */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3539,7 +3642,12 @@ export interface operations {
     };
     listActivations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page (at most 200) */
+                limit?: number;
+                /** @description The previous page's `nextCursor` */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3554,6 +3662,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Activation"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -3585,6 +3695,15 @@ export interface operations {
                 };
             };
             /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3599,6 +3718,10 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "open" | "contacted" | "all";
+                /** @description Items per page (at most 200) */
+                limit?: number;
+                /** @description The previous page's `nextCursor` */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3614,6 +3737,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["TeamActivation"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -3754,7 +3879,10 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "pending" | "sending" | "sent" | "failed";
+                /** @description Items per page (at most 200) */
                 limit?: number;
+                /** @description The previous page's `nextCursor` */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3795,6 +3923,8 @@ export interface operations {
                             createdAt: string;
                             sentAt: string | null;
                         }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };

@@ -20,7 +20,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
-import { useApiMutation, useApiQuery } from '../../api/queries.ts';
+import { useApiMutation, useApiList } from '../../api/queries.ts';
 import { ErrorMessage, fieldError } from '../../app/ErrorMessage.tsx';
 import { useSession, useSignedIn } from '../../app/session.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
@@ -35,7 +35,7 @@ import type { AccountTenant } from './types.ts';
 export function TenantsPage() {
   const intl = useIntl();
   const me = useSignedIn();
-  const tenantList = useApiQuery('/api/v1/account/tenants');
+  const tenantList = useApiList('/api/v1/account/tenants');
   const tenants = tenantList.data?.items;
   const [associating, setAssociating] = useState(false);
   const [associated, setAssociated] = useState<AccountTenant | null>(null);

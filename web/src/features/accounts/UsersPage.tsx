@@ -11,7 +11,7 @@ import {
 import { Add24Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useApiQuery } from '../../api/queries.ts';
+import { useApiList } from '../../api/queries.ts';
 import { RoleBadges } from './RoleBadges.tsx';
 import { SettingsFrame } from './SettingsFrame.tsx';
 import type { AccountUser } from './types.ts';
@@ -20,8 +20,8 @@ import { AddUserDialog, ChangeRolesDialog, RemoveUserDialog, ResetPasswordDialog
 /** Settings > Account settings > Users: every tenant's users, for Global and Account admins. */
 export function UsersPage() {
   const intl = useIntl();
-  const userList = useApiQuery('/api/v1/account/users');
-  const tenantList = useApiQuery('/api/v1/account/tenants');
+  const userList = useApiList('/api/v1/account/users');
+  const tenantList = useApiList('/api/v1/account/tenants');
   const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'roles' | 'remove' | 'password'; user: AccountUser } | null>(null);
   // The page needs both lists (the add dialog offers the tenants); the users' refusal comes
   // first, since when the caller may not manage users that is the reason to show.

@@ -2,7 +2,7 @@ import { Button, Card, Field, Input, MessageBar, MessageBarBody, Select, Text, T
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router';
-import { useApiMutation, useApiQuery, type ReadData } from '../../api/queries.ts';
+import { useApiMutation, useApiList, type ReadData } from '../../api/queries.ts';
 import { fieldValidation } from '../../app/ErrorMessage.tsx';
 import { FormDialog } from '../../app/FormDialog.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
@@ -66,7 +66,7 @@ export function MarketingContactCard({ contact }: { contact: MarketingContact | 
 
 function ContactDialog({ contact, onClose }: { contact: MarketingContact | null; onClose: () => void }) {
   const intl = useIntl();
-  const candidateList = useApiQuery('/api/v1/rewards/marketing-contact/candidates');
+  const candidateList = useApiList('/api/v1/rewards/marketing-contact/candidates');
   const candidates = candidateList.data?.items ?? [];
   const [chosenUserId, setUserId] = useState(contact?.userId ?? '');
   // With no contact yet, the first candidate is proposed.

@@ -19,7 +19,7 @@ import {
 import { useState } from 'react';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Navigate } from 'react-router';
-import { useApiMutation, useApiQuery, type ReadData } from '../../api/queries.ts';
+import { useApiMutation, useApiList, useApiQuery, type ReadData } from '../../api/queries.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
 import { useSignedIn } from '../../app/session.tsx';
 import { MarketingContactCard } from './MarketingContactCard.tsx';
@@ -39,9 +39,9 @@ export function RewardsPage() {
   const [category, setCategory] = useState<Category>('sales-marketing');
   const visible = { enabled: me.navigation.marketplaceRewards };
   const summaryRead = useApiQuery('/api/v1/rewards', undefined, visible);
-  const benefitsRead = useApiQuery('/api/v1/rewards/benefits', undefined, visible);
+  const benefitsRead = useApiList('/api/v1/rewards/benefits', undefined, visible);
   const contactRead = useApiQuery('/api/v1/rewards/marketing-contact', undefined, visible);
-  const activationsRead = useApiQuery('/api/v1/rewards/activations', undefined, visible);
+  const activationsRead = useApiList('/api/v1/rewards/activations', undefined, visible);
   // Activating changes the benefit's status, adds an activation, and may change the summary.
   const activation = useApiMutation('post', '/api/v1/rewards/benefits/{id}/activation', {
     invalidates: ['/api/v1/rewards/benefits', '/api/v1/rewards/activations', '/api/v1/rewards'],
