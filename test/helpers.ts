@@ -10,6 +10,7 @@ import { createOperatorToken } from '../src/modules/identity/identity.service.ts
 import { setPasswordCostForTests } from '../src/platform/auth/password.ts';
 import type { Role } from '../src/platform/values.ts';
 import { pgliteTemplate } from './pglite-template.ts';
+import { assertAllDocumented, watchDocumentedStatuses } from './documented-statuses.ts';
 
 /**
  * The test suites create and sign in users by the hundred; at the real scrypt cost
@@ -123,6 +124,7 @@ export async function startTestApp(engine: TestEngine, env: Record<string, strin
     { write: (line: string) => void logLines.push(line) },
   );
   const app = await buildApp({ config, database, logger, ...(options.clock ? { clock: options.clock } : {}) });
+  const statuses = watchDocumentedStatuses(app);
   await app.ready();
   const { token } = await createOperatorToken(database.db, `test-${randomBytes(4).toString('hex')}`);
   return {
@@ -134,6 +136,7 @@ export async function startTestApp(engine: TestEngine, env: Record<string, strin
     async close() {
       await app.close();
       await database.close();
+      assertAllDocumented(statuses);
     },
   };
 }

@@ -18,7 +18,7 @@ import { identity } from '../modules/identity/identity.plugin.ts';
 import { notifications } from '../modules/notifications/notifications.plugin.ts';
 import { followUpEscalation } from '../modules/benefits/follow-up.plugin.ts';
 import { salesOpsRoutes } from '../modules/sales/sales.routes.ts';
-import { documentedErrors, ErrorBody, namedComponents, queryIntegerCoercion, routeCaller } from '../platform/http/schemas.ts';
+import { completeErrorResponses, documentedErrors, errorCodesOf, namedComponents, queryIntegerCoercion, routeCaller } from '../platform/http/schemas.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { refuseBadCharacters } from '../platform/http/input-characters.ts';
@@ -106,6 +106,8 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   for (const schema of namedComponents()) app.addSchema(schema);
   // Each operation says how it is called: the operator token, the session (with its CSRF token when it
   // changes something), or nothing. The same rule as identity's access check (identity.plugin.ts).
+  // The error codes of each operation and status, also machine-readable in the document (x-error-codes).
+  const errorCodesByOperation = new Map<string, Record<string, readonly string[] | undefined>>();
   app.addHook('onRoute', (route) => {
     if (!route.schema || route.schema.hide) return;
     const methods = ([] as string[]).concat(route.method);
@@ -115,17 +117,36 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
     const security = caller === 'operator' ? [{ operatorToken: [] }] : caller === 'anyone' ? [] : sessionSecurity;
     (route.schema as { security?: unknown }).security ??= security;
     // The error statuses the route answers because of what it is (an unreadable request, its caller, its input).
-    const schema = route.schema as { body?: unknown; params?: unknown; querystring?: unknown; response?: Record<string, unknown> };
+    const schema = route.schema as { body?: unknown; params?: unknown; querystring?: unknown; headers?: unknown; response?: Record<string, unknown> };
     const response = (schema.response ??= {});
     const hasBody = schema.body !== undefined;
     const coerce = queryIntegerCoercion(schema.querystring);
     if (coerce) route.preValidation = [...([] as unknown[]).concat(route.preValidation ?? []), coerce] as typeof route.preValidation;
-    for (const status of documentedErrors({ url: route.url, changes, hasBody, hasInput: hasBody || schema.params !== undefined || schema.querystring !== undefined })) {
-      response[String(status)] ??= ErrorBody;
+    const kind = documentedErrors({ url: route.url, changes, hasBody, hasInput: hasBody || schema.params !== undefined || schema.querystring !== undefined || schema.headers !== undefined });
+    schema.response = completeErrorResponses(response, kind);
+    const operationId = (route.schema as { operationId?: string }).operationId;
+    if (operationId) {
+      const codes = Object.entries(schema.response).flatMap(([status, body]) => (errorCodesOf(body) ? [[status, errorCodesOf(body)] as const] : []));
+      errorCodesByOperation.set(operationId, Object.fromEntries(codes));
     }
   });
   await app.register(swagger, {
     // Shared schemas appear under their own $id in components.schemas (ErrorBody, User, ...), not as def-<n>.
+    transformObject: (document) => {
+      if (!('openapiObject' in document)) return document.swaggerObject;
+      const { openapiObject } = document;
+      const paths = (openapiObject as { paths?: Record<string, Record<string, { operationId?: string; responses?: Record<string, Record<string, unknown>> }>> }).paths ?? {};
+      for (const operations of Object.values(paths)) {
+        for (const operation of Object.values(operations)) {
+          const codes = operation.operationId ? errorCodesByOperation.get(operation.operationId) : undefined;
+          for (const [status, response] of Object.entries(operation.responses ?? {})) {
+            const list = codes?.[status];
+            if (list) response['x-error-codes'] = [...list];
+          }
+        }
+      }
+      return openapiObject;
+    },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',

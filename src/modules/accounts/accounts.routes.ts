@@ -3,6 +3,8 @@ import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { contextOf, requireMember, requireOperator } from '../../platform/http/principal.ts';
 import { errorResponses, PageOf, PageQuery } from '../../platform/http/schemas.ts';
+import { IdempotencyHeaders, idempotent } from '../../platform/http/idempotency.ts';
+import type { ManagedUserRow, TenantRow } from './accounts.repository.ts';
 import { accountAbilities } from './accounts.policy.ts';
 import {
   AddAccountUserBody,
@@ -77,14 +79,16 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
         operationId: 'addAccountUser',
         tags: ['account'],
         summary: "Add a user to one of the account's tenants",
+        headers: IdempotencyHeaders,
         body: AddAccountUserBody,
-        response: { 201: AccountUserDto, ...errorResponses(...CHANGE_ERRORS, 'USERNAME_TAKEN') },
+        response: { 201: AccountUserDto, ...errorResponses(...CHANGE_ERRORS, 'USERNAME_TAKEN', 'IDEMPOTENCY_KEY_REUSED') },
       },
     },
     async (request, reply) => {
       const member = requireMember(request);
-      const user = await addAccountUser(db, member, request.body, contextOf(request));
-      return reply.status(201).send(toAccountUserDto(member, user));
+      return idempotent(db, request, reply, 201, (user: ManagedUserRow) => toAccountUserDto(member, user), (beforeCommit) =>
+        addAccountUser(db, member, request.body, contextOf(request), beforeCommit),
+      );
     },
   );
 
@@ -215,17 +219,19 @@ export const accountOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
         tags: ['operations'],
         security,
         summary: 'Create a directory tenant',
+        headers: IdempotencyHeaders,
         body: CreateTenantBody,
         response: {
           201: Type.Object({ id: Type.String(), domain: Type.String(), displayName: Type.String() }),
-          ...errorResponses('UNAUTHENTICATED', 'DOMAIN_TAKEN'),
+          ...errorResponses('UNAUTHENTICATED', 'DOMAIN_TAKEN', 'IDEMPOTENCY_KEY_REUSED'),
         },
       },
     },
     async (request, reply) => {
       requireOperator(request);
-      const tenant = await createTenant(db, request.body, contextOf(request));
-      return reply.status(201).send({ id: tenant.id, domain: tenant.domain, displayName: tenant.displayName });
+      return idempotent(db, request, reply, 201, (tenant: TenantRow) => ({ id: tenant.id, domain: tenant.domain, displayName: tenant.displayName }), (beforeCommit) =>
+        createTenant(db, request.body, contextOf(request), beforeCommit),
+      );
     },
   );
 
@@ -237,17 +243,19 @@ export const accountOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
         tags: ['operations'],
         security,
         summary: 'Create a partner account (PGA) with its primary tenant',
+        headers: IdempotencyHeaders,
         body: CreatePartnerAccountBody,
         response: {
           201: PartnerAccountDto,
-          ...errorResponses('UNAUTHENTICATED', 'MPN_ID_TAKEN', 'TENANT_NOT_FOUND', 'TENANT_ALREADY_ASSOCIATED'),
+          ...errorResponses('UNAUTHENTICATED', 'MPN_ID_TAKEN', 'TENANT_NOT_FOUND', 'TENANT_ALREADY_ASSOCIATED', 'IDEMPOTENCY_KEY_REUSED'),
         },
       },
     },
     async (request, reply) => {
       requireOperator(request);
-      const account = await createPartnerAccount(db, request.body, contextOf(request));
-      return reply.status(201).send(toPartnerAccountDto(account));
+      return idempotent(db, request, reply, 201, toPartnerAccountDto, (beforeCommit) =>
+        createPartnerAccount(db, request.body, contextOf(request), beforeCommit),
+      );
     },
   );
 
@@ -260,14 +268,16 @@ export const accountOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
         security,
         summary: 'Create a user in a tenant',
         params: IdParams,
+        headers: IdempotencyHeaders,
         body: NewUserBody,
-        response: { 201: UserDto, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND', 'USERNAME_TAKEN') },
+        response: { 201: UserDto, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND', 'USERNAME_TAKEN', 'IDEMPOTENCY_KEY_REUSED') },
       },
     },
     async (request, reply) => {
       requireOperator(request);
-      const user = await createUser(db, request.params.id, request.body, contextOf(request));
-      return reply.status(201).send(toUserDto(user));
+      return idempotent(db, request, reply, 201, toUserDto, (beforeCommit) =>
+        createUser(db, request.params.id, request.body, contextOf(request), beforeCommit ? { beforeCommit } : {}),
+      );
     },
   );
 };

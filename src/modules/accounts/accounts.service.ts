@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { newPasswordProblem } from '../../platform/auth/password-policy.ts';
 import type { Member, RequestContext } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { BeforeCommit, Db } from '../../platform/db/database.ts';
 import type { Page, PageRequest } from '../../platform/db/pages.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors.ts';
@@ -54,6 +54,7 @@ export async function createTenant(
   db: Db,
   input: { domain: string; displayName: string },
   ctx: RequestContext,
+  beforeCommit?: BeforeCommit<TenantRow>,
 ): Promise<TenantRow> {
   const domain = normalizeDomain(input.domain);
   try {
@@ -67,6 +68,7 @@ export async function createTenant(
         details: { domain },
         requestId: ctx.requestId,
       });
+      await beforeCommit?.(trx, tenant);
       return tenant;
     });
   } catch (error) {
@@ -82,6 +84,7 @@ export async function createPartnerAccount(
   db: Db,
   input: { name: string; mpnId: string; companyEmail: string; primaryTenantId: string },
   ctx: RequestContext,
+  beforeCommit?: BeforeCommit<PartnerAccountRow>,
 ): Promise<PartnerAccountRow> {
   try {
     return await db.transaction().execute(async (trx) => {
@@ -113,6 +116,7 @@ export async function createPartnerAccount(
         details: { mpnId: account.mpnId, primaryTenantId: tenant.id },
         requestId: ctx.requestId,
       });
+      await beforeCommit?.(trx, account);
       return account;
     });
   } catch (error) {
@@ -133,8 +137,9 @@ export async function createUser(
   tenantId: string,
   input: NewUser,
   ctx: RequestContext,
-  provenance: { createdByAccountId: string | null } = { createdByAccountId: null },
+  options: { createdByAccountId?: string | null; beforeCommit?: BeforeCommit<ManagedUserRow> } = {},
 ): Promise<ManagedUserRow> {
+  const createdByAccountId = options.createdByAccountId ?? null;
   const tenant = await accountsRepository.findTenantById(db, tenantId);
   if (!tenant) throw notFound();
   const username = usernameForTenant(input.username, tenant.domain);
@@ -150,8 +155,8 @@ export async function createUser(
         passwordHash,
         roles: normalizeRoles(input.roles),
         // A user the account makes has nothing of the tenant's own: it leaves with the association.
-        ownRoles: provenance.createdByAccountId === null ? normalizeRoles(input.roles) : ['user'],
-        createdByAccountId: provenance.createdByAccountId,
+        ownRoles: createdByAccountId === null ? normalizeRoles(input.roles) : ['user'],
+        createdByAccountId,
       });
       await recordAudit(trx, {
         actor: ctx.actor,
@@ -159,9 +164,10 @@ export async function createUser(
         partnerAccountId: tenant.partnerAccountId,
         subjectType: 'user',
         subjectId: user.id,
-        details: { username, roles: user.roles, createdByAccount: provenance.createdByAccountId !== null },
+        details: { username, roles: user.roles, createdByAccount: createdByAccountId !== null },
         requestId: ctx.requestId,
       });
+      await options.beforeCommit?.(trx, user);
       return user;
     });
   } catch (error) {
@@ -202,6 +208,7 @@ export async function addAccountUser(
   member: Member,
   input: NewUser & { tenantId: string },
   ctx: RequestContext,
+  beforeCommit?: BeforeCommit<ManagedUserRow>,
 ): Promise<ManagedUserRow> {
   const accountId = requireAccount(member);
   if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
@@ -211,7 +218,10 @@ export async function addAccountUser(
   }
   if (ungrantable(member, tenant.id, normalizeRoles(input.roles))) throw forbidden('error.FORBIDDEN.globalAdminOnly');
   // Made by the tenant's own Global admin, the user is the tenant's; made by anyone else, the account's.
-  return createUser(db, tenant.id, input, ctx, { createdByAccountId: actsForTenant(member, tenant.id) ? null : accountId });
+  return createUser(db, tenant.id, input, ctx, {
+    createdByAccountId: actsForTenant(member, tenant.id) ? null : accountId,
+    ...(beforeCommit ? { beforeCommit } : {}),
+  });
 }
 
 /** A user of this account, or 404: another account's users do not exist from here. */

@@ -5,7 +5,7 @@ import { contextOf, requireUser } from '../../platform/http/principal.ts';
 import { Type } from 'typebox';
 import { CSRF_COOKIE, SESSION_COOKIE } from './identity.plugin.ts';
 import { AppError, validationFailed } from '../../platform/errors.ts';
-import { DateTime, errorResponses, IdParams, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
+import { DateTime, errorResponses, IdParams, PageOf, PageQuery, Uuid, withHeaders } from '../../platform/http/schemas.ts';
 import {
   ChangePasswordBody,
   CreateOperatorTokenBody,
@@ -54,6 +54,16 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
   const clearCookies = (reply: FastifyReply) =>
     reply.clearCookie(SESSION_COOKIE, { ...cookieOptions, httpOnly: true }).clearCookie(CSRF_COOKIE, cookieOptions);
 
+  const SETS_SESSION = {
+    'set-cookie': {
+      type: 'string',
+      description: `\`${SESSION_COOKIE}\` (the session, HttpOnly) and \`${CSRF_COOKIE}\` (the CSRF token for \`x-csrf-token\`), SameSite=Lax, Secure over https`,
+    },
+  } as const;
+  const CLEARS_SESSION = {
+    'set-cookie': { type: 'string', description: `Clears \`${SESSION_COOKIE}\` and \`${CSRF_COOKIE}\`` },
+  } as const;
+
   app.post(
     '/api/v1/auth/sign-in',
     {
@@ -63,7 +73,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
         tags: ['identity'],
         summary: 'Sign in with a sign-in name (name@tenant-domain) and password',
         body: SignInBody,
-        response: { 200: SignedInBody, ...errorResponses('INVALID_CREDENTIALS', 'FORBIDDEN', 'TOO_MANY_ATTEMPTS') },
+        response: { 200: withHeaders(SignedInBody, SETS_SESSION), ...errorResponses('INVALID_CREDENTIALS', 'FORBIDDEN', 'TOO_MANY_ATTEMPTS') },
       },
     },
     async (request, reply) => {
@@ -84,7 +94,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
 
   app.post(
     '/api/v1/auth/sign-out',
-    { schema: { operationId: 'signOut', tags: ['identity'], summary: 'Sign out and revoke the session', response: { 204: { type: 'null' }, ...errorResponses('CSRF_TOKEN_INVALID') } } },
+    { schema: { operationId: 'signOut', tags: ['identity'], summary: 'Sign out and revoke the session', response: { 204: withHeaders(Type.Null(), CLEARS_SESSION), ...errorResponses('CSRF_TOKEN_INVALID') } } },
     async (request, reply) => {
       if (request.principal?.kind === 'user') await signOut(db, request.principal.sessionId);
       clearCookies(reply);
@@ -99,7 +109,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
         operationId: 'signOutEverywhere',
         tags: ['identity'],
         summary: 'Sign out everywhere: end every session of the signed-in user, this one too',
-        response: { 204: { type: 'null' }, ...errorResponses('UNAUTHENTICATED', 'CSRF_TOKEN_INVALID') },
+        response: { 204: withHeaders(Type.Null(), CLEARS_SESSION), ...errorResponses('UNAUTHENTICATED', 'CSRF_TOKEN_INVALID') },
       },
     },
     async (request, reply) => {

@@ -9,6 +9,9 @@ import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
 export type Db = Kysely<DB>;
+
+/** Work a caller adds to a service's transaction, with what the service wrote, before it commits (the first answer to an Idempotency-Key). */
+export type BeforeCommit<Row> = (trx: Db, written: Row) => Promise<void>;
 export type Engine = 'pglite' | 'postgres';
 
 /** The engine's own handle, for what Kysely does not do (COPY, LISTEN). */

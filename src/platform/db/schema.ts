@@ -237,12 +237,23 @@ export interface SchemaMigrationsTable {
   applied_at: Generated<Date>;
 }
 
+/** Platform's (http/idempotency.ts): the first answer to each Idempotency-Key of a creating POST. */
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  status: number;
+  body: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   tenants: TenantsTable;
   partner_accounts: PartnerAccountsTable;
   users: UsersTable;
   sessions: SessionsTable;
   operator_tokens: OperatorTokensTable;
+  idempotency_keys: IdempotencyKeysTable;
   association_attempts: AssociationAttemptsTable;
   sign_in_failures: SignInFailuresTable;
   audit_events: AuditEventsTable;

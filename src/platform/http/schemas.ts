@@ -89,17 +89,45 @@ export const ErrorBody = component(
   ),
 );
 
+/** Codes the framework answers with (error-handler.ts), besides the application's own. */
+export type DocumentedCode = ErrorCode | 'BAD_REQUEST' | 'UNSUPPORTED_MEDIA_TYPE';
+
+/** The codes an error response stands for, kept on its schema for app.ts to complete (never serialised). */
+const CODES = Symbol('error codes');
+type ErrorResponseSchema = TSchema & { [CODES]?: readonly DocumentedCode[] };
+
+/** The documented response for one error status: the error body, the codes it carries, and Retry-After on a 429. */
+export function errorResponse(status: number, codes: readonly DocumentedCode[]): TSchema {
+  const unique = [...new Set(codes)].sort();
+  const schema = {
+    $ref: 'ErrorBody#',
+    description: `Error; \`error.code\` is one of: ${unique.map((code) => `\`${code}\``).join(', ')}`,
+    ...(status === 429
+      ? { headers: { 'retry-after': { type: 'integer', minimum: 1, description: 'Seconds to wait before trying again' } } }
+      : {}),
+  } as ErrorResponseSchema;
+  Object.defineProperty(schema, CODES, { value: unique, enumerable: false });
+  return schema;
+}
+
 /**
- * The error responses a route can give, by code; identical codes share their status. What every route
- * of a kind can answer (400 for an unreadable request, 401/403 for its caller, 404 for an unknown id,
- * 413/415 for a body, 422 for any input) is added by app.ts from the route itself (documentedErrors).
+ * The error responses a route can give, by code; codes that share a status share a response that
+ * lists them. What every route of a kind can answer (400 for an unreadable request, 401/403 for its
+ * caller, 404 for an unknown id, 413/415 for a body, 422 for any input) is added by app.ts from the
+ * route itself (documentedErrors, completeErrorResponses).
  */
 export function errorResponses(...codes: ErrorCode[]): Record<number, TSchema> {
-  const responses: Record<number, TSchema> = {};
+  const byStatus = new Map<number, DocumentedCode[]>();
   for (const code of ['INTERNAL', ...codes] as ErrorCode[]) {
-    responses[ERROR_STATUS[code]] = ErrorBody;
+    const status = ERROR_STATUS[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
-  return responses;
+  return Object.fromEntries([...byStatus].map(([status, list]) => [status, errorResponse(status, list)]));
+}
+
+/** A success response's schema with the headers it sets (Set-Cookie, say), as the document shows them. */
+export function withHeaders<T extends TSchema>(schema: T, headers: Record<string, { type: 'string' | 'integer'; description: string }>): TUnsafe<Static<T>> {
+  return Type.Unsafe<Static<T>>({ ...schema, headers });
 }
 
 /** Who calls a route, as the document declares it: the operator token, a session, or anyone (sign-in, health, the portal). */
@@ -108,18 +136,38 @@ export function routeCaller(url: string): 'operator' | 'session' | 'anyone' {
   return url.startsWith('/api/v1/') && url !== '/api/v1/auth/sign-in' ? 'session' : 'anyone';
 }
 
-/** The statuses a route answers because of what it is, whatever it does: see errorResponses. */
-export function documentedErrors(route: { url: string; changes: boolean; hasBody: boolean; hasInput: boolean }): number[] {
+/** The statuses a route answers because of what it is, whatever it does, with their codes: see errorResponses. */
+export function documentedErrors(route: { url: string; changes: boolean; hasBody: boolean; hasInput: boolean }): Map<number, DocumentedCode[]> {
   const caller = routeCaller(route.url);
   const operator = caller === 'operator';
   const session = caller === 'session';
-  const statuses = [400];
-  if (operator || session) statuses.push(401);
-  if (session && route.changes) statuses.push(403);
-  if (route.url.includes(':')) statuses.push(404);
-  if (route.hasBody) statuses.push(413, 415);
-  if (route.hasInput) statuses.push(422);
+  const statuses = new Map<number, DocumentedCode[]>([[400, ['BAD_REQUEST']]]);
+  if (operator || session) statuses.set(401, ['UNAUTHENTICATED']);
+  if (session && route.changes) statuses.set(403, ['CSRF_TOKEN_INVALID']);
+  if (route.url.includes(':')) statuses.set(404, ['NOT_FOUND']);
+  if (route.hasBody) {
+    statuses.set(413, ['PAYLOAD_TOO_LARGE']);
+    statuses.set(415, ['UNSUPPORTED_MEDIA_TYPE']);
+  }
+  if (route.hasInput) statuses.set(422, ['VALIDATION_FAILED']);
+  statuses.set(500, ['INTERNAL']);
   return statuses;
+}
+
+/** The error codes a documented error response stands for (undefined for other responses). */
+export function errorCodesOf(schema: unknown): readonly DocumentedCode[] | undefined {
+  return (schema as ErrorResponseSchema | undefined)?.[CODES];
+}
+
+/** A route's responses with the statuses of its kind added and every error status listing all its codes. */
+export function completeErrorResponses(response: Record<string, unknown>, kind: Map<number, DocumentedCode[]>): Record<string, unknown> {
+  const complete: Record<string, unknown> = { ...response };
+  for (const [status, codes] of kind) {
+    const declared = response[String(status)] as ErrorResponseSchema | undefined;
+    if (declared && !declared[CODES]) continue; // a response of the route's own making
+    complete[String(status)] = errorResponse(status, [...(declared?.[CODES] ?? []), ...codes]);
+  }
+  return complete;
 }
 
 /**

@@ -878,8 +878,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -911,8 +920,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -954,13 +972,15 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description `rewards_session` (the session, HttpOnly) and `rewards_csrf` (the CSRF token for `x-csrf-token`), SameSite=Lax, Secure over https */
+                    "set-cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SignedIn"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -969,7 +989,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INVALID_CREDENTIALS` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -978,7 +998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -987,7 +1007,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -996,7 +1016,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1005,7 +1025,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1014,16 +1034,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `TOO_MANY_ATTEMPTS` */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1046,11 +1068,13 @@ export interface operations {
             /** @description Default Response */
             204: {
                 headers: {
+                    /** @description Clears `rewards_session` and `rewards_csrf` */
+                    "set-cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1059,7 +1083,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1068,7 +1092,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1077,7 +1101,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1100,11 +1124,13 @@ export interface operations {
             /** @description Default Response */
             204: {
                 headers: {
+                    /** @description Clears `rewards_session` and `rewards_csrf` */
+                    "set-cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1113,7 +1139,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1122,7 +1148,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1131,7 +1157,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1165,7 +1191,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1174,7 +1200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1183,7 +1209,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1192,7 +1218,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1201,7 +1227,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1210,7 +1236,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1219,16 +1245,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `TOO_MANY_ATTEMPTS` */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1257,7 +1285,7 @@ export interface operations {
                     "application/json": components["schemas"]["SignedIn"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1266,7 +1294,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1275,7 +1303,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1310,7 +1338,7 @@ export interface operations {
                     "application/json": components["schemas"]["SignedIn"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1319,7 +1347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1328,7 +1356,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1337,7 +1365,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1346,7 +1374,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1355,7 +1383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1364,7 +1392,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1402,7 +1430,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1411,7 +1439,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1420,7 +1448,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1429,7 +1457,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1473,7 +1501,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1482,7 +1510,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1491,7 +1519,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1500,7 +1528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1509,7 +1537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1518,7 +1546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1547,7 +1575,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1556,7 +1584,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1565,7 +1593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1574,7 +1602,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1583,7 +1611,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1622,7 +1650,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1631,7 +1659,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1640,7 +1668,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1684,7 +1712,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1693,7 +1721,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1702,7 +1730,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1711,7 +1739,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1720,7 +1748,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1734,7 +1762,10 @@ export interface operations {
     addAccountUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID, say) of visible ASCII characters. Sent again with the same request within 24 hours, it answers with the first answer (header `Idempotent-Replayed: true`) and creates nothing. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1763,7 +1794,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccountUser"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1772,7 +1803,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1781,7 +1812,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID`, `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1790,7 +1821,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1799,7 +1830,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `USERNAME_TAKEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1808,7 +1839,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1817,7 +1848,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1826,7 +1857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `IDEMPOTENCY_KEY_REUSED`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1835,7 +1866,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1864,7 +1895,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1873,7 +1904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1882,7 +1913,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID`, `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1891,7 +1922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1900,7 +1931,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CANNOT_REMOVE_SELF` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1909,7 +1940,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1918,7 +1949,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1958,7 +1989,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccountUser"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1967,7 +1998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1976,7 +2007,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID`, `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1985,7 +2016,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1994,7 +2025,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2003,7 +2034,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2012,7 +2043,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2021,7 +2052,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2056,7 +2087,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2065,7 +2096,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2074,7 +2105,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID`, `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2083,7 +2114,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2092,7 +2123,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CANNOT_RESET_OWN_PASSWORD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2101,7 +2132,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2110,7 +2141,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2119,7 +2150,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2128,7 +2159,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2172,7 +2203,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2181,7 +2212,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2190,7 +2221,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2199,7 +2230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2208,7 +2239,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2245,7 +2276,7 @@ export interface operations {
                     "application/json": components["schemas"]["Tenant"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2254,7 +2285,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INVALID_CREDENTIALS`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2263,7 +2294,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID`, `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2272,7 +2303,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2281,7 +2312,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `TENANT_ALREADY_ASSOCIATED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2290,7 +2321,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2299,7 +2330,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2308,7 +2339,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2317,16 +2348,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `TOO_MANY_ATTEMPTS` */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2355,7 +2388,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2364,7 +2397,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2373,7 +2406,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID`, `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2382,7 +2415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2391,7 +2424,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `TENANT_IS_CURRENT`, `TENANT_IS_PRIMARY` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2400,7 +2433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2409,7 +2442,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2423,7 +2456,10 @@ export interface operations {
     createTenant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID, say) of visible ASCII characters. Sent again with the same request within 24 hours, it answers with the first answer (header `Idempotent-Replayed: true`) and creates nothing. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2449,7 +2485,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2458,7 +2494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2467,7 +2503,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `DOMAIN_TAKEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2476,7 +2512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2485,7 +2521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2494,7 +2530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `IDEMPOTENCY_KEY_REUSED`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2503,7 +2539,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2517,7 +2553,10 @@ export interface operations {
     createPartnerAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID, say) of visible ASCII characters. Sent again with the same request within 24 hours, it answers with the first answer (header `Idempotent-Replayed: true`) and creates nothing. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2544,7 +2583,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerAccount"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2553,7 +2592,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2562,7 +2601,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `MPN_ID_TAKEN`, `TENANT_ALREADY_ASSOCIATED`, `TENANT_NOT_FOUND` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2571,7 +2610,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2580,7 +2619,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2589,7 +2628,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `IDEMPOTENCY_KEY_REUSED`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2598,7 +2637,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2612,7 +2651,10 @@ export interface operations {
     createTenantUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID, say) of visible ASCII characters. Sent again with the same request within 24 hours, it answers with the first answer (header `Idempotent-Replayed: true`) and creates nothing. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2641,7 +2683,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2650,7 +2692,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2659,7 +2701,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2668,7 +2710,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `USERNAME_TAKEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2677,7 +2719,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2686,7 +2728,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2695,7 +2737,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `IDEMPOTENCY_KEY_REUSED`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2704,7 +2746,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2749,7 +2791,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2758,7 +2800,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2767,7 +2809,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2776,7 +2818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2785,7 +2827,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2794,7 +2836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2803,7 +2845,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2860,7 +2902,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2869,7 +2911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2878,7 +2920,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2887,7 +2929,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2896,7 +2938,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2905,7 +2947,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2914,7 +2956,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2969,7 +3011,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2978,7 +3020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2987,7 +3029,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2996,7 +3038,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3005,7 +3047,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3014,7 +3056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3043,7 +3085,7 @@ export interface operations {
                     "application/json": components["schemas"]["RewardsSummary"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3052,7 +3094,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3061,7 +3103,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3070,7 +3112,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3109,7 +3151,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3118,7 +3160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3127,7 +3169,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3136,7 +3178,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3145,7 +3187,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3177,7 +3219,7 @@ export interface operations {
                     "application/json": components["schemas"]["RewardsSummary"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3186,7 +3228,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3195,7 +3237,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3204,7 +3246,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3213,7 +3255,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3255,7 +3297,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3264,7 +3306,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3273,7 +3315,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3282,7 +3324,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3291,7 +3333,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3322,7 +3364,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3331,7 +3373,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3340,7 +3382,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3349,7 +3391,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3392,7 +3434,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarketingContact"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3401,7 +3443,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3410,7 +3452,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID`, `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3419,7 +3461,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3428,7 +3470,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3437,7 +3479,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3446,16 +3488,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `RATE_LIMITED` */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3499,7 +3543,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3508,7 +3552,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3517,7 +3561,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3526,7 +3570,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3535,7 +3579,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3575,7 +3619,7 @@ export interface operations {
                     "application/json": components["schemas"]["Activation"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3584,7 +3628,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3593,7 +3637,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID`, `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3602,7 +3646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3611,7 +3655,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BENEFIT_NOT_AVAILABLE`, `MARKETING_CONTACT_REQUIRED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3620,7 +3664,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3629,7 +3673,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3667,7 +3711,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3676,7 +3720,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3685,7 +3729,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3694,7 +3738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3703,7 +3747,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3742,7 +3786,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3751,7 +3795,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3760,7 +3804,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3769,7 +3813,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3810,7 +3854,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3819,7 +3863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3828,7 +3872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3837,7 +3881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3846,7 +3890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3855,7 +3899,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3864,7 +3908,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3928,7 +3972,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3937,7 +3981,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3946,7 +3990,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3955,7 +3999,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description Error; `error.code` is one of: `INTERNAL` */
             500: {
                 headers: {
                     [name: string]: unknown;
