@@ -121,8 +121,17 @@ export const COMMANDS: Command[] = [
       else out(`Marketplace Rewards is running at ${server.url}`);
       await new Promise<void>((resolve) => {
         const shutdown = (signal: string) => {
-          server.app.log.info({ signal }, 'shutting down');
-          void server.stop().then(resolve);
+          server.app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+          // Whatever still holds the process (a hung socket) does not keep it past the grace period.
+          setTimeout(() => {
+            server.app.log.error('shutdown took longer than its grace period; exiting');
+            process.exit(1);
+          }, config.shutdownGraceMs + 2_000).unref();
+          void server.stop().then(() => {
+            server.app.log.info('stopped');
+            resolve();
+            setTimeout(() => process.exit(0), 500).unref();
+          });
         };
         process.once('SIGINT', shutdown);
         process.once('SIGTERM', shutdown);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../server/config.ts';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
 import { AppError } from '../platform/errors.ts';
+import { MigrationError } from '../platform/db/migrate.ts';
 import { t } from '../platform/i18n/i18n.ts';
 import { COMMANDS, type Command } from './commands.ts';
 import { CsvError } from '../modules/imports/csv.ts';
@@ -26,7 +27,8 @@ function describeError(error: unknown): string {
     error instanceof ConfigError ||
     error instanceof DataDirLockedError ||
     error instanceof CsvError ||
-    error instanceof ProgramDefinitionError
+    error instanceof ProgramDefinitionError ||
+    error instanceof MigrationError
   ) {
     return error.message;
   }
@@ -59,6 +61,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await command.run(config, values as Record<string, string | boolean | undefined>, positionals);
   } catch (error) {
+    // A wrong option is the caller's mistake: say which, and how the command is used (no stack trace).
+    if (typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`rewards ${command.name.join(' ')}: ${(error as Error).message}\nUsage: rewards ${command.usage}\n`);
+      return 2;
+    }
     process.stderr.write(`rewards ${command.name.join(' ')}: ${describeError(error)}\n`);
     return 1;
   }

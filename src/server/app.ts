@@ -4,7 +4,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Database } from '../platform/db/database.ts';
 import { isTimestamp } from '../platform/values.ts';
@@ -193,7 +192,21 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   });
 
   await app.register(identity, { db, changes: database.changes, ...(documentOnly ? {} : { adminToken: config.adminToken }) });
-  await app.register(notifications, { db, ...(background ? { deliver: config.mail } : {}), ...(onEmailQueued ? { onEmailQueued } : {}) });
+  await app.register(notifications, {
+    db,
+    ...(background
+      ? {
+          deliver: {
+            ...config.mail,
+            // PGlite's folder has one process at a time: mail still marked as being sent is a dead process's.
+            soleDeliverer: database.engine === 'pglite',
+            // Stopping waits this long for a message being sent (part of the shutdown grace period).
+            stopWaitMs: Math.max(1_000, config.shutdownGraceMs - 5_000),
+          },
+        }
+      : {}),
+    ...(onEmailQueued ? { onEmailQueued } : {}),
+  });
   if (background) await app.register(followUpEscalation, { db, teamEmail: config.mail.rewardsTeamEmail, clock });
   refuseBadCharacters(app);
   registerErrorHandler(app);
@@ -211,20 +224,29 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
       schema: {
         operationId: 'getReadiness',
         tags: ['health'],
-        summary: 'The database answers',
+        summary: 'The database answers; with the state of the change feed and the outbox',
+        description:
+          '503 while the database cannot be reached or does not answer in time. `changeFeed` says whether other ' +
+          "instances' writes are heard (`lost`: caches are off until it is back); `outbox` what waits to be sent.",
         response: {
-          200: Type.Object({ status: Type.Literal('ready'), engine: Type.String() }),
-          503: Type.Object({ status: Type.Literal('unavailable'), engine: Type.String() }),
+          200: Type.Object({
+            status: Type.Literal('ready'),
+            engine: Type.String(),
+            changeFeed: Type.Enum(['listening', 'lost', 'in-process']),
+            outbox: Type.Object({ waiting: Type.Integer(), oldestWaitingSeconds: Type.Union([Type.Integer(), Type.Null()]) }),
+          }),
+          503: Type.Object({ status: Type.Literal('unavailable'), engine: Type.String(), reason: Type.Literal('database') }),
         },
       },
     },
     async (request, reply) => {
       try {
-        await sql`select 1`.execute(db);
-        return { status: 'ready' as const, engine: database.engine };
+        const outbox = await app.outboxBacklog(request.now);
+        const changeFeed = database.engine === 'pglite' ? ('in-process' as const) : database.changes.ready ? ('listening' as const) : ('lost' as const);
+        return { status: 'ready' as const, engine: database.engine, changeFeed, outbox };
       } catch (error) {
         request.log.warn({ err: error }, 'readiness check failed');
-        return reply.status(503).send({ status: 'unavailable' as const, engine: database.engine });
+        return reply.status(503).header('retry-after', 5).send({ status: 'unavailable' as const, engine: database.engine, reason: 'database' as const });
       }
     },
   );

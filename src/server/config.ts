@@ -21,7 +21,11 @@ export interface Config {
   signIn: { maxFailures: number; lockoutMinutes: number };
   /** built: serve dist/web; dev: Vite's dev server with hot reload; off: the API only. */
   webMode: 'built' | 'dev' | 'off';
-  mail: { smtpUrl: string | null; from: string; mailboxDir: string; rewardsTeamEmail: string | null };
+  mail: { smtpUrl: string | null; from: string; mailboxDir: string; rewardsTeamEmail: string | null; smtpTimeoutMs: number };
+  /** PostgreSQL's limits (milliseconds), so a frozen or lost database fails requests instead of hanging them. */
+  database: { connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number; startRetrySeconds: number };
+  /** How long a stop may take: in-flight requests finish, claimed mail goes back to the outbox, then the process exits. */
+  shutdownGraceMs: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -58,6 +62,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const databaseUrl = read('DATABASE_URL') ?? null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)');
+  } else if (databaseUrl !== null) {
+    let database = '';
+    try {
+      const parsed = new URL(databaseUrl);
+      database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || parsed.searchParams.get('dbname') || '';
+    } catch {
+      problems.push('DATABASE_URL is not a valid URL (special characters in the password must be percent-encoded)');
+      database = '-';
+    }
+    // Without a name PostgreSQL picks the user's own database (often `postgres`), and the schema would land there.
+    if (database === '') problems.push('DATABASE_URL must name its database, as in postgres://rewards@db.example:5432/rewards');
   }
 
   const logLevel = (read('LOG_LEVEL') ?? 'info') as LogLevel;
@@ -74,9 +89,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   try {
     const parsed = new URL(publicUrl);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+    // The portal is served at the root of its host: a path would be cut from every link and cookie silently.
+    if (parsed.pathname !== '/' || parsed.search !== '' || parsed.hash !== '') throw new Error('path');
     publicUrl = parsed.origin;
   } catch {
-    problems.push(`PUBLIC_URL must be an http(s) URL such as https://rewards.example.com (got "${publicUrl}")`);
+    problems.push(`PUBLIC_URL must be an http(s) origin without a path, such as https://rewards.example.com (got "${publicUrl}")`);
   }
 
   const cookieSecureRaw = read('COOKIE_SECURE');
@@ -89,7 +106,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (!['built', 'dev', 'off'].includes(webMode)) problems.push(`REWARDS_WEB must be built, dev or off (got "${webMode}")`);
 
   const smtpUrl = read('SMTP_URL') ?? null;
-  if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  if (smtpUrl !== null && !/^smtps?:\/\/[^/:?#]/.test(smtpUrl)) {
+    problems.push('SMTP_URL must be an smtp:// or smtps:// URL with the server\'s host, as in smtp://user:pass@mail.example.com:587');
+  }
+  const mailFrom = read('MAIL_FROM') ?? 'Marketplace Rewards <rewards@localhost>';
+  if (!/^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(mailFrom)) {
+    problems.push(`MAIL_FROM must be an address, or a name and an address, as in Marketplace Rewards <rewards@example.com> (got "${mailFrom}")`);
+  }
   const rewardsTeamEmail = read('REWARDS_TEAM_EMAIL') ?? null;
   if (rewardsTeamEmail !== null && !/^[^\s@]+@[^\s@]+$/.test(rewardsTeamEmail)) {
     problems.push(`REWARDS_TEAM_EMAIL must be an email address (got "${rewardsTeamEmail}")`);
@@ -121,10 +144,18 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     mail: {
       smtpUrl,
-      from: read('MAIL_FROM') ?? 'Marketplace Rewards <rewards@localhost>',
+      from: mailFrom,
       mailboxDir: path.resolve(cwd, read('REWARDS_MAILBOX_DIR') ?? path.join(dataDir, 'mailbox')),
       rewardsTeamEmail,
+      smtpTimeoutMs: integer('SMTP_TIMEOUT_SECONDS', 30, 1, 600) * 1000,
     },
+    database: {
+      connectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
+      statementTimeoutMs: integer('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
+      idleInTransactionTimeoutMs: integer('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 100, 3_600_000),
+      startRetrySeconds: integer('DATABASE_START_RETRY_SECONDS', 60, 0, 3600),
+    },
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_SECONDS', 25, 1, 3600) * 1000,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, type FieldCode, type FieldProblem } from '../platform/errors.ts';
 import { ERROR_STATUS } from '../platform/http/error-status.ts';
+import { isDatabaseUnavailable } from '../platform/db/errors.ts';
 import { t, type Locale } from '../platform/i18n/i18n.ts';
 
 /**
@@ -96,6 +97,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       const code = STATUS_CODES[status] ?? 'BAD_REQUEST';
       return reply.status(status).send({ error: { code, message: t(locale, `error.${code}`) } });
+    }
+    if (isDatabaseUnavailable(error)) {
+      // A restart, a failover, a frozen server: nothing was committed, and asking again soon may work.
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', 5);
+      return reply.status(503).send({ error: { code: 'DATABASE_UNAVAILABLE', message: t(locale, 'error.DATABASE_UNAVAILABLE') } });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: t(locale, 'error.INTERNAL') } });

@@ -21,16 +21,39 @@ export interface OutgoingEmail {
 
 export interface MailTransport {
   readonly name: string;
+  /** The longest one message may take; a send still running then counts as failed (and the lease covers it). */
+  readonly maxSendMs: number;
   send(email: OutgoingEmail): Promise<void>;
   close(): void;
 }
 
-export function smtpTransport(url: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+/**
+ * SMTP through nodemailer, with every wait bounded: connecting, the greeting, and any silence on the
+ * socket each end after `timeoutMs` (nodemailer's defaults are two and ten minutes), and one message
+ * after twice that whatever the server does.
+ */
+export function smtpTransport(url: string, from: string, timeoutMs = 20_000): MailTransport {
+  const transporter = nodemailer.createTransport(url, {});
+  const options = transporter.options as { connectionTimeout?: number; greetingTimeout?: number; socketTimeout?: number; dnsTimeout?: number };
+  Object.assign(options, { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs, dnsTimeout: timeoutMs });
+  const maxSendMs = 2 * timeoutMs;
   return {
     name: 'smtp',
+    maxSendMs,
     async send(email) {
-      await transporter.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId });
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`the SMTP server took longer than ${maxSendMs / 1000} s`)), maxSendMs);
+        timer.unref();
+      });
+      try {
+        await Promise.race([
+          transporter.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId }),
+          deadline,
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
     close: () => transporter.close(),
   };
@@ -41,6 +64,7 @@ export function mailboxTransport(dir: string, from: string): MailTransport {
   const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     name: 'mailbox',
+    maxSendMs: 10_000,
     async send(email) {
       fs.mkdirSync(dir, { recursive: true });
       const info = await builder.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId });
@@ -51,65 +75,116 @@ export function mailboxTransport(dir: string, from: string): MailTransport {
   };
 }
 
-const LEASE_SECONDS = 120;
 const GIVE_UP_AFTER_HOURS = 24;
 
 /** 30 s, 1 min, 2 min, ... capped at 10 min: an hour-long outage costs about ten attempts. */
 export const backoffSeconds = (attempts: number) => Math.min(600, 30 * 2 ** Math.max(0, attempts - 1));
 
-export async function deliverDue(db: Db, transport: MailTransport, limit = 20): Promise<{ sent: number; failed: number }> {
-  const claimed = await sql<{ id: string; message_id: string; recipient: string; subject: string; text_body: string; html_body: string; attempts: number; created_at: Date }>`
-    update outbox set status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => ${LEASE_SECONDS})
-    where id in (
+/**
+ * A claim lasts as long as one message may take plus a margin: a row is claimed one at a time, just
+ * before it is sent, so a slow server never lets a lease run out mid-batch and another instance send
+ * the same message again; and mail a crashed process had claimed waits at most this long.
+ */
+export const leaseSecondsFor = (transport: MailTransport) => Math.ceil(transport.maxSendMs / 1000) + 20;
+
+/** Where delivery says what went wrong: each failed attempt (warn) and each message given up (error). */
+export interface DeliveryLog {
+  warn(details: Record<string, unknown>, message: string): void;
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+export interface DeliveryOptions {
+  log?: DeliveryLog;
+  /** Told which row is being sent (null when none), so a stop can hand it back (startOutboxWorker). */
+  onClaim?: (id: string | null) => void;
+  /** Checked before each claim: a stopping worker claims nothing more. */
+  stopped?: () => boolean;
+  /** The claim's length (leaseSecondsFor the transport when absent; tests shorten it). */
+  leaseSeconds?: number;
+}
+
+type ClaimedRow = { id: string; message_id: string; recipient: string; subject: string; text_body: string; html_body: string; attempts: number; created_at: Date };
+
+async function claimOne(db: Db, leaseSeconds: number): Promise<ClaimedRow | undefined> {
+  const claimed = await sql<ClaimedRow>`
+    update outbox set status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => ${leaseSeconds})
+    where id = (
       select id from outbox
       where (status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and lease_until < now())
       order by next_attempt_at
-      limit ${limit}
+      limit 1
       for update skip locked)
     returning id, message_id, recipient, subject, text_body, html_body, attempts, created_at`.execute(db);
+  return claimed.rows[0];
+}
+
+/** Sends up to `limit` due messages, claiming each just before sending it. */
+export async function deliverDue(db: Db, transport: MailTransport, limit = 20, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number }> {
+  const leaseSeconds = options.leaseSeconds ?? leaseSecondsFor(transport);
   let sent = 0;
   let failed = 0;
-  for (const row of claimed.rows) {
+  while (sent + failed < limit && !options.stopped?.()) {
+    const row = await claimOne(db, leaseSeconds);
+    if (!row) break;
+    options.onClaim?.(row.id);
     try {
       await transport.send({ messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body });
       await db.updateTable('outbox').set({ status: 'sent', sent_at: new Date(), lease_until: null, last_error: null }).where('id', '=', row.id).execute();
       sent += 1;
     } catch (error) {
       const givingUp = row.created_at.getTime() < Date.now() - GIVE_UP_AFTER_HOURS * 3_600_000;
+      const reason = String((error as Error).message ?? error).slice(0, 1000);
+      const nextAttemptAt = new Date(Date.now() + backoffSeconds(row.attempts) * 1000);
       await db
         .updateTable('outbox')
-        .set({
-          status: givingUp ? 'failed' : 'pending',
-          lease_until: null,
-          last_error: String((error as Error).message ?? error).slice(0, 1000),
-          next_attempt_at: new Date(Date.now() + backoffSeconds(row.attempts) * 1000),
-        })
+        .set({ status: givingUp ? 'failed' : 'pending', lease_until: null, last_error: reason, next_attempt_at: nextAttemptAt })
         .where('id', '=', row.id)
         .execute();
+      // The message id and the server's answer; never the recipient's mail, never credentials.
+      const details = { outboxId: row.id, messageId: row.message_id, attempt: row.attempts, transport: transport.name, reason };
+      if (givingUp) options.log?.error(details, 'email given up after a day of failed attempts; an operator can see it in the outbox');
+      else options.log?.warn({ ...details, nextAttemptAt: nextAttemptAt.toISOString() }, 'email delivery failed; it will be tried again');
       failed += 1;
+    } finally {
+      options.onClaim?.(null);
     }
   }
   return { sent, failed };
 }
 
+/** Hands claimed rows back to the outbox at once (a stop that could not wait for them; the sole deliverer at start). */
+export async function releaseClaims(db: Db, ids?: readonly string[]): Promise<number> {
+  let query = db.updateTable('outbox').set({ status: 'pending', lease_until: null, next_attempt_at: new Date() }).where('status', '=', 'sending');
+  if (ids) {
+    if (ids.length === 0) return 0;
+    query = query.where('id', 'in', ids);
+  }
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export interface OutboxWorker {
   /** Runs one delivery round now (tests, and after a change that enqueued mail). */
   poke(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops claiming; waits for the message being sent up to `waitMs`, then hands it back to the outbox. */
+  stop(waitMs?: number): Promise<void>;
 }
 
 export function startOutboxWorker(
   db: Db,
   transport: MailTransport,
-  options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
+  options: { intervalMs?: number; onError?: (error: unknown) => void; log?: DeliveryLog } = {},
 ): OutboxWorker {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
+  let sending: string | null = null;
+  const batch = 20;
   const round = () => {
     running = running.then(async () => {
       if (stopped) return;
       try {
-        while (!stopped && (await deliverDue(db, transport)).sent === 20) {
+        const delivery: DeliveryOptions = { onClaim: (id) => (sending = id), stopped: () => stopped, ...(options.log ? { log: options.log } : {}) };
+        for (let done = await deliverDue(db, transport, batch, delivery); !stopped && done.sent + done.failed === batch; done = await deliverDue(db, transport, batch, delivery)) {
           // A full batch: more may be waiting.
         }
       } catch (error) {
@@ -122,10 +197,21 @@ export function startOutboxWorker(
   timer.unref();
   return {
     poke: round,
-    async stop() {
+    async stop(waitMs = transport.maxSendMs) {
       stopped = true;
       clearInterval(timer);
-      await running;
+      let timeout: NodeJS.Timeout | undefined;
+      const waited = await Promise.race([
+        running.then(() => 'done' as const),
+        new Promise<'timeout'>((resolve) => (timeout = setTimeout(() => resolve('timeout'), waitMs))),
+      ]);
+      clearTimeout(timeout);
+      if (waited === 'timeout' && sending) {
+        // Whatever the hung send does later, the row is the outbox's again and goes out after the restart.
+        const id = sending;
+        await releaseClaims(db, [id]).catch((error: unknown) => options.onError?.(error));
+        options.log?.warn({ outboxId: id, waitedMs: waitMs }, 'stopping: an email still being sent was handed back to the outbox');
+      }
       transport.close();
     },
   };

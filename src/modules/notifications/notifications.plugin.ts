@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../../platform/db/database.ts';
-import { mailboxTransport, smtpTransport, startOutboxWorker, type OutboxWorker } from './delivery.ts';
+import { outboxBacklog } from './notifications.service.ts';
+import { mailboxTransport, releaseClaims, smtpTransport, startOutboxWorker, type OutboxWorker } from './delivery.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Tell delivery that a request queued email, so it goes out now rather than at the next round. */
     emailQueued(): void;
+    /** What waits in the outbox (readiness shows it). */
+    outboxBacklog(now: Date): Promise<{ waiting: number; oldestWaitingSeconds: number | null }>;
   }
 }
 
@@ -14,6 +17,12 @@ export interface MailOptions {
   smtpUrl: string | null;
   from: string;
   mailboxDir: string;
+  /** SMTP connection, greeting and socket timeout. */
+  smtpTimeoutMs?: number;
+  /** No other process delivers this outbox (PGlite): rows left 'sending' are handed back at start. */
+  soleDeliverer?: boolean;
+  /** How long stopping waits for a message being sent before handing it back. */
+  stopWaitMs?: number;
 }
 
 export interface NotificationsPluginOptions {
@@ -31,14 +40,25 @@ async function notificationsPlugin(app: FastifyInstance, { db, deliver, onEmailQ
     if (worker) void worker.poke();
     else onEmailQueued?.();
   });
+  app.decorate('outboxBacklog', (now: Date) => outboxBacklog(db, now));
   if (!deliver) return;
-  const transport = deliver.smtpUrl ? smtpTransport(deliver.smtpUrl, deliver.from) : mailboxTransport(deliver.mailboxDir, deliver.from);
+  const transport = deliver.smtpUrl
+    ? smtpTransport(deliver.smtpUrl, deliver.from, deliver.smtpTimeoutMs)
+    : mailboxTransport(deliver.mailboxDir, deliver.from);
+  const log = app.log.child({ component: 'outbox' });
   app.addHook('onReady', async () => {
-    worker = startOutboxWorker(db, transport, { onError: (error) => app.log.error({ err: error }, 'outbox delivery round failed') });
-    app.log.info({ transport: transport.name }, 'outbox worker started');
+    if (deliver.soleDeliverer) {
+      const released = await releaseClaims(db);
+      if (released > 0) log.warn({ released }, 'emails a stopped process had claimed are back in the outbox');
+    }
+    worker = startOutboxWorker(db, transport, {
+      onError: (error) => log.error({ err: error }, 'outbox delivery round failed'),
+      log: { warn: (details, message) => log.warn(details, message), error: (details, message) => log.error(details, message) },
+    });
+    log.info({ transport: transport.name }, 'outbox worker started');
   });
   app.addHook('onClose', async () => {
-    await worker?.stop();
+    await worker?.stop(deliver.stopWaitMs);
     worker = null;
   });
 }

@@ -84,3 +84,14 @@ export async function outboxView(db: Db, query: PageRequest & { status?: OutboxS
     nextCursor: page.nextCursor,
   };
 }
+
+/** What waits in the outbox, for readiness: the number of messages not sent yet and the age of the oldest. */
+export async function outboxBacklog(db: Db, now: Date): Promise<{ waiting: number; oldestWaitingSeconds: number | null }> {
+  const row = await db
+    .selectFrom('outbox')
+    .select([db.fn.countAll<string>().as('waiting'), db.fn.min('created_at').as('oldest')])
+    .where('status', 'in', ['pending', 'sending'])
+    .executeTakeFirstOrThrow();
+  const oldest = row.oldest as Date | null;
+  return { waiting: Number(row.waiting), oldestWaitingSeconds: oldest ? Math.max(0, Math.round((now.getTime() - new Date(oldest).getTime()) / 1000)) : null };
+}

@@ -30,7 +30,17 @@ export interface Database {
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => value);
 
 export type DatabaseTarget =
-  | { engine: 'postgres'; url: string; schema?: string; poolSize?: number; onFeedLost?: (error: unknown) => void }
+  | {
+      engine: 'postgres';
+      url: string;
+      schema?: string;
+      poolSize?: number;
+      onFeedLost?: (error: unknown) => void;
+      /** A pooled connection failed while idle (the server restarted, a backend was terminated): logged; the pool replaces it. */
+      onPoolError?: (error: unknown) => void;
+      /** Limits in milliseconds (none: wait as long as it takes, as the CLI's bulk work may). */
+      limits?: DatabaseLimits;
+    }
   | {
       engine: 'pglite';
       dataDir: string | null;
@@ -42,6 +52,15 @@ export type DatabaseTarget =
       template?: Blob;
     };
 
+export interface DatabaseLimits {
+  /** To get a connection (from the pool, or a new one from the server). */
+  connectTimeoutMs: number;
+  /** The server cancels a statement after this; the client gives up as long again later (at most 5 s) if the server says nothing at all. */
+  statementTimeoutMs: number;
+  /** The server ends a session left idle inside a transaction. */
+  idleInTransactionTimeoutMs: number;
+}
+
 /** Opens PostgreSQL through a pool, or PGlite in a locked data folder (`null`: in memory). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.engine === 'postgres') {
@@ -50,7 +69,40 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       // UTC sessions: 'three months later' and the twelve-month window mean the same on every server.
       options: `-c TimeZone=UTC${target.schema ? ` -c search_path=${target.schema}` : ''}`,
     };
-    const pool = new pg.Pool({ ...connection, max: target.poolSize ?? 10 });
+    const limits = target.limits;
+    const pool = new pg.Pool({
+      ...connection,
+      max: target.poolSize ?? 10,
+      keepAlive: true,
+      ...(limits
+        ? {
+            connectionTimeoutMillis: limits.connectTimeoutMs,
+            statement_timeout: limits.statementTimeoutMs,
+            idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+            // A frozen server enforces no statement timeout: the client stops waiting on its own.
+            query_timeout: limits.statementTimeoutMs + Math.min(5_000, limits.statementTimeoutMs),
+          }
+        : {}),
+    });
+    // Without a listener, an idle connection's error (PostgreSQL restarting, pg_terminate_backend) would
+    // be an uncaught 'error' event and end the process; the pool drops that client and makes a new one.
+    pool.on('error', (error) => target.onPoolError?.(error));
+    // A query the server never answered leaves its connection busy forever: cut it, so the pool drops it.
+    pool.on('connect', (client) => {
+      // A connection can also die while checked out between two statements (in a transaction, say):
+      // pg then emits 'error' on the client, which the pool only listens to while it is idle.
+      client.on('error', (error) => target.onPoolError?.(error));
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as { query: unknown }).query = (...args: unknown[]) => {
+        const result = query(...args);
+        if (result instanceof Promise) {
+          result.catch((error: unknown) => {
+            if ((error as Error)?.message === 'Query read timeout') (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+          });
+        }
+        return result;
+      };
+    });
     // Fail fast with the server's own message when the URL is wrong.
     const client = await pool.connect().catch(async (error: unknown) => {
       await pool.end();

@@ -31,6 +31,14 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     });
 }
 
+/** A migration that cannot or must not run, said with its name and what to do. */
+export class MigrationError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MigrationError';
+  }
+}
+
 export interface MigrateProgress {
   (event: { migration: Migration; index: number; total: number; state: 'applying' | 'applied' | 'skipped' }): void;
 }
@@ -50,6 +58,16 @@ export async function migrate(db: Db, onProgress?: MigrateProgress): Promise<{ a
   });
 
   const migrations = readMigrations();
+  // A database migrated by a newer version of the code: starting would run old code on a schema it does not know.
+  const known = new Set(migrations.map((migration) => migration.version));
+  const recorded = await db.selectFrom('schema_migrations').select(['version', 'name']).orderBy('version').execute();
+  const unknown = recorded.filter((row) => !known.has(row.version));
+  if (unknown.length > 0) {
+    throw new MigrationError(
+      `The database has ${unknown.map((row) => `${row.version}_${row.name}`).join(', ')}, which this version of Marketplace Rewards ` +
+        'does not have: it was migrated by a newer version. Run that version (or newer), or restore a backup taken before it.',
+    );
+  }
   const applied: string[] = [];
   for (const [index, migration] of migrations.entries()) {
     const ran = await db.transaction().execute(async (trx) => {
@@ -70,7 +88,13 @@ export async function migrate(db: Db, onProgress?: MigrateProgress): Promise<{ a
         return false;
       }
       onProgress?.({ migration, index, total: migrations.length, state: 'applying' });
-      await sql.raw(migration.sql).execute(trx);
+      await sql.raw(migration.sql).execute(trx).catch((error: unknown) => {
+        throw new MigrationError(
+          `Migration ${migration.version}_${migration.name} failed: ${(error as Error).message}. Nothing of it was applied. ` +
+            'If schema_migrations lost its row for a migration that did run, put the row back rather than running it twice.',
+          { cause: error },
+        );
+      });
       await trx
         .insertInto('schema_migrations')
         .values({ version: migration.version, name: migration.name, checksum: migration.checksum })

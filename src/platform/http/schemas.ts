@@ -102,7 +102,7 @@ export function errorResponse(status: number, codes: readonly DocumentedCode[]):
   const schema = {
     $ref: 'ErrorBody#',
     description: `Error; \`error.code\` is one of: ${unique.map((code) => `\`${code}\``).join(', ')}`,
-    ...(status === 429
+    ...(status === 429 || status === 503
       ? { headers: { 'retry-after': { type: 'integer', minimum: 1, description: 'Seconds to wait before trying again' } } }
       : {}),
   } as ErrorResponseSchema;
@@ -151,6 +151,8 @@ export function documentedErrors(route: { url: string; changes: boolean; hasBody
   }
   if (route.hasInput) statuses.set(422, ['VALIDATION_FAILED']);
   statuses.set(500, ['INTERNAL']);
+  // Liveness reads nothing; readiness answers its own 503.
+  if (route.url !== '/healthz' && route.url !== '/readyz') statuses.set(503, ['DATABASE_UNAVAILABLE']);
   return statuses;
 }
 
