@@ -126,7 +126,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
   // The lock sits beside the database files: data/rewards.lock guards data/pgdata.
   let lock: DataDirLock | null = null;
-  if (target.dataDir !== null) lock = lockDataDir(target.dataDir);
+  if (target.dataDir !== null) lock = await lockDataDir(target.dataDir);
   try {
     const dataDir = target.dataDir === null ? undefined : path.join(target.dataDir, 'pgdata');
     const pglite = target.template ? new PGlite({ dataDir, loadDataDir: target.template }) : new PGlite(dataDir);
@@ -148,11 +148,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         await db.destroy();
         await unlisten();
         await pglite.close();
-        lock?.release();
+        await lock?.release();
       },
     };
   } catch (error) {
-    lock?.release();
+    await lock?.release();
     throw error;
   }
 }
