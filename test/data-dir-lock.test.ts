@@ -28,7 +28,7 @@ function holder(dir: string, options: { waitMs?: number; prefix?: string[] } = {
   children.push(child);
   const said = new Promise<string>((resolve) => {
     let text = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       if (text.includes('\n')) resolve(text.split('\n')[0]!);
     });
