@@ -103,6 +103,24 @@ describe('configuration refused at start, with the variable named', () => {
 });
 
 describe('a database the code cannot run on', () => {
+  it('an embedded database folder PGlite cannot use: the error names the folder and says what went wrong', async () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rewards-pgdata-'));
+    try {
+      fs.writeFileSync(path.join(scratch, 'pgdata'), 'not a folder');
+      await assert.rejects(openDatabase({ engine: 'pglite', dataDir: scratch }), (error: unknown) => {
+        assert.ok(error instanceof Error);
+        assert.match(error.message, new RegExp(`^The embedded database could not start in ${scratch}/pgdata: `));
+        assert.doesNotMatch(error.message, /\[object Object\]/);
+        return true;
+      });
+      // The folder's lock was let go: a corrected folder opens at once.
+      fs.rmSync(path.join(scratch, 'pgdata'));
+      await (await openDatabase({ engine: 'pglite', dataDir: scratch, template: await pgliteTemplate() })).close();
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
   it('migrated by a newer version: refused with the migrations it does not know', async () => {
     const database = await openDatabase({ engine: 'pglite', dataDir: null, template: await pgliteTemplate() });
     try {

@@ -9,6 +9,8 @@ import { recomputeDirty } from '../src/modules/eligibility/eligibility.engine.ts
 import { importCsv } from '../src/modules/imports/csv-import.ts';
 import { CsvError } from '../src/modules/imports/csv.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
+import { dropAbandonedStagingTables } from '../src/platform/db/staging.ts';
+import type pg from 'pg';
 import { engines, startTestApp, type TestApp } from './helpers.ts';
 import {
   createTransactSeller,
@@ -79,17 +81,32 @@ for (const engine of engines()) {
       assert.deepEqual(staging.rows, []);
     });
 
-    it('a staging table left by a killed process is dropped by a later import once a day old', async () => {
+    it('a staging table left by a killed import is dropped by the next import whatever its age; one an import holds is kept', async () => {
       const a = await createTransactSeller(t);
       const dayOld = `import_stage_${Math.floor(Date.now() / 1000) - 25 * 3600}_0badc0de`;
       const recent = `import_stage_${Math.floor(Date.now() / 1000) - 60}_0badc0de`;
       for (const name of [dayOld, recent]) await sql`create unlogged table ${sql.table(name)} (line integer)`.execute(t.database.db);
-      await importCsv(t.database, 'sales', write([HEADER, line(a.id('k1'), a.offer, '1.00', at(), 'billed')]));
-      const left = await sql<{ tablename: string }>`
-        select tablename from pg_tables where schemaname = current_schema() and tablename like 'import%'`.execute(t.database.db);
-      // The recent one may belong to an import still running elsewhere.
-      assert.deepEqual(left.rows.map((r) => r.tablename), [recent]);
-      await sql`drop table ${sql.table(recent)}`.execute(t.database.db);
+      // On PostgreSQL, an import running in another process holds its table's advisory lock.
+      const held = `import_stage_${Math.floor(Date.now() / 1000) - 5}_5afe5afe`;
+      let holder: pg.PoolClient | null = null;
+      if (t.database.raw.engine === 'postgres') {
+        await sql`create unlogged table ${sql.table(held)} (line integer)`.execute(t.database.db);
+        holder = await t.database.raw.pool.connect();
+        await holder.query('select pg_advisory_lock(727002, hashtext($1))', [held]);
+      }
+      try {
+        await importCsv(t.database, 'sales', write([HEADER, line(a.id('k1'), a.offer, '1.00', at(), 'billed')]));
+        const left = await sql<{ tablename: string }>`
+          select tablename from pg_tables where schemaname = current_schema() and tablename like 'import%'`.execute(t.database.db);
+        assert.deepEqual(left.rows.map((r) => r.tablename), holder ? [held] : []);
+        if (holder) {
+          holder.release(true); // the holding import's process dies: its session and lock go with it
+          holder = null;
+          assert.deepEqual(await dropAbandonedStagingTables(t.database), [held]);
+        }
+      } finally {
+        holder?.release(true);
+      }
     });
 
     it('a crash after the data is written leaves its partners marked dirty; recomputeDirty then computes them', async () => {

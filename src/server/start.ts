@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database, type DatabaseLimits } from '../platform/db/database.ts';
 import { isDatabaseUnavailable } from '../platform/db/errors.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { dropAbandonedStagingTables } from '../platform/db/staging.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, type Config } from './config.ts';
 
@@ -107,6 +108,9 @@ export async function startServer(
   );
   try {
     await migrate(database.db);
+    // What an import killed mid-way left behind (no import of this instance runs yet; others hold theirs).
+    const dropped = await dropAbandonedStagingTables(database);
+    if (dropped.length > 0) warn(`dropped ${dropped.length} staging table(s) a killed import left behind`, dropped);
     await beforeListen(database);
     const app = await buildApp({ config, database, background: true });
     warn = (message, error) => app.log.warn({ err: error }, message);

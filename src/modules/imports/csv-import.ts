@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { recomputeDirty, refreshEligibilityStatistics } from '../eligibility/eligibility.service.ts';
 import { CsvError, readCsv } from './csv.ts';
 import { SPECS, type ImportKind, type KindSpec, type StagedValues } from './import-kinds.ts';
-import { createStagingTable, dropStagingTable } from '../../platform/db/staging.ts';
+import { createStagingTable } from '../../platform/db/staging.ts';
 import { refreshCatalogStatistics } from '../catalog/catalog.service.ts';
 import { refreshSalesStatistics } from '../sales/sales.service.ts';
 
@@ -54,7 +54,8 @@ export async function importCsv(
   const report = options.onProgress ?? (() => {});
   const again = fromLine > 2 ? `import it again with --from-line ${fromLine}` : 'import it again';
 
-  const table = await createStagingTable(db, `line integer not null, ${spec.staged}`);
+  const staging = await createStagingTable(database, `line integer not null, ${spec.staged}`);
+  const table = staging.name;
   let merged: { inserted: number; updated: number };
   let rows: number;
   try {
@@ -73,7 +74,7 @@ export async function importCsv(
     if (error instanceof CsvError) throw error;
     throw new Error(`${(error as Error).message}. Nothing was imported (an import is one transaction): ${again}.`, { cause: error });
   } finally {
-    await dropStagingTable(db, table);
+    await staging.drop();
   }
 
   // A bulk load leaves the planner's statistics describing the tables before it; without fresh ones

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -153,6 +154,33 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   } catch (error) {
     await lock?.release();
-    throw error;
+    throw target.dataDir === null ? error : embeddedStartFailure(error, path.join(target.dataDir, 'pgdata'));
   }
+}
+
+/**
+ * PGlite's own failures say little ("PGlite failed to initialize properly", or an object that prints
+ * as [object Object]): say what is wrong with the folder, when something is, and what to do.
+ */
+function embeddedStartFailure(error: unknown, pgdata: string): Error {
+  const detail = error instanceof Error ? error.message : (() => {
+    try {
+      return JSON.stringify(error);
+    } catch {
+      return String(error);
+    }
+  })();
+  let why = '';
+  try {
+    if (fs.existsSync(pgdata)) {
+      fs.accessSync(pgdata, fs.constants.R_OK | fs.constants.W_OK);
+      const owner = fs.statSync(pgdata).uid;
+      const uid = process.getuid?.();
+      if (uid !== undefined && uid !== 0 && owner !== uid) why = ` The folder belongs to user id ${owner}, and this process runs as ${uid}: give it the folder (chown -R).`;
+    }
+  } catch (access) {
+    why = ` This process may not read and write ${pgdata} (${(access as NodeJS.ErrnoException).code}): give it the folder (chown -R), or point REWARDS_DATA_DIR elsewhere.`;
+  }
+  if (!why && /ENOSPC|no space/i.test(detail)) why = ' The disk is full: free space, or point REWARDS_DATA_DIR at another disk.';
+  return new Error(`The embedded database could not start in ${pgdata}: ${detail}.${why}`, { cause: error });
 }
