@@ -11,7 +11,7 @@ import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openSameDatabase } from './benefits-helpers.ts';
 import { engines, startTestApp, type TestApp } from './helpers.ts';
-import { enqueueMany, FROM, makeDue, markAllSent, outboxRows, startSmtpSink } from './outbox-helpers.ts';
+import { closedPort, enqueueMany, FROM, makeDue, markAllSent, outboxRows, startSmtpSink } from './outbox-helpers.ts';
 
 // Issue #11, points 2, 4 and 5: a slow or hung mail server never makes an email go out twice or hold
 // a stop past its grace period, and every failure says so in the log.
@@ -138,6 +138,41 @@ for (const engine of engines()) {
       } finally {
         transport.close();
         await new Promise<void>((resolve) => refusing.close(() => resolve()));
+      }
+    });
+
+    it('a refused sender and a server that is down are each logged with the message id', async () => {
+      const db = t.database.db;
+      await markAllSent(db);
+      const refusing = new SMTPServer({
+        logger: false,
+        authOptional: true,
+        disabledCommands: ['STARTTLS', 'AUTH'],
+        closeTimeout: 50,
+        onMailFrom: (_address, _session, callback) => callback(Object.assign(new Error('Sender address rejected'), { responseCode: 553 })),
+      });
+      await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', () => resolve()));
+      const { port } = refusing.server.address() as { port: number };
+      const log = collectingLog();
+      const refusedTransport = smtpTransport(`smtp://127.0.0.1:${port}`, FROM, 2_000);
+      try {
+        const [id] = await enqueueMany(db, 1);
+        assert.deepEqual(await deliverDue(db, refusedTransport, 5, { log }), { sent: 0, failed: 1 });
+        assert.equal(log.lines[0]!.details.outboxId, id);
+        assert.match(String(log.lines[0]!.details.reason), /Sender address rejected/);
+      } finally {
+        refusedTransport.close();
+        await new Promise<void>((resolve) => refusing.close(() => resolve()));
+      }
+      const down = smtpTransport(`smtp://127.0.0.1:${await closedPort()}`, FROM, 2_000);
+      try {
+        const [id] = await enqueueMany(db, 1);
+        assert.deepEqual(await deliverDue(db, down, 5, { log }), { sent: 0, failed: 1 });
+        const line = log.lines.find((entry) => entry.details.outboxId === id)!;
+        assert.equal(line.level, 'warn');
+        assert.match(String(line.details.reason), /ECONNREFUSED/);
+      } finally {
+        down.close();
       }
     });
 
