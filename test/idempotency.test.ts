@@ -118,6 +118,12 @@ for (const engine of engines()) {
       assert.equal(theirs.statusCode, 409, 'another user of the account has keys of their own');
       assert.equal(errorOf(theirs).code, 'USERNAME_TAKEN');
       assert.ok((await signIn(t.app, `second@${p.domain}`, password)).csrf, 'the user exists with the first password');
+
+      // An admin who has lost the right to add users gets no stored answer either.
+      await t.database.db.updateTable('users').set({ roles: ['user'] }).where('id', '=', p.users.admin!.id).execute();
+      const demoted = await signIn(t.app, p.users.admin!.username);
+      const refused = await call(t.app, demoted, 'POST', '/api/v1/account/users', member, { 'idempotency-key': key });
+      assert.equal(refused.statusCode, 403, refused.body);
     });
 
     it('a key is kept 24 hours; a badly formed key is refused on its header', async () => {

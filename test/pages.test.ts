@@ -147,6 +147,10 @@ for (const engine of engines()) {
       assert.equal(answer.statusCode, 200, 'a forged cursor is only a place in the list, compared as a value');
       const timeForged = Buffer.from(JSON.stringify(['activations', '10000-01-01T00:00:00.000000Z', p.salesBenefitId])).toString('base64url');
       refused(await call(t.app, admin, 'GET', `/api/v1/rewards/activations?cursor=${timeForged}`), 'FORMAT_INVALID');
+      for (const impossible of ['2024-02-30T00:00:00.000000Z', '0000-01-01T00:00:00.000000Z', '2024-13-01T00:00:00.000000Z']) {
+        const cursor = Buffer.from(JSON.stringify(['activations', impossible, p.salesBenefitId])).toString('base64url');
+        refused(await call(t.app, admin, 'GET', `/api/v1/rewards/activations?cursor=${cursor}`), 'FORMAT_INVALID');
+      }
     });
 
     it("a cursor gives no way into another partner's list", async () => {

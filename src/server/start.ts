@@ -97,21 +97,25 @@ export async function startServer(
   checkFolders(config);
   // The database may say something before the app (and its logger) exists; stderr until then.
   let warn = (message: string, error: unknown) => console.warn(message, error);
-  const database = await openWithRetry(
-    config,
-    {
-      onFeedLost: (error) => warn('change feed lost; caches are off until it is back', error),
-      onPoolError: (error) => warn('a pooled database connection failed; it is replaced on the next request', error),
-      limits: config.database,
-    },
-    (message, error) => warn(message, error),
-  );
+  const events: DatabaseEvents = {
+    onFeedLost: (error) => warn('change feed lost; caches are off until it is back', error),
+    onPoolError: (error) => warn('a pooled database connection failed; it is replaced on the next request', error),
+  };
+  const retryLog = (message: string, error: unknown) => warn(message, error);
+  // Migrations, the cleanup and the demo may run longer than a request may: on PostgreSQL they get a
+  // connection without the requests' timeouts (another instance migrating holds the lock for as long as
+  // it takes), and the app then opens its pool with them. PGlite has no such limits, and one handle.
+  if (config.databaseUrl) {
+    const setup = await openWithRetry(config, { onPoolError: events.onPoolError! }, retryLog);
+    try {
+      await prepare(setup, beforeListen, warn);
+    } finally {
+      await setup.close();
+    }
+  }
+  const database = await openWithRetry(config, { ...events, limits: config.database }, retryLog);
   try {
-    await migrate(database.db);
-    // What an import killed mid-way left behind (no import of this instance runs yet; others hold theirs).
-    const dropped = await dropAbandonedStagingTables(database);
-    if (dropped.length > 0) warn(`dropped ${dropped.length} staging table(s) a killed import left behind`, dropped);
-    await beforeListen(database);
+    if (!config.databaseUrl) await prepare(database, beforeListen, warn);
     const app = await buildApp({ config, database, background: true });
     warn = (message, error) => app.log.warn({ err: error }, message);
     const address = await app.listen({ host: config.host, port: config.port }).catch((error: unknown) => {
@@ -144,6 +148,15 @@ export async function startServer(
     await database.close();
     throw error;
   }
+}
+
+/** Migrates, drops what a killed import left behind, then runs the caller's own setup (the demo). */
+async function prepare(database: Database, beforeListen: (database: Database) => Promise<void>, warn: (message: string, error: unknown) => void) {
+  await migrate(database.db);
+  // No import of this instance runs yet; imports elsewhere hold theirs.
+  const dropped = await dropAbandonedStagingTables(database);
+  if (dropped.length > 0) warn(`dropped ${dropped.length} staging table(s) a killed import left behind`, dropped);
+  await beforeListen(database);
 }
 
 /** A listen that failed, said in terms of the variable to change. */

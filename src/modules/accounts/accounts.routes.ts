@@ -33,6 +33,7 @@ import {
   findPartnerAccount,
   listAccountUsers,
   removeAccountUser,
+  requireUserManager,
   resetAccountUserPassword,
   updateAccountUser,
 } from './accounts.service.ts';
@@ -86,6 +87,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
     },
     async (request, reply) => {
       const member = requireMember(request);
+      // Checked before a replay too: a member who may no longer add users gets no stored answer either.
+      requireUserManager(member);
       return idempotent(db, request, reply, 201, (user: ManagedUserRow) => toAccountUserDto(member, user), (beforeCommit) =>
         addAccountUser(db, member, request.body, contextOf(request), beforeCommit),
       );

@@ -191,9 +191,15 @@ function requireAccount(member: Member): string {
   return member.partnerAccountId;
 }
 
-export function listAccountUsers(db: Db, member: Member, page: PageRequest): Promise<Page<ManagedUserRow>> {
+/** The member's account, when they may manage its users; else the refusal (NO_PARTNER_ACCOUNT, FORBIDDEN). */
+export function requireUserManager(member: Member): string {
   const accountId = requireAccount(member);
   if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
+  return accountId;
+}
+
+export function listAccountUsers(db: Db, member: Member, page: PageRequest): Promise<Page<ManagedUserRow>> {
+  const accountId = requireUserManager(member);
   return accountsRepository.pageUsersOfAccount(db, accountId, page);
 }
 
@@ -210,8 +216,7 @@ export async function addAccountUser(
   ctx: RequestContext,
   beforeCommit?: BeforeCommit<ManagedUserRow>,
 ): Promise<ManagedUserRow> {
-  const accountId = requireAccount(member);
-  if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
+  const accountId = requireUserManager(member);
   const tenant = await accountsRepository.findTenantById(db, input.tenantId);
   if (!tenant || tenant.partnerAccountId !== accountId) {
     throw validationFailed({ tenantId: { code: 'TENANT_NOT_IN_ACCOUNT' } });

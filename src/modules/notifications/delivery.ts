@@ -95,8 +95,8 @@ export interface DeliveryLog {
 
 export interface DeliveryOptions {
   log?: DeliveryLog;
-  /** Told which row is being sent (null when none), so a stop can hand it back (startOutboxWorker). */
-  onClaim?: (id: string | null) => void;
+  /** Told which claim is being sent (null when none), so a stop can hand it back (startOutboxWorker). */
+  onClaim?: (claim: Claim | null) => void;
   /** Checked before each claim: a stopping worker claims nothing more. */
   stopped?: () => boolean;
   /** The claim's length (leaseSecondsFor the transport when absent; tests shorten it). */
@@ -126,9 +126,11 @@ export async function deliverDue(db: Db, transport: MailTransport, limit = 20, o
   while (sent + failed < limit && !options.stopped?.()) {
     const row = await claimOne(db, leaseSeconds);
     if (!row) break;
-    options.onClaim?.(row.id);
+    options.onClaim?.({ id: row.id, attempts: row.attempts });
     try {
       await transport.send({ messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body });
+      // Marked sent whoever holds it now: it went out. (Another sender that took it over after our lease ran
+      // out may send it again with the same Message-ID; that is SMTP's at-least-once.)
       await db.updateTable('outbox').set({ status: 'sent', sent_at: new Date(), lease_until: null, last_error: null }).where('id', '=', row.id).execute();
       sent += 1;
     } catch (error) {
@@ -139,6 +141,9 @@ export async function deliverDue(db: Db, transport: MailTransport, limit = 20, o
         .updateTable('outbox')
         .set({ status: givingUp ? 'failed' : 'pending', lease_until: null, last_error: reason, next_attempt_at: nextAttemptAt })
         .where('id', '=', row.id)
+        // Only our own claim: if the row was handed back (a stop) or taken over, its new sender's claim stands.
+        .where('status', '=', 'sending')
+        .where('attempts', '=', row.attempts)
         .execute();
       // The message id and the server's answer; never the recipient's mail, never credentials.
       const details = { outboxId: row.id, messageId: row.message_id, attempt: row.attempts, transport: transport.name, reason };
@@ -152,12 +157,21 @@ export async function deliverDue(db: Db, transport: MailTransport, limit = 20, o
   return { sent, failed };
 }
 
-/** Hands claimed rows back to the outbox at once (a stop that could not wait for them; the sole deliverer at start). */
-export async function releaseClaims(db: Db, ids?: readonly string[]): Promise<number> {
+/** One claim of a row: which row, at which attempt (a later claim of the same row has another). */
+export interface Claim {
+  id: string;
+  attempts: number;
+}
+
+/**
+ * Hands claimed rows back to the outbox at once: these claims (a stop that could not wait for them;
+ * a row since claimed again by another sender is left to it), or every claim (the sole deliverer at start).
+ */
+export async function releaseClaims(db: Db, claims?: readonly Claim[]): Promise<number> {
   let query = db.updateTable('outbox').set({ status: 'pending', lease_until: null, next_attempt_at: new Date() }).where('status', '=', 'sending');
-  if (ids) {
-    if (ids.length === 0) return 0;
-    query = query.where('id', 'in', ids);
+  if (claims) {
+    if (claims.length === 0) return 0;
+    query = query.where((eb) => eb.or(claims.map((claim) => eb.and([eb('id', '=', claim.id), eb('attempts', '=', claim.attempts)]))));
   }
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
@@ -168,6 +182,8 @@ export interface OutboxWorker {
   poke(): Promise<void>;
   /** Stops claiming; waits for the message being sent up to `waitMs`, then hands it back to the outbox. */
   stop(waitMs?: number): Promise<void>;
+  /** Claims nothing more from now on; a later stop counts its wait from this moment. */
+  halt(): void;
 }
 
 export function startOutboxWorker(
@@ -177,7 +193,8 @@ export function startOutboxWorker(
 ): OutboxWorker {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
-  let sending: string | null = null;
+  let sending: Claim | null = null;
+  let haltedAt: number | null = null;
   const batch = 20;
   const round = () => {
     running = running.then(async () => {
@@ -197,9 +214,15 @@ export function startOutboxWorker(
   timer.unref();
   return {
     poke: round,
-    async stop(waitMs = transport.maxSendMs) {
+    halt() {
       stopped = true;
+      haltedAt ??= Date.now();
       clearInterval(timer);
+    },
+    async stop(waitMs = transport.maxSendMs) {
+      this.halt();
+      // The wait counts from the halt (the server's close began), not from now.
+      waitMs = Math.max(0, haltedAt! + waitMs - Date.now());
       let timeout: NodeJS.Timeout | undefined;
       const waited = await Promise.race([
         running.then(() => 'done' as const),
@@ -208,9 +231,9 @@ export function startOutboxWorker(
       clearTimeout(timeout);
       if (waited === 'timeout' && sending) {
         // Whatever the hung send does later, the row is the outbox's again and goes out after the restart.
-        const id = sending;
-        await releaseClaims(db, [id]).catch((error: unknown) => options.onError?.(error));
-        options.log?.warn({ outboxId: id, waitedMs: waitMs }, 'stopping: an email still being sent was handed back to the outbox');
+        const claim = sending;
+        await releaseClaims(db, [claim]).catch((error: unknown) => options.onError?.(error));
+        options.log?.warn({ outboxId: claim.id, waitedMs: waitMs }, 'stopping: an email still being sent was handed back to the outbox');
       }
       transport.close();
     },

@@ -57,6 +57,10 @@ async function notificationsPlugin(app: FastifyInstance, { db, deliver, onEmailQ
     });
     log.info({ transport: transport.name }, 'outbox worker started');
   });
+  // As the server starts closing (before in-flight requests are drained): claim no more mail.
+  app.addHook('preClose', async () => {
+    worker?.halt();
+  });
   app.addHook('onClose', async () => {
     await worker?.stop(deliver.stopWaitMs);
     worker = null;

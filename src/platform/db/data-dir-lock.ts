@@ -59,6 +59,10 @@ export async function lockDataDir(dataDir: string, waitMs = 2_000): Promise<Data
       // The file names us (for the message another process gets); the kernel's lock is what counts.
       fs.writeFileSync(lockPath, `pid ${process.pid} on ${os.hostname()}\n`);
       let released: Promise<void> | null = null;
+      // Killed on its own (someone signalled it): the folder is unguarded from then on, so say so.
+      helper.once('exit', (code, signal) => {
+        if (!released) process.emitWarning(`The lock on ${dataDir} was lost: its flock helper ended (${signal ?? code}). Restart this process.`, 'DataDirLockLost');
+      });
       return {
         release: () =>
           (released ??= new Promise<void>((resolve) => {
@@ -89,6 +93,9 @@ function tryLock(lockPath: string): Promise<{ helper: ChildProcess | null }> {
     // `flock -n -E 75 FILE sh -c 'echo locked; exec cat'`: lock, say so, then wait for our end of the pipe to close.
     const helper = spawn('flock', ['--nonblock', '--exclusive', '--conflict-exit-code', String(HELD_ELSEWHERE), lockPath, 'sh', '-c', 'echo locked; exec cat >/dev/null'], {
       stdio: ['pipe', 'pipe', 'pipe'],
+      // Its own process group: Ctrl-C or a service manager's signal to ours must not end the lock
+      // while this process is still closing the database. It ends when our end of the pipe closes.
+      detached: true,
     });
     let settled = false;
     let errors = '';

@@ -88,7 +88,11 @@ const KEY_VALUE_PATTERNS: Record<KeyColumn['type'], RegExp> = {
 };
 
 function validKeyValue(type: KeyColumn['type'], value: string): boolean {
-  return KEY_VALUE_PATTERNS[type].test(value) && (type !== 'timestamptz' || !Number.isNaN(Date.parse(value)));
+  if (!KEY_VALUE_PATTERNS[type].test(value)) return false;
+  if (type !== 'timestamptz') return true;
+  // A real instant, as the database wrote it: Date.parse takes February 30th and year 0, the database does not.
+  const parsed = new Date(value.slice(0, 23) + 'Z');
+  return !Number.isNaN(parsed.getTime()) && parsed.getUTCFullYear() >= 1 && parsed.toISOString().slice(0, 23) === value.slice(0, 23);
 }
 
 function typed(type: KeyColumn['type'], value: string): RawBuilder<unknown> {
