@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate, MigrationError } from '../src/platform/db/migrate.ts';
 import { ConfigError, loadConfig } from '../src/server/config.ts';
@@ -75,6 +77,46 @@ describe('configuration refused at start, with the variable named', () => {
       // With SMTP the mailbox folder is not used, and with PostgreSQL the data folder is not either.
       checkFolders(loadConfig({ REWARDS_MAILBOX_DIR: path.join(file, 'mailbox'), SMTP_URL: 'smtp://mail.example.com', REWARDS_DATA_DIR: path.join(scratch, 'data') }, scratch));
       checkFolders(loadConfig({ REWARDS_DATA_DIR: '/proc/x', DATABASE_URL: 'postgres://a@b/c', SMTP_URL: 'smtp://mail.example.com' }, scratch));
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('a folder on a full disk, and a folder of another user: each refusal says which', async () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rewards-disk-'));
+    const disk = path.join(scratch, 'disk');
+    fs.mkdirSync(disk);
+    // A 64 kB file system of the test's own, filled up (the tests run as root, as CI does).
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', disk], { encoding: 'utf8' });
+    assert.equal(mounted.status, 0, `mount a small tmpfs: ${mounted.stderr}`);
+    try {
+      fs.mkdirSync(path.join(disk, 'data'));
+      try {
+        fs.writeFileSync(path.join(disk, 'filler'), Buffer.alloc(1024 * 1024));
+      } catch (error) {
+        assert.equal((error as NodeJS.ErrnoException).code, 'ENOSPC');
+      }
+      assert.throws(
+        () => checkFolders(loadConfig({ REWARDS_DATA_DIR: path.join(disk, 'data'), SMTP_URL: 'smtp://mail.example.com' }, scratch)),
+        /REWARDS_DATA_DIR \(.*\/disk\/data\) cannot be used: the disk is full/,
+      );
+    } finally {
+      spawnSync('umount', [disk]);
+    }
+
+    // A folder only root may write, checked by a process running as nobody.
+    const owned = path.join(scratch, 'root-only');
+    fs.mkdirSync(owned, { mode: 0o700 });
+    fs.chmodSync(scratch, 0o755);
+    const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'check-folders.ts');
+    const asNobody = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, '--import', 'tsx', fixture], {
+      encoding: 'utf8',
+      cwd: path.join(path.dirname(fileURLToPath(import.meta.url)), '..'),
+      env: { ...process.env, REWARDS_DATA_DIR: path.join(owned, 'data'), SMTP_URL: 'smtp://mail.example.com', TSX_TSCONFIG_PATH: '' },
+      timeout: 60_000,
+    });
+    try {
+      assert.match(asNobody.stdout, /REWARDS_DATA_DIR \(.*root-only\/data\) cannot be used: this process \(user id 65534\) may not write there/, asNobody.stderr);
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
