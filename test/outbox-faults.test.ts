@@ -10,6 +10,7 @@ import { deliverDue, smtpTransport, startOutboxWorker, type DeliveryLog } from '
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openSameDatabase } from './benefits-helpers.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 import { engines, startTestApp, type TestApp } from './helpers.ts';
 import { closedPort, enqueueMany, FROM, makeDue, markAllSent, outboxRows, startSmtpSink } from './outbox-helpers.ts';
 
@@ -214,7 +215,8 @@ describe('SIGTERM while the mail server hangs (rewards serve, PGlite)', () => {
     try {
       let messageId: string;
       {
-        const database = await openDatabase({ engine: 'pglite', dataDir: folder });
+        // The suites' migrated template: no initdb in the test (the server's own start is what is timed).
+        const database = await openDatabase({ engine: 'pglite', dataDir: folder, template: await pgliteTemplate() });
         await migrate(database.db);
         const [id] = await enqueueMany(database.db, 1);
         messageId = (await outboxRows(database.db, [id!]))[0]!.message_id;
