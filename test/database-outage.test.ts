@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { openDatabase, type DatabaseLimits } from '../src/platform/db/database.ts';
 import { isDatabaseUnavailable } from '../src/platform/db/errors.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { openWithRetry } from '../src/server/start.ts';
+import { openWithRetry, startServer } from '../src/server/start.ts';
 import { errorOf, startTestApp, type TestApp } from './helpers.ts';
 import { startOwnPostgres, type OwnPostgres } from './own-postgres.ts';
 
@@ -98,6 +102,33 @@ describe('a database that goes away and comes back (PostgreSQL of the test’s o
     assert.ok(error instanceof Error);
     assert.equal((error as { code?: string }).code, '57014', String(error));
     assert.ok(isDatabaseUnavailable(error));
+  });
+
+  it('a start waits for another instance that holds the migration lock longer than a request may take', async () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rewards-start-'));
+    const other = new pg.Client({ connectionString: own.url });
+    await other.connect();
+    try {
+      // Another instance migrating: it holds the lock for 1.5 s, fifteen times the requests' statement timeout.
+      await other.query('select pg_advisory_lock(727001)');
+      const release = setTimeout(() => void other.query('select pg_advisory_unlock(727001)'), 1_500);
+      const config = loadConfig(
+        { DATABASE_URL: own.url, DATABASE_STATEMENT_TIMEOUT_MS: '100', PORT: '0', REWARDS_WEB: 'off', LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:9' },
+        scratch,
+      );
+      const started = Date.now();
+      const server = await startServer(config);
+      clearTimeout(release);
+      try {
+        assert.ok(Date.now() - started >= 1_400, 'it waited for the lock');
+        assert.equal((await fetch(`${server.url}/readyz`)).status, 200);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await other.end();
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('at start, a database not up yet is waited for with backoff; one that cannot be fixed by waiting fails at once', async () => {
