@@ -1,29 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/platform/db/database.ts';
+import { runRewards } from './cli-helpers.ts';
 import { pgliteTemplate } from './pglite-template.ts';
 
 // The operator-token commands as an operator types them (issue #10, section 4), in child processes
 // on a PGlite data folder; and a wrong option answered with the usage, not a stack trace.
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-function rewards(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'rewards.js'), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('rewards token create, list and revoke (child processes, PGlite data folder)', () => {
   let dir: string;
@@ -38,13 +23,13 @@ describe('rewards token create, list and revoke (child processes, PGlite data fo
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('creates an expiring token shown once, lists it without its secret, revokes it by name', { timeout: 120_000 }, async () => {
-    const created = await rewards(['token', 'create', '--name', 'ci', '--expires-in-days', '3'], env);
+    const created = await runRewards(['token', 'create', '--name', 'ci', '--expires-in-days', '3'], env);
     assert.equal(created.code, 0, created.stderr);
     const token = created.stdout.trim();
     assert.match(token, /^rwd_/);
     assert.match(created.stderr, /only its hash is kept.*It expires at \d{4}-/s);
 
-    const listed = await rewards(['token', 'list'], env);
+    const listed = await runRewards(['token', 'list'], env);
     assert.equal(listed.code, 0, listed.stderr);
     assert.ok(!listed.stdout.includes(token), 'no secret in the list');
     const row = listed.stdout.split('\n').find((line) => line.startsWith('ci\t'));
@@ -54,25 +39,25 @@ describe('rewards token create, list and revoke (child processes, PGlite data fo
     assert.ok(Date.parse(expires!) > Date.now() + 2 * 86_400_000);
     assert.equal(revoked, '-');
 
-    const revokedRun = await rewards(['token', 'revoke', '--name', 'ci'], env);
+    const revokedRun = await runRewards(['token', 'revoke', '--name', 'ci'], env);
     assert.equal(revokedRun.code, 0, revokedRun.stderr);
     assert.match(revokedRun.stdout, /Token ci is revoked/);
-    const after = await rewards(['token', 'list'], env);
+    const after = await runRewards(['token', 'list'], env);
     const revokedAt = after.stdout.split('\n').find((line) => line.startsWith('ci\t'))!.split('\t')[4]!;
     assert.ok(!Number.isNaN(Date.parse(revokedAt)), after.stdout);
 
-    const again = await rewards(['token', 'revoke', '--name', 'ci'], env);
+    const again = await runRewards(['token', 'revoke', '--name', 'ci'], env);
     assert.equal(again.code, 1, 'nothing left to revoke');
     assert.match(again.stderr, /NOT_FOUND/);
   });
 
   it('a wrong option or value is answered with the usage, without a stack trace', { timeout: 60_000 }, async () => {
-    const unknown = await rewards(['serve', '--port', '3000'], env);
+    const unknown = await runRewards(['serve', '--port', '3000'], env);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /Unknown option '--port'/);
     assert.match(unknown.stderr, /Usage: rewards serve/);
     assert.doesNotMatch(unknown.stderr, /\n\s+at /, 'no stack trace');
-    const badDays = await rewards(['token', 'create', '--name', 'x', '--expires-in-days', 'soon'], env);
+    const badDays = await runRewards(['token', 'create', '--name', 'x', '--expires-in-days', 'soon'], env);
     assert.equal(badDays.code, 1);
     assert.match(badDays.stderr, /expires-in-days: .*\(FORMAT_INVALID\)/);
   });

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { recomputeDirty } from '../src/modules/eligibility/eligibility.engine.ts';
 import { importCsv } from '../src/modules/imports/csv-import.ts';
@@ -11,6 +9,7 @@ import { CsvError } from '../src/modules/imports/csv.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { dropAbandonedStagingTables } from '../src/platform/db/staging.ts';
 import type pg from 'pg';
+import { runRewards } from './cli-helpers.ts';
 import { engines, startTestApp, type TestApp } from './helpers.ts';
 import {
   createTransactSeller,
@@ -26,8 +25,6 @@ import {
 // CSV imports, part 2: a crash while writing or after it, staging tables a killed process left
 // behind, and `rewards import sales` itself in a child process. What a file may hold is in
 // csv-import.test.ts.
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Fails the n-th statement containing `marker`, as a lost connection or a killed
@@ -143,24 +140,6 @@ for (const engine of engines()) {
   });
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'rewards.js'), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe('rewards import sales, the real command (child process, PGlite data folder)', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
@@ -172,7 +151,7 @@ describe('rewards import sales, the real command (child process, PGlite data fol
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('exits 1 naming the line for a bad file (writing nothing), and 0 for a good one', { timeout: 180_000 }, async () => {
-    const demo = await runCli(['demo'], env);
+    const demo = await runRewards(['demo'], env);
     assert.equal(demo.code, 0, demo.stderr);
 
     const read = async <T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> => {
@@ -189,13 +168,13 @@ describe('rewards import sales, the real command (child process, PGlite data fol
 
     const bad = path.join(dir, 'bad.csv');
     fs.writeFileSync(bad, [HEADER, line('cli-ok-1', offer.id, '10.00', at(), 'billed'), line('cli-bad', offer.id, '10.001', at(), 'billed'), ''].join('\n'));
-    const failed = await runCli(['import', 'sales', bad], env);
+    const failed = await runRewards(['import', 'sales', bad], env);
     assert.equal(failed.code, 1, failed.stderr);
     assert.match(failed.stderr, /line 3: amountUsd "10\.001"/);
 
     const good = path.join(dir, 'good.csv');
     fs.writeFileSync(good, [HEADER, line('cli-ok-1', offer.id, '10.00', at(), 'billed'), line('cli-ok-2', offer.id, '20.50', at(2), 'billed'), ''].join('\n'));
-    const imported = await runCli(['import', 'sales', good], env);
+    const imported = await runRewards(['import', 'sales', good], env);
     assert.equal(imported.code, 0, imported.stderr);
     assert.deepEqual(JSON.parse(imported.stdout.trim().split('\n').at(-1)!), { rows: 2, inserted: 2, updated: 0, partnersRecomputed: 1 });
 

@@ -1,6 +1,6 @@
 import type { SignedInUser } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { afterCursor, orderOf, pageKey, readPage, type Keyset, type Page, type PageRequest } from '../../platform/db/pages.ts';
+import { readPage, type Keyset, type Page, type PageRequest } from '../../platform/db/pages.ts';
 import type { Role } from '../../platform/values.ts';
 import type { Locale } from '../../../locales/locales.ts';
 
@@ -85,14 +85,7 @@ export const accountsRepository = {
   },
 
   pageTenantsOfAccount(db: Db, partnerAccountId: string, page: PageRequest): Promise<Page<TenantRow>> {
-    return readPage(ACCOUNT_TENANTS, page, (limit) => {
-      let query = db
-        .selectFrom('tenants')
-        .select([...tenantColumns, pageKey(ACCOUNT_TENANTS)])
-        .where('partner_account_id', '=', partnerAccountId);
-      if (page.cursor) query = query.where(afterCursor(ACCOUNT_TENANTS, page.cursor));
-      return query.orderBy(orderOf(ACCOUNT_TENANTS)).limit(limit).execute();
-    });
+    return readPage(ACCOUNT_TENANTS, page, db.selectFrom('tenants').select(tenantColumns).where('partner_account_id', '=', partnerAccountId));
   },
 
   insertTenant(db: Db, values: { domain: string; displayName: string }): Promise<TenantRow> {
@@ -203,15 +196,11 @@ export const accountsRepository = {
   },
 
   pageUsersOfAccount(db: Db, partnerAccountId: string, page: PageRequest): Promise<Page<ManagedUserRow>> {
-    return readPage(ACCOUNT_USERS, page, (limit) => {
-      let query = db
-        .selectFrom('users')
-        .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
-        .select([...managedUserColumns, pageKey(ACCOUNT_USERS)])
-        .where('tenants.partner_account_id', '=', partnerAccountId);
-      if (page.cursor) query = query.where(afterCursor(ACCOUNT_USERS, page.cursor));
-      return query.orderBy(orderOf(ACCOUNT_USERS)).limit(limit).execute();
-    });
+    return readPage(
+      ACCOUNT_USERS,
+      page,
+      db.selectFrom('users').innerJoin('tenants', 'tenants.id', 'users.tenant_id').select(managedUserColumns).where('tenants.partner_account_id', '=', partnerAccountId),
+    );
   },
 
   listUsersOfAccount(db: Db, partnerAccountId: string): Promise<ManagedUserRow[]> {

@@ -1,7 +1,7 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { recentActions, recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { afterCursor, orderOf, pageInMemory, pageKey, readPage, type Keyset, type Page, type PageRequest } from '../../platform/db/pages.ts';
+import { pageInMemory, readPage, type Keyset, type Page, type PageRequest } from '../../platform/db/pages.ts';
 import { isLocale, type Locale } from '../../platform/i18n/i18n.ts';
 import { AppError, forbidden, notFound, validationFailed, type FieldProblem } from '../../platform/errors.ts';
 import type { Member } from '../../platform/context.ts';
@@ -316,11 +316,7 @@ const ACTIVATIONS: Keyset = {
 
 export async function listActivations(db: Db, member: Member, request: PageRequest): Promise<Page<ActivationView>> {
   const accountId = rewardsAccount(member);
-  const page = await readPage(ACTIVATIONS, request, (limit) => {
-    let query = db.selectFrom('activations').select([...activationColumns, pageKey(ACTIVATIONS)]).where('partner_account_id', '=', accountId);
-    if (request.cursor) query = query.where(afterCursor(ACTIVATIONS, request.cursor));
-    return query.orderBy(orderOf(ACTIVATIONS)).limit(limit).execute();
-  });
+  const page = await readPage(ACTIVATIONS, request, db.selectFrom('activations').select(activationColumns).where('partner_account_id', '=', accountId));
   const codes = await benefitCodesOf(db, page.items.map((row) => row.benefitId));
   return { items: page.items.map((row) => toActivationView(row, codes.get(row.benefitId) ?? '')), nextCursor: page.nextCursor };
 }

@@ -1,7 +1,7 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { afterCursor, orderOf, pageKey, readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
+import { readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
 import { notFound } from '../../platform/errors.ts';
 import { findPartnerAccounts } from '../accounts/accounts.service.ts';
 import { benefitCodesOf, findEntitlement, transitionEntitlements } from '../eligibility/eligibility.service.ts';
@@ -49,11 +49,9 @@ export async function listActivationsForTeam(db: Db, status: 'open' | 'contacted
       'contacted_at as contactedAt',
       'contacted_note as contactedNote',
       'escalated_at as escalatedAt',
-      pageKey(TEAM_ACTIVATIONS),
     ]);
   if (status !== 'all') query = query.where('status', '=', status);
-  if (request.cursor) query = query.where(afterCursor(TEAM_ACTIVATIONS, request.cursor));
-  const page = await readPage(TEAM_ACTIVATIONS, request, (limit) => query.orderBy(orderOf(TEAM_ACTIVATIONS)).limit(limit).execute());
+  const page = await readPage(TEAM_ACTIVATIONS, request, query);
   const rows = page.items;
   const names = await namesOf(db, rows);
   const items = rows.map(({ partnerAccountId, entitlementId, ...row }) => ({

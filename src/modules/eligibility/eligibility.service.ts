@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import { afterCursor, orderOf, pageKey, readPage, type Keyset, type Page, type PageRequest } from '../../platform/db/pages.ts';
+import { readPage, type Keyset, type Page, type PageRequest } from '../../platform/db/pages.ts';
 import type { BenefitCategory, EntitlementStatus } from '../../platform/values.ts';
 import { t, type Locale } from '../../platform/i18n/i18n.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -153,12 +153,10 @@ export async function listBenefits(
       'e.tier_code as tierCode',
       'e.unlocked_at as unlockedAt',
       'e.expires_at as expiresAt',
-      pageKey(BENEFITS),
     ])
     .where('e.partner_account_id', '=', partnerAccountId);
   if (request.category) query = query.where('b.category', '=', request.category);
-  if (request.cursor) query = query.where(afterCursor(BENEFITS, request.cursor));
-  const page = await readPage(BENEFITS, request, (limit) => query.orderBy(orderOf(BENEFITS)).limit(limit).execute());
+  const page = await readPage(BENEFITS, request, query);
   const items = page.items.map((row) => ({
     id: row.id,
     code: row.code,

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import { afterCursor, orderOf, pageKey, readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
+import { readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
 
 /** Sessions and operator tokens, looked up by the hash of their secret. */
 /** Tokens by name (unique). */
@@ -62,13 +62,11 @@ export const identityRepository = {
   },
 
   listOperatorTokens(db: Db, page: PageRequest) {
-    return readPage(OPERATOR_TOKENS, page, (limit) => {
-      let query = db
-        .selectFrom('operator_tokens')
-        .select(['id', 'name', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'expires_at as expiresAt', 'revoked_at as revokedAt', pageKey(OPERATOR_TOKENS)]);
-      if (page.cursor) query = query.where(afterCursor(OPERATOR_TOKENS, page.cursor));
-      return query.orderBy(orderOf(OPERATOR_TOKENS)).limit(limit).execute();
-    });
+    return readPage(
+      OPERATOR_TOKENS,
+      page,
+      db.selectFrom('operator_tokens').select(['id', 'name', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'expires_at as expiresAt', 'revoked_at as revokedAt']),
+    );
   },
 
   /** Revokes a live token by id or name; the revoked token's id and name, or undefined when there was none. */

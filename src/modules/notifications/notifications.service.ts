@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
-import { afterCursor, orderOf, pageKey, readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
+import { readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { renderEmail, type EmailTemplate, type EmailValues } from './templates.ts';
 
@@ -56,10 +56,9 @@ const OUTBOX: Keyset = {
 export async function outboxView(db: Db, query: PageRequest & { status?: OutboxStatus }) {
   let rows = db
     .selectFrom('outbox')
-    .select(['id', 'message_id', 'kind', 'recipient', 'locale', 'subject', 'text_body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at', pageKey(OUTBOX)]);
+    .select(['id', 'message_id', 'kind', 'recipient', 'locale', 'subject', 'text_body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at']);
   if (query.status) rows = rows.where('status', '=', query.status);
-  if (query.cursor) rows = rows.where(afterCursor(OUTBOX, query.cursor));
-  const page = await readPage(OUTBOX, query, (limit) => rows.orderBy(orderOf(OUTBOX)).limit(limit).execute());
+  const page = await readPage(OUTBOX, query, rows);
   const items = page.items;
   const grouped = await db.selectFrom('outbox').select(['status', db.fn.countAll<string>().as('n')]).groupBy('status').execute();
   const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };

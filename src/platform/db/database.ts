@@ -85,14 +85,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
           }
         : {}),
     });
-    // Without a listener, an idle connection's error (PostgreSQL restarting, pg_terminate_backend) would
-    // be an uncaught 'error' event and end the process; the pool drops that client and makes a new one.
-    pool.on('error', (error) => target.onPoolError?.(error));
-    // A query the server never answered leaves its connection busy forever: cut it, so the pool drops it.
+    // A connection's error (PostgreSQL restarting, pg_terminate_backend) is an 'error' event on its client,
+    // passed on by the pool while the client is idle; either one without a listener would end the process.
+    // Each client reports its own, idle or checked out between two statements (in a transaction, say);
+    // the pool's copy of an idle one's is the same error again. The pool drops that client and makes a new one.
+    pool.on('error', () => {});
     pool.on('connect', (client) => {
-      // A connection can also die while checked out between two statements (in a transaction, say):
-      // pg then emits 'error' on the client, which the pool only listens to while it is idle.
       client.on('error', (error) => target.onPoolError?.(error));
+      // A query the server never answered leaves its connection busy forever: cut it, so the pool drops it.
       const query = client.query.bind(client) as (...args: unknown[]) => unknown;
       (client as { query: unknown }).query = (...args: unknown[]) => {
         const result = query(...args);

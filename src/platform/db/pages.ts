@@ -1,4 +1,4 @@
-import { sql, type AliasedRawBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type AliasedRawBuilder, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { validationFailed } from '../errors.ts';
 
 /**
@@ -53,13 +53,13 @@ function keyText(key: KeyColumn): RawBuilder<unknown> {
     : sql`${ref(key)}::text`;
 }
 
-/** The extra column a keyset query selects (`.select(pageKey(keyset))`): the row's place in the list. */
-export function pageKey(keyset: Keyset): AliasedRawBuilder<string, 'pageKey'> {
+/** The extra column readPage selects: the row's place in the list. */
+function pageKey(keyset: Keyset): AliasedRawBuilder<string, 'pageKey'> {
   return sql<string>`json_build_array(${sql.join(keyset.keys.map(keyText))})::text`.as('pageKey');
 }
 
-/** The list's ORDER BY, for `query.orderBy(orderOf(keyset))`. */
-export function orderOf(keyset: Keyset): RawBuilder<unknown> {
+/** The list's ORDER BY. */
+function orderOf(keyset: Keyset): RawBuilder<unknown> {
   return sql.join(keyset.keys.map((key) => sql`${ref(key)} ${sql.raw(key.direction)}`));
 }
 
@@ -106,7 +106,7 @@ function typed(type: KeyColumn['type'], value: string): RawBuilder<unknown> {
  * The condition "comes after the cursor" in the list's order:
  * (k1 after v1) or (k1 = v1 and k2 after v2) or ..., which holds for any mix of directions.
  */
-export function afterCursor(keyset: Keyset, cursor: string): RawBuilder<SqlBool> {
+function afterCursor(keyset: Keyset, cursor: string): RawBuilder<SqlBool> {
   const values = decodeCursor(keyset, cursor);
   const alternatives = keyset.keys.map((key, i) => {
     const equalBefore = keyset.keys.slice(0, i).map((earlier, j) => sql`${ref(earlier)} = ${typed(earlier.type, values[j]!)}`);
@@ -122,21 +122,23 @@ export function pageLimit(request: PageRequest): number {
 }
 
 /**
- * A keyset query made into a page: runs `query` (ordered by the keys, from the cursor on, with
- * `pageKey` selected) for one row more than the page, and says where the next page starts.
+ * A list's query made into a page: selects each row's place (`pageKey`), starts after the cursor,
+ * orders by the keys and reads one row more than the page, to say where the next page starts.
+ * `query` is the list's own: its table, columns and filters.
  */
-export async function readPage<Row extends { pageKey: string }>(
+export async function readPage<DB, TB extends keyof DB, O>(
   keyset: Keyset,
   request: PageRequest,
-  run: (limit: number) => Promise<Row[]>,
-): Promise<Page<Omit<Row, 'pageKey'>>> {
+  query: SelectQueryBuilder<DB, TB, O>,
+): Promise<Page<O>> {
   const limit = pageLimit(request);
-  const rows = await run(limit + 1);
-  const more = rows.length > limit;
+  let keyed = query.select(pageKey(keyset));
+  if (request.cursor) keyed = keyed.where(afterCursor(keyset, request.cursor));
+  const rows = (await keyed.orderBy(orderOf(keyset)).limit(limit + 1).execute()) as (O & { pageKey: string })[];
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  const nextCursor = more && last ? encodeCursor(keyset, JSON.parse(last.pageKey) as string[]) : null;
-  return { items: items.map(({ pageKey: _, ...item }) => item), nextCursor };
+  const nextCursor = rows.length > limit && last ? encodeCursor(keyset, JSON.parse(last.pageKey) as string[]) : null;
+  return { items: items.map(({ pageKey: _, ...item }) => item as O), nextCursor };
 }
 
 export function encodeCursor(keyset: Keyset, values: readonly string[]): string {

@@ -52,12 +52,17 @@ export function useApiQuery<Path extends ReadPath>(
   path: Path,
   ...args: ReadArguments<ReadInit<Path>>
 ): UseQueryResult<ReadData<Path>, ApiError> {
+  const { query, options } = useLocalizedRead(path, args);
+  // openapi-react-query types the error as the response body; the client's middleware throws ApiError instead.
+  return useQuery({ ...query, placeholderData: keepPreviousData, enabled: options?.enabled ?? true }) as never;
+}
+
+/** A read's init in the UI's language, and the query options (key and fetch) the cache keeps it under. */
+function useLocalizedRead<Path extends ReadPath>(path: Path, args: ReadArguments<ReadInit<Path>>) {
   const [init, options] = args as [ReadInit<Path>?, ReadOptions?];
   const { locale } = useIntl();
   const localized = { ...init, headers: { 'accept-language': locale } };
-  // openapi-react-query types the error as the response body; the client's middleware throws ApiError instead.
-  const query = $api.queryOptions('get', path, localized as never);
-  return useQuery({ ...query, placeholderData: keepPreviousData, enabled: options?.enabled ?? true }) as never;
+  return { localized, options, query: $api.queryOptions('get', path, localized as never) };
 }
 
 /** A read path that answers one page of a list (`limit`, `cursor` in, `items`, `nextCursor` out). */
@@ -79,12 +84,11 @@ export function useApiList<Path extends ListPath>(
   path: Path,
   ...args: ReadArguments<ReadInit<Path>>
 ): UseQueryResult<ReadData<Path>, ApiError> {
-  const [init, options] = args as [ReadInit<Path>?, ReadOptions?];
-  const { locale } = useIntl();
-  const localized = { ...init, headers: { 'accept-language': locale } } as { params?: { query?: Record<string, unknown> }; headers: Record<string, string> };
-  const { queryKey } = $api.queryOptions('get', path, localized as never);
+  const read = useLocalizedRead(path, args);
+  const { options } = read;
+  const localized = read.localized as { params?: { query?: Record<string, unknown> }; headers: Record<string, string> };
   return useQuery({
-    queryKey,
+    queryKey: read.query.queryKey,
     queryFn: async ({ signal }) => {
       let first: { items: unknown[]; nextCursor: string | null } | undefined;
       const items: unknown[] = [];
