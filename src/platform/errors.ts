@@ -27,6 +27,11 @@ export const ERROR_CODES = [
   'MARKETING_CONTACT_REQUIRED',
   'BENEFIT_NOT_AVAILABLE',
   'TRANSITION_REFUSED',
+  'REVISION_CONFLICT',
+  'REQUEST_NOT_EDITABLE',
+  'REQUEST_CLOSED',
+  'TOO_MANY_ATTACHMENTS',
+  'SPONSORSHIP_NOT_REQUESTABLE',
   'TOO_MANY_ATTEMPTS',
   'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
@@ -79,6 +84,13 @@ export const FIELD_CODES = [
   'CURRENT_PASSWORD_WRONG',
   'NOT_IN_FUTURE',
   'IDEMPOTENCY_KEY_REUSED',
+  'TIME_ZONE_UNKNOWN',
+  'BENEFIT_UNKNOWN',
+  'FILE_TOO_LARGE',
+  'FILE_TYPE_NOT_ALLOWED',
+  'BILLING_TYPE_EXCLUDED',
+  'PARTNER_UNKNOWN',
+  'USAGE_LINE_CHANGED',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 
@@ -102,7 +114,7 @@ export interface AppErrorOptions {
   messageId?: MessageId;
   retryAfterSeconds?: number;
   /** The record a 409 conflicts with (the tenant that has the domain, the user that has the name), when the caller may know it. */
-  conflict?: { type: 'tenant' | 'partner-account' | 'user'; id: string };
+  conflict?: { type: 'tenant' | 'partner-account' | 'user' | 'technical-request' | 'sponsorship'; id: string; revision?: number };
   /** For the log only (never shown to the caller). */
   logMessage?: string;
 }

@@ -26,6 +26,17 @@ export type BenefitCategory = (typeof BENEFIT_CATEGORIES)[number];
 export const ENTITLEMENT_STATUSES = ['available', 'activated', 'in-progress', 'completed', 'expired', 'revoked'] as const;
 export type EntitlementStatus = (typeof ENTITLEMENT_STATUSES)[number];
 
+/** Technical assistance requests (issue #12): the phases and solution types the seed names, and their lifecycle. */
+export const TECHNICAL_PHASES = ['presales', 'design', 'deployment', 'app-development'] as const;
+export type TechnicalPhase = (typeof TECHNICAL_PHASES)[number];
+export const SOLUTION_TYPES = ['cloud', 'hybrid'] as const;
+export type SolutionType = (typeof SOLUTION_TYPES)[number];
+export const TECHNICAL_REQUEST_STATUSES = ['submitted', 'in-review', 'action-required', 'scheduled', 'completed', 'declined', 'cancelled'] as const;
+export type TechnicalRequestStatus = (typeof TECHNICAL_REQUEST_STATUSES)[number];
+
+export const SPONSORSHIP_STATUSES = ['unlocked', 'requested', 'active', 'exhausted', 'expired', 'revoked'] as const;
+export type SponsorshipStatus = (typeof SPONSORSHIP_STATUSES)[number];
+
 /** Patterns as JSON Schema writes them (TypeBox `pattern`), and as RegExps for code that checks without a schema. */
 export const PATTERNS = {
   /** Digits only, as Partner Center shows it. */

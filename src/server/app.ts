@@ -17,6 +17,8 @@ import { identity } from '../modules/identity/identity.plugin.ts';
 import { notifications } from '../modules/notifications/notifications.plugin.ts';
 import { followUpEscalation } from '../modules/benefits/follow-up.plugin.ts';
 import { salesOpsRoutes } from '../modules/sales/sales.routes.ts';
+import { technicalOpsRoutes, technicalRoutes } from '../modules/technical/technical.routes.ts';
+import { sponsorshipRounds } from '../modules/technical/technical.plugin.ts';
 import { completeErrorResponses, documentedErrors, errorCodesOf, namedComponents, queryIntegerCoercion, routeCaller } from '../platform/http/schemas.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -163,7 +165,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
       tags: [
         { name: 'identity', description: 'Sign-in, sessions, passwords, the signed-in user' },
         { name: 'account', description: "Settings > Account settings: the partner account's users and tenants" },
-        { name: 'rewards', description: 'Marketplace Rewards: eligibility, benefits, the marketing contact, activations' },
+        { name: 'rewards', description: 'Marketplace Rewards: eligibility, benefits, the marketing contact, activations, technical requests, sponsorships' },
         { name: 'operations', description: "The Rewards team's and automation's API (operator token)" },
         { name: 'health', description: 'Liveness and readiness' },
       ],
@@ -208,6 +210,9 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
     ...(onEmailQueued ? { onEmailQueued } : {}),
   });
   if (background) await app.register(followUpEscalation, { db, teamEmail: config.mail.rewardsTeamEmail, clock });
+  // Where emails link to: the portal's public origin.
+  const links = { portalUrl: config.publicUrl };
+  if (background) await app.register(sponsorshipRounds, { db, links, clock });
   refuseBadCharacters(app);
   registerErrorHandler(app);
 
@@ -265,6 +270,8 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   await app.register(eligibilityRoutes, { db, changes: database.changes, loadProgramAtStart: background });
   await app.register(benefitsRoutes, { db, limits: config.contactLimits });
   await app.register(followUpOpsRoutes, { db });
+  await app.register(technicalRoutes, { db, links });
+  await app.register(technicalOpsRoutes, { db, links });
   await app.register(notificationsOpsRoutes, { db });
   await registerWeb(app, config.webMode);
   return app;

@@ -59,7 +59,11 @@ const phoneFields = (e164: string) => {
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export async function getMarketingContact(db: Db, member: Member) {
-  const accountId = rewardsAccount(member);
+  return marketingContactOfAccount(db, rewardsAccount(member));
+}
+
+/** The account's marketing contact (null until assigned): also the default technical contact and the sponsorship emails' recipient. */
+export async function marketingContactOfAccount(db: Db, accountId: string) {
   const row = await db
     .selectFrom('marketing_contacts')
     .select(['user_id as userId', 'email', 'phone', 'preferred_language as preferredLanguage', 'updated_at as updatedAt'])

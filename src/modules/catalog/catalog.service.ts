@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
 import { firstUnknownReference } from '../../platform/db/staging.ts';
 import type { ListingType, OfferStatus } from '../../platform/values.ts';
 import { validationFailed, type FieldProblem } from '../../platform/errors.ts';
@@ -269,3 +270,28 @@ export async function knownOfferIds(db: Db, ids: readonly string[]): Promise<Set
 
 /** The first staged sales line whose offer does not exist (a sales import's check), or null. */
 export const firstUnknownOfferInStaging = (db: Db, table: string) => firstUnknownReference(db, table, 'offer_id', 'offers');
+
+/** The offers of a partner (every publisher profile of its MPN ID), by name then id: a page at a time. */
+const OFFERS_OF_PARTNER: Keyset = {
+  list: 'partner-offers',
+  keys: [
+    { column: 'o.name', direction: 'asc', type: 'text' },
+    { column: 'o.id', direction: 'asc', type: 'text' },
+  ],
+};
+
+const partnerOffers = (db: Db, mpnId: string) =>
+  db
+    .selectFrom('offers as o')
+    .innerJoin('publisher_profiles as pp', 'pp.id', 'o.publisher_profile_id')
+    .select(['o.id', 'o.name', 'o.listing_type as listingType', 'o.status', 'pp.name as publisherProfileName'])
+    .where('pp.mpn_id', '=', mpnId);
+
+export function offersOfMpnId(db: Db, mpnId: string, page: PageRequest) {
+  return readPage(OFFERS_OF_PARTNER, page, partnerOffers(db, mpnId));
+}
+
+/** One offer, when it belongs to a publisher profile of this MPN ID. */
+export function findOfferOfMpnId(db: Db, mpnId: string, offerId: string) {
+  return partnerOffers(db, mpnId).where('o.id', '=', offerId).executeTakeFirst();
+}

@@ -12,7 +12,8 @@ import { isActivatable } from './eligibility.policy.ts';
 /** What other modules use of eligibility: recompute the accounts their writes touch, in their transaction. */
 export { markDirty, recomputeDirty, recomputeEligibility } from './eligibility.engine.ts';
 export { partnersOfMpnIds, partnersOfOffers } from './eligibility.inputs.ts';
-export { findEntitlement, benefitCodesOf, transitionEntitlements } from './entitlements.ts';
+export { findEntitlement, benefitCodesOf, entitlementsOfCategory, transitionEntitlements, type EntitlementReason } from './entitlements.ts';
+export { sponsorshipRules, type SponsorshipRules } from './program.ts';
 
 /**
  * What a partner account has and why: the summary of the Marketplace Rewards

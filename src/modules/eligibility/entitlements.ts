@@ -16,12 +16,19 @@ import type { EntitlementStatus } from '../../platform/values.ts';
  */
 export const ENTITLEMENT_TRANSITIONS = [
   { from: null, to: 'available', reasons: ['OFFER_PUBLISHED', 'TIER_REACHED', 'TIER_ANNIVERSARY'] },
-  { from: 'available', to: 'activated', reasons: ['ACTIVATED'] },
   { from: 'available', to: 'expired', reasons: ['VALIDITY_ENDED'] },
-  { from: 'available', to: 'revoked', reasons: ['OFFER_DELISTED', 'PROFILE_RELINKED', 'FRAUDULENT_SALES'] },
-  { from: 'activated', to: 'in-progress', reasons: ['CONTACTED'] },
-  { from: 'activated', to: 'revoked', reasons: ['OFFER_DELISTED', 'PROFILE_RELINKED'] },
-  { from: 'in-progress', to: 'completed', reasons: ['FULFILLED'] },
+  // Technical benefits (technical module): requests reserve from one; when nothing is left it is in progress,
+  // a declined or cancelled request gives back, and it is completed when every request it holds is.
+  { from: 'available', to: 'in-progress', reasons: ['FULLY_RESERVED'] },
+  { from: 'in-progress', to: 'available', reasons: ['RESERVATION_RETURNED'] },
+  // Sponsorships (technical module): provisioning requested, declined, started, used up or run out, revoked.
+  { from: 'available', to: 'activated', reasons: ['ACTIVATED', 'PROVISIONING_REQUESTED'] },
+  { from: 'activated', to: 'available', reasons: ['PROVISIONING_DECLINED'] },
+  { from: 'activated', to: 'in-progress', reasons: ['CONTACTED', 'SPONSORSHIP_STARTED'] },
+  { from: 'in-progress', to: 'completed', reasons: ['FULFILLED', 'CREDIT_EXHAUSTED', 'TERM_ENDED'] },
+  { from: 'available', to: 'revoked', reasons: ['OFFER_DELISTED', 'PROFILE_RELINKED', 'FRAUDULENT_SALES', 'SPONSORSHIP_MISUSE'] },
+  { from: 'activated', to: 'revoked', reasons: ['OFFER_DELISTED', 'PROFILE_RELINKED', 'SPONSORSHIP_MISUSE'] },
+  { from: 'in-progress', to: 'revoked', reasons: ['SPONSORSHIP_MISUSE'] },
 ] as const satisfies readonly { from: EntitlementStatus | null; to: EntitlementStatus; reasons: readonly string[] }[];
 
 type Transition = (typeof ENTITLEMENT_TRANSITIONS)[number];
@@ -113,11 +120,30 @@ export function findEntitlement(db: Db, partnerAccountId: string, id: string, op
   let query = db
     .selectFrom('entitlements as e')
     .innerJoin('program_benefits as b', (join) => join.onRef('b.version', '=', 'e.program_version').onRef('b.code', '=', 'e.benefit_code'))
-    .select(['e.id', 'e.benefit_code as benefitCode', 'e.status', 'e.expires_at as expiresAt', 'b.category', 'b.names'])
+    .select(['e.id', 'e.benefit_code as benefitCode', 'e.status', 'e.unlocked_at as unlockedAt', 'e.expires_at as expiresAt', 'b.category', 'b.names', 'b.quantities'])
     .where('e.id', '=', id)
     .where('e.partner_account_id', '=', partnerAccountId);
   if (options.lock) query = query.forUpdate('e');
   return query.executeTakeFirst();
+}
+
+/**
+ * An account's entitlements of one category with their benefit's names and quantities, oldest first
+ * (locked in id order when asked, so two reservations never deadlock).
+ */
+export async function entitlementsOfCategory(db: Db, partnerAccountId: string, category: 'technical' | 'sponsorship', options: { lock?: boolean } = {}) {
+  if (options.lock) {
+    await db.selectFrom('entitlements').select('id').where('partner_account_id', '=', partnerAccountId).orderBy('id').forUpdate().execute();
+  }
+  return db
+    .selectFrom('entitlements as e')
+    .innerJoin('program_benefits as b', (join) => join.onRef('b.version', '=', 'e.program_version').onRef('b.code', '=', 'e.benefit_code'))
+    .select(['e.id', 'e.benefit_code as benefitCode', 'e.status', 'e.unlocked_at as unlockedAt', 'e.expires_at as expiresAt', 'b.names', 'b.descriptions', 'b.quantities'])
+    .where('e.partner_account_id', '=', partnerAccountId)
+    .where('b.category', '=', category)
+    .orderBy('e.unlocked_at')
+    .orderBy('e.id')
+    .execute();
 }
 
 /** Benefit codes of entitlements by id, for lists that name them (the Rewards team's queue). */

@@ -21,6 +21,44 @@ const Localized = Type.Object(Object.fromEntries(LOCALES.map((locale) => [locale
 });
 const Code = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' });
 
+/**
+ * How sponsorships are handled: the billing types a credit may be provisioned on (and why the others
+ * are refused), and when the partner is warned that a credit runs low or is about to expire.
+ */
+const SponsorshipRules = Type.Object(
+  {
+    billingTypes: Type.Array(
+      Type.Object(
+        {
+          code: Code,
+          names: Localized,
+          allowed: Type.Boolean(),
+          /** Why a billing type is refused, in each language (required when allowed is false). */
+          refusals: Type.Optional(Localized),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 20 },
+    ),
+    /** A warning when what remains of a credit falls to this share of its amount, or below. */
+    lowBalancePercent: Type.Integer({ minimum: 1, maximum: 99 }),
+    /** A warning this many days before a credit expires. */
+    expiryWarningDays: Type.Integer({ minimum: 1, maximum: 365 }),
+  },
+  { additionalProperties: false },
+);
+export type SponsorshipRules = Static<typeof SponsorshipRules>;
+
+/** The rules of definitions that have none (loaded before issue #12). */
+export const DEFAULT_SPONSORSHIP_RULES: SponsorshipRules = {
+  billingTypes: [
+    { code: 'pay-as-you-go', names: { 'en-US': 'Pay-as-you-go', 'nl-NL': 'Betalen per gebruik' }, allowed: true },
+    { code: 'enterprise-agreement', names: { 'en-US': 'Enterprise Agreement', 'nl-NL': 'Enterprise Agreement' }, allowed: true },
+  ],
+  lowBalancePercent: 20,
+  expiryWarningDays: 30,
+};
+
 export const ProgramDefinition = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -29,6 +67,7 @@ export const ProgramDefinition = Type.Object(
       Type.Object({ code: Code, minBilledSalesUsd: Money, names: Localized }, { additionalProperties: false }),
       { minItems: 1, maxItems: 50 },
     ),
+    sponsorships: Type.Optional(SponsorshipRules),
     benefits: Type.Array(
       Type.Object(
         {
@@ -88,9 +127,51 @@ export function validateProgram(value: unknown): ProgramDefinition {
     if ('listingType' in benefit.unlock && benefit.recurrence !== 'one-time') {
       problems.push(`/benefits/${i}/recurrence: benefits unlocked by publishing an offer are one-time`);
     }
+    problems.push(...quantityProblems(benefit.category, benefit.quantities ?? {}).map((problem) => `/benefits/${i}/quantities: ${problem}`));
+  });
+  program.sponsorships?.billingTypes.forEach((type, i) => {
+    if (!type.allowed && !type.refusals) problems.push(`/sponsorships/billingTypes/${i}/refusals: a billing type that is not allowed needs the reason, in each language`);
   });
   if (problems.length > 0) throw new ProgramDefinitionError(problems);
   return program;
+}
+
+const isPositiveNumber = (value: unknown) => (typeof value === 'number' || (typeof value === 'string' && /^[0-9]+(\.[0-9]+)?$/.test(value))) && Number(value) > 0;
+
+/**
+ * What a benefit of each category must say about its size: a technical benefit its requests, or its
+ * hours and the hours one request reserves; a sponsorship its amount and term.
+ */
+function quantityProblems(category: string, quantities: Record<string, string | number>): string[] {
+  if (category === 'technical') {
+    if ('requests' in quantities) return Number.isInteger(Number(quantities.requests)) && Number(quantities.requests) > 0 ? [] : ['requests must be a whole number above 0'];
+    if (!isPositiveNumber(quantities.hours) || !isPositiveNumber(quantities.hoursPerRequest)) {
+      return ['a technical benefit needs "requests", or "hours" and "hoursPerRequest" (numbers above 0)'];
+    }
+    return Number(quantities.hoursPerRequest) > Number(quantities.hours) ? ['hoursPerRequest cannot be more than hours'] : [];
+  }
+  if (category === 'sponsorship') {
+    const problems: string[] = [];
+    if (typeof quantities.amountUsd !== 'string' || !/^[0-9]{1,9}(\.[0-9]{1,2})?$/.test(quantities.amountUsd) || Number(quantities.amountUsd) <= 0) {
+      problems.push('a sponsorship needs "amountUsd", a decimal string such as "5000"');
+    }
+    if (!Number.isInteger(quantities.termMonths) || Number(quantities.termMonths) < 1 || Number(quantities.termMonths) > 120) {
+      problems.push('a sponsorship needs "termMonths", a whole number from 1 to 120');
+    }
+    return problems;
+  }
+  return [];
+}
+
+/** The sponsorship rules of a program version (the defaults for a definition that has none). */
+export async function sponsorshipRules(db: Db, version?: number): Promise<SponsorshipRules> {
+  const row = await db
+    .selectFrom('program_versions')
+    .select(sql<SponsorshipRules | null>`definition -> 'sponsorships'`.as('rules'))
+    .$if(version === undefined, (query) => query.orderBy('version', 'desc').limit(1))
+    .$if(version !== undefined, (query) => query.where('version', '=', version!))
+    .executeTakeFirst();
+  return row?.rules ?? DEFAULT_SPONSORSHIP_RULES;
 }
 
 export function parseProgramFile(file: string): ProgramDefinition {

@@ -79,7 +79,11 @@ export const ErrorBody = component(
         ),
         conflict: Type.Optional(
           Type.Object(
-            { type: Type.Enum(['tenant', 'partner-account', 'user']), id: Type.String() },
+            {
+              type: Type.Enum(['tenant', 'partner-account', 'user', 'technical-request', 'sponsorship']),
+              id: Type.String(),
+              revision: Type.Optional(Type.Integer({ description: 'On REVISION_CONFLICT: the current revision, to read the record again and retry' })),
+            },
             { description: 'The existing record a 409 conflicts with' },
           ),
         ),

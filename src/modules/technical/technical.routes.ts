@@ -1,0 +1,509 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import type { Db } from '../../platform/db/database.ts';
+import { pageInMemory, type Keyset } from '../../platform/db/pages.ts';
+import { IdempotencyHeaders, idempotent } from '../../platform/http/idempotency.ts';
+import { contextOf, OPERATOR_SECURITY, requireMember, requireOperator } from '../../platform/http/principal.ts';
+import { DateTime, errorResponses, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
+import type { ErrorCode } from '../../platform/errors.ts';
+import { findPartnerAccount } from '../accounts/accounts.service.ts';
+import { offersOfMpnId } from '../catalog/catalog.service.ts';
+import { contentDisposition } from './attachments.ts';
+import {
+  AttachmentUpload,
+  Attachment,
+  BillingType,
+  LedgerEntry,
+  MessageInput,
+  NewTechnicalRequest,
+  RequestStatusSchema,
+  Sponsorship,
+  SponsorshipStatusSchema,
+  SubscriptionId,
+  TeamSponsorship,
+  TeamTechnicalRequest,
+  TeamTechnicalRequestSummary,
+  TechnicalBenefit,
+  TechnicalRequest,
+  TechnicalRequestChange,
+  TechnicalRequestSummary,
+  UsageLine,
+} from './technical.schemas.ts';
+import {
+  addTechnicalRequestAttachment,
+  cancelTechnicalRequest,
+  changeTechnicalRequest,
+  downloadTechnicalRequestAttachment,
+  downloadTechnicalRequestAttachmentAsTeam,
+  getTechnicalRequest,
+  getTechnicalRequestForTeam,
+  listTechnicalBenefits,
+  listTechnicalRequests,
+  listTechnicalRequestsForTeam,
+  moveTechnicalRequestAsTeam,
+  postTechnicalRequestMessage,
+  postTechnicalRequestMessageAsTeam,
+  requireRewardsAccount,
+  submitTechnicalRequest,
+  type Links,
+  type RequestDetail,
+} from './technical-requests.service.ts';
+import {
+  listSponsorshipLedger,
+  listSponsorships,
+  listSponsorshipsForTeam,
+  moveSponsorshipAsTeam,
+  recordSponsorshipUsage,
+  requestProvisioning,
+} from './sponsorships.service.ts';
+
+const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const satisfies readonly ErrorCode[];
+const CHANGE_ERRORS = [...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID', 'NOT_FOUND'] as const satisfies readonly ErrorCode[];
+const Params = Type.Object({ id: Uuid });
+const AttachmentParams = Type.Object({ id: Uuid, attachmentId: Uuid });
+
+/** A file as it is downloaded: never shown inline, never sniffed, never run (a sandboxed CSP of its own). */
+function sendFile(reply: FastifyReply, file: { fileName: string; mediaType: string; content: Buffer }) {
+  return reply
+    .header('content-type', file.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : file.mediaType)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store')
+    .send(file.content);
+}
+
+const FileResponse = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The file, as an attachment (Content-Disposition), with the type its content showed' });
+
+const BENEFITS_IN_MEMORY: Keyset = { list: 'technical-benefits', keys: [{ column: 'unlocked_at', direction: 'asc', type: 'text' }, { column: 'id', direction: 'asc', type: 'text' }] };
+const byKey = (a: string[], b: string[]) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0);
+
+/** Technical benefits of the signed-in partner: what is left, the request form's data, requests, sponsorships. */
+export const technicalRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Links }> = async (app, { db, links }) => {
+  app.get(
+    '/api/v1/rewards/technical-benefits',
+    {
+      schema: {
+        operationId: 'listTechnicalBenefits',
+        tags: ['rewards'],
+        summary: 'The technical benefits with what is left of each (hours or requests), and whether a request can draw on it',
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
+        response: { 200: Type.Object(PageOf(TechnicalBenefit)), ...errorResponses(...MEMBER_ERRORS) },
+      },
+    },
+    async (request) => {
+      const benefits = await listTechnicalBenefits(db, requireMember(request), request.locale, request.now);
+      return pageInMemory(BENEFITS_IN_MEMORY, benefits, request.query, (benefit) => [benefit.unlockedAt, benefit.id], byKey);
+    },
+  );
+
+  app.get(
+    '/api/v1/rewards/offers',
+    {
+      schema: {
+        operationId: 'listPartnerOffers',
+        tags: ['rewards'],
+        summary: "The partner's offers, over every publisher profile (what a technical request can be about)",
+        description: 'By name, then id; a page at a time.',
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
+        response: {
+          200: Type.Object(
+            PageOf(Type.Object({ id: Type.String(), name: Type.String(), listingType: Type.String(), status: Type.String(), publisherProfileName: Type.String() })),
+          ),
+          ...errorResponses(...MEMBER_ERRORS),
+        },
+      },
+    },
+    async (request) => {
+      const account = await findPartnerAccount(db, requireRewardsAccount(requireMember(request)));
+      return offersOfMpnId(db, account!.mpnId, request.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/rewards/technical-requests',
+    {
+      schema: {
+        operationId: 'listTechnicalRequests',
+        tags: ['rewards'],
+        summary: "The partner's technical assistance requests, newest first",
+        querystring: Type.Object({ status: Type.Optional(RequestStatusSchema), ...PageQuery }, { additionalProperties: false }),
+        response: { 200: Type.Object(PageOf(TechnicalRequestSummary)), ...errorResponses(...MEMBER_ERRORS) },
+      },
+    },
+    async (request) => listTechnicalRequests(db, requireMember(request), request.query),
+  );
+
+  app.post(
+    '/api/v1/rewards/technical-requests',
+    {
+      schema: {
+        operationId: 'submitTechnicalRequest',
+        tags: ['rewards'],
+        summary: 'Submit a technical assistance request: it reserves from a technical benefit, and the technical contact is emailed',
+        description:
+          'Every field is checked at once (422 lists each problem). With `Idempotency-Key`, a repeated submit (also two at once) ' +
+          'answers with the first request and creates nothing.',
+        headers: IdempotencyHeaders,
+        body: NewTechnicalRequest,
+        response: {
+          201: TechnicalRequest,
+          ...errorResponses(...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID', 'BENEFIT_NOT_AVAILABLE', 'IDEMPOTENCY_KEY_REUSED'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const member = requireMember(request);
+      const body = await idempotent(db, request, reply, 201, (detail: RequestDetail) => detail, (beforeCommit) =>
+        submitTechnicalRequest(db, member, request.body, contextOf(request), links, beforeCommit, request.locale),
+      );
+      app.emailQueued();
+      return body;
+    },
+  );
+
+  app.get(
+    '/api/v1/rewards/technical-requests/:id',
+    {
+      schema: {
+        operationId: 'getTechnicalRequest',
+        tags: ['rewards'],
+        summary: 'A technical assistance request with its history, messages and files',
+        params: Params,
+        response: { 200: TechnicalRequest, ...errorResponses(...MEMBER_ERRORS, 'NOT_FOUND') },
+      },
+    },
+    async (request) => getTechnicalRequest(db, requireMember(request), request.params.id, request.locale),
+  );
+
+  app.patch(
+    '/api/v1/rewards/technical-requests/:id',
+    {
+      schema: {
+        operationId: 'changeTechnicalRequest',
+        tags: ['rewards'],
+        summary: 'Edit a submitted request, or answer one the team asked about (action-required -> in-review), at its current revision',
+        params: Params,
+        body: TechnicalRequestChange,
+        response: { 200: TechnicalRequest, ...errorResponses(...CHANGE_ERRORS, 'REVISION_CONFLICT', 'REQUEST_NOT_EDITABLE') },
+      },
+    },
+    async (request) => {
+      const detail = await changeTechnicalRequest(db, requireMember(request), request.params.id, request.body, contextOf(request), links, request.locale);
+      app.emailQueued();
+      return detail;
+    },
+  );
+
+  app.post(
+    '/api/v1/rewards/technical-requests/:id/cancellation',
+    {
+      schema: {
+        operationId: 'cancelTechnicalRequest',
+        tags: ['rewards'],
+        summary: 'Cancel a request until it is scheduled; its reservation goes back to the benefit',
+        params: Params,
+        body: Type.Object(
+          { reason: Type.Optional(Type.String({ maxLength: 2000 })), revision: Type.Optional(Type.Integer({ minimum: 1 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: TechnicalRequest, ...errorResponses(...CHANGE_ERRORS, 'TRANSITION_REFUSED', 'REVISION_CONFLICT') },
+      },
+    },
+    async (request) => {
+      const detail = await cancelTechnicalRequest(db, requireMember(request), request.params.id, request.body, contextOf(request), links, request.locale);
+      app.emailQueued();
+      return detail;
+    },
+  );
+
+  app.post(
+    '/api/v1/rewards/technical-requests/:id/messages',
+    {
+      schema: {
+        operationId: 'postTechnicalRequestMessage',
+        tags: ['rewards'],
+        summary: "A message in the request's conversation with the Rewards team",
+        params: Params,
+        body: MessageInput,
+        response: { 201: TechnicalRequest, ...errorResponses(...CHANGE_ERRORS, 'REQUEST_CLOSED') },
+      },
+    },
+    async (request, reply) => {
+      const detail = await postTechnicalRequestMessage(db, requireMember(request), request.params.id, request.body.body, contextOf(request), request.locale);
+      return reply.status(201).send(detail);
+    },
+  );
+
+  app.post(
+    '/api/v1/rewards/technical-requests/:id/attachments',
+    {
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        operationId: 'addTechnicalRequestAttachment',
+        tags: ['rewards'],
+        summary: 'Attach a file (PDF, PNG, JPEG or plain text, read from its content; at most 4 MB, 5 a request)',
+        params: Params,
+        body: AttachmentUpload,
+        response: { 201: Attachment, ...errorResponses(...CHANGE_ERRORS, 'REQUEST_CLOSED', 'TOO_MANY_ATTACHMENTS') },
+      },
+    },
+    async (request, reply) => {
+      const attachment = await addTechnicalRequestAttachment(db, requireMember(request), request.params.id, request.body, contextOf(request));
+      return reply.status(201).send(attachment);
+    },
+  );
+
+  app.get(
+    '/api/v1/rewards/technical-requests/:id/attachments/:attachmentId',
+    {
+      schema: {
+        operationId: 'downloadTechnicalRequestAttachment',
+        tags: ['rewards'],
+        summary: 'Download a file of the request (always as an attachment)',
+        params: AttachmentParams,
+        response: { 200: FileResponse, ...errorResponses(...MEMBER_ERRORS, 'NOT_FOUND') },
+      },
+    },
+    async (request, reply) => sendFile(reply, await downloadTechnicalRequestAttachment(db, requireMember(request), request.params.id, request.params.attachmentId)),
+  );
+
+  app.get(
+    '/api/v1/rewards/sponsorships',
+    {
+      schema: {
+        operationId: 'listSponsorships',
+        tags: ['rewards'],
+        summary: "The partner's sponsorship credits (they stack), what remains of each and in all, and the billing types a credit may be provisioned on",
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            ...PageOf(Sponsorship),
+            totalRemainingUsd: Type.String({ description: 'What remains of the credits that can still be used (unlocked, requested, active), exact' }),
+            billingTypes: Type.Array(BillingType),
+          }),
+          ...errorResponses(...MEMBER_ERRORS),
+        },
+      },
+    },
+    async (request) => {
+      const result = await listSponsorships(db, requireMember(request), request.query, request.locale, request.now, links);
+      app.emailQueued();
+      return result;
+    },
+  );
+
+  app.get(
+    '/api/v1/rewards/sponsorships/ledger',
+    {
+      schema: {
+        operationId: 'listSponsorshipLedger',
+        tags: ['rewards'],
+        summary: "The sponsorship ledger, newest first: each credit, each usage line's draw on it, and usage no credit covered",
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
+        response: { 200: Type.Object(PageOf(LedgerEntry)), ...errorResponses(...MEMBER_ERRORS) },
+      },
+    },
+    async (request) => listSponsorshipLedger(db, requireMember(request), request.query),
+  );
+
+  app.post(
+    '/api/v1/rewards/sponsorships/:id/provisioning-request',
+    {
+      schema: {
+        operationId: 'requestSponsorshipProvisioning',
+        tags: ['rewards'],
+        summary: 'Ask the Rewards team to provision an unlocked sponsorship on a cloud subscription',
+        description: 'A billing type the program excludes is refused with the reason (422, field billingType).',
+        params: Params,
+        body: Type.Object({ subscriptionId: SubscriptionId, billingType: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+        response: { 200: Sponsorship, ...errorResponses(...CHANGE_ERRORS, 'SPONSORSHIP_NOT_REQUESTABLE') },
+      },
+    },
+    async (request) => {
+      const view = await requestProvisioning(db, requireMember(request), request.params.id, request.body, contextOf(request), links, request.locale);
+      app.emailQueued();
+      return view;
+    },
+  );
+};
+
+/** The Rewards team's side of technical benefits (operator token; the console issue gives it pages). */
+export const technicalOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Links }> = async (app, { db, links }) => {
+  const security = OPERATOR_SECURITY;
+  app.get(
+    '/api/v1/ops/technical-requests',
+    {
+      schema: {
+        operationId: 'listTeamTechnicalRequests',
+        tags: ['operations'],
+        security,
+        summary: 'Technical assistance requests to work on, oldest first (status `open`, the default, is every one not closed)',
+        querystring: Type.Object({ status: Type.Optional(Type.Union([RequestStatusSchema, Type.Enum(['open', 'all'])])), ...PageQuery }, { additionalProperties: false }),
+        response: { 200: Type.Object(PageOf(TeamTechnicalRequestSummary)), ...errorResponses('UNAUTHENTICATED') },
+      },
+    },
+    async (request) => {
+      requireOperator(request);
+      return listTechnicalRequestsForTeam(db, request.query);
+    },
+  );
+  app.get(
+    '/api/v1/ops/technical-requests/:id',
+    {
+      schema: {
+        operationId: 'getTeamTechnicalRequest',
+        tags: ['operations'],
+        security,
+        summary: 'A technical assistance request, with where it may be moved',
+        params: Params,
+        response: { 200: TeamTechnicalRequest, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND') },
+      },
+    },
+    async (request) => {
+      requireOperator(request);
+      return getTechnicalRequestForTeam(db, request.params.id, request.locale);
+    },
+  );
+  app.post(
+    '/api/v1/ops/technical-requests/:id/transitions',
+    {
+      schema: {
+        operationId: 'moveTeamTechnicalRequest',
+        tags: ['operations'],
+        security,
+        summary: 'Move a request through its lifecycle (in-review, action-required with what is needed, scheduled with its time, completed, declined with why)',
+        params: Params,
+        body: Type.Object(
+          {
+            to: RequestStatusSchema,
+            reason: Type.Optional(Type.String({ maxLength: 2000 })),
+            scheduledAt: Type.Optional(DateTime),
+            revision: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: TeamTechnicalRequest, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND', 'TRANSITION_REFUSED', 'REVISION_CONFLICT') },
+      },
+    },
+    async (request) => {
+      const operator = requireOperator(request);
+      const detail = await moveTechnicalRequestAsTeam(db, request.params.id, request.body, contextOf(request), links, request.locale, operator.name);
+      app.emailQueued();
+      return detail;
+    },
+  );
+  app.post(
+    '/api/v1/ops/technical-requests/:id/messages',
+    {
+      schema: {
+        operationId: 'postTeamTechnicalRequestMessage',
+        tags: ['operations'],
+        security,
+        summary: 'Write to the partner about a request (the technical contact is emailed)',
+        params: Params,
+        body: MessageInput,
+        response: { 201: TeamTechnicalRequest, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND', 'REQUEST_CLOSED') },
+      },
+    },
+    async (request, reply) => {
+      const operator = requireOperator(request);
+      const detail = await postTechnicalRequestMessageAsTeam(db, request.params.id, request.body.body, contextOf(request), links, request.locale, operator.name);
+      app.emailQueued();
+      return reply.status(201).send(detail);
+    },
+  );
+  app.get(
+    '/api/v1/ops/technical-requests/:id/attachments/:attachmentId',
+    {
+      schema: {
+        operationId: 'downloadTeamTechnicalRequestAttachment',
+        tags: ['operations'],
+        security,
+        summary: 'Download a file of a request (always as an attachment)',
+        params: AttachmentParams,
+        response: { 200: FileResponse, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND') },
+      },
+    },
+    async (request, reply) => {
+      requireOperator(request);
+      return sendFile(reply, await downloadTechnicalRequestAttachmentAsTeam(db, request.params.id, request.params.attachmentId));
+    },
+  );
+
+  app.get(
+    '/api/v1/ops/sponsorships',
+    {
+      schema: {
+        operationId: 'listTeamSponsorships',
+        tags: ['operations'],
+        security,
+        summary: 'Sponsorships by status (default `requested`: the provisioning requests to act on), oldest first',
+        querystring: Type.Object({ status: Type.Optional(Type.Union([SponsorshipStatusSchema, Type.Literal('all')])), ...PageQuery }, { additionalProperties: false }),
+        response: { 200: Type.Object(PageOf(TeamSponsorship)), ...errorResponses('UNAUTHENTICATED') },
+      },
+    },
+    async (request) => {
+      requireOperator(request);
+      return listSponsorshipsForTeam(db, request.query, request.locale, request.now);
+    },
+  );
+  for (const [path, action, operationId, summary] of [
+    ['activation', 'activate', 'activateTeamSponsorship', 'Start a requested sponsorship: its term runs from activeFrom'],
+    ['provisioning-decline', 'decline', 'declineTeamSponsorshipProvisioning', 'Decline a provisioning request (back to unlocked), saying why'],
+    ['revocation', 'revoke', 'revokeTeamSponsorship', 'Revoke a sponsorship for misuse, saying why'],
+  ] as const) {
+    app.post(
+      `/api/v1/ops/sponsorships/:id/${path}`,
+      {
+        schema: {
+          operationId,
+          tags: ['operations'],
+          security,
+          summary,
+          params: Params,
+          body:
+            action === 'activate'
+              ? Type.Object({ activeFrom: DateTime }, { additionalProperties: false })
+              : Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' }) }, { additionalProperties: false }),
+          response: { 200: TeamSponsorship, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND', 'TRANSITION_REFUSED') },
+        },
+      },
+      async (request) => {
+        requireOperator(request);
+        const body = request.body as { activeFrom?: string; reason?: string };
+        const view = await moveSponsorshipAsTeam(db, request.params.id, { action, activeFrom: body.activeFrom, reason: body.reason }, contextOf(request), links, request.locale);
+        app.emailQueued();
+        return view;
+      },
+    );
+  }
+  app.post(
+    '/api/v1/ops/sponsorship-usage',
+    {
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        operationId: 'recordSponsorshipUsage',
+        tags: ['operations'],
+        security,
+        summary: "Record cloud usage against partners' sponsorship credits (idempotent by line id)",
+        description:
+          'Each line draws on the credits of its partner active at `usedAt`, the one that expires first going first; what no ' +
+          'credit covers is recorded as uncovered. A line already recorded with the same values is skipped; the same id with ' +
+          'other values refuses the batch (422 USAGE_LINE_CHANGED).',
+        body: Type.Object({ items: Type.Array(UsageLine, { minItems: 1, maxItems: 10000 }) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ received: Type.Integer(), recorded: Type.Integer(), duplicates: Type.Integer(), coveredUsd: Type.String(), uncoveredUsd: Type.String() }),
+          ...errorResponses('UNAUTHENTICATED'),
+        },
+      },
+    },
+    async (request) => {
+      requireOperator(request);
+      const result = await recordSponsorshipUsage(db, request.body.items, contextOf(request), links);
+      app.emailQueued();
+      return result;
+    },
+  );
+};
