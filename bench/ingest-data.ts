@@ -18,9 +18,9 @@ export const cents = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).pa
 
 export interface Generated {
   dir: string;
-  files: Record<ImportKind, string>;
-  counts: Record<ImportKind, number>;
-  bytes: Record<ImportKind, number>;
+  files: Record<'profiles' | 'offers' | 'sales', string>;
+  counts: Record<'profiles' | 'offers' | 'sales', number>;
+  bytes: Record<'profiles' | 'offers' | 'sales', number>;
   /** Sum of billed lines inside the trailing twelve months, computed while writing (cents -> decimal string). */
   expectedTtmUsd: string;
   statusCounts: Record<string, number>;
@@ -54,7 +54,7 @@ export async function generateIngestFiles({ lines: LINES, partners: PARTNERS, se
   const avoidFrom = boundary.getTime() - DAY;
   const avoidTo = boundary.getTime() + 2 * DAY;
 
-  const files: Record<ImportKind, string> = {
+  const files: Record<'profiles' | 'offers' | 'sales', string> = {
     profiles: path.join(dir, 'profiles.csv'),
     offers: path.join(dir, 'offers.csv'),
     sales: path.join(dir, 'sales.csv'),

@@ -178,7 +178,7 @@ async function copyFile(bench: BenchDatabase, table: string, file: string): Prom
 
 async function runBaseline(bench: BenchDatabase, data: Generated, sampler: RssSampler) {
   for (const ddl of Object.values(STAGING)) await sql.raw(ddl).execute(bench.db);
-  const copySeconds: Record<ImportKind, number> = { profiles: 0, offers: 0, sales: 0 };
+  const copySeconds: Record<'profiles' | 'offers' | 'sales', number> = { profiles: 0, offers: 0, sales: 0 };
   const start = performance.now();
   for (const kind of ['profiles', 'offers', 'sales'] as const) {
     log(`baseline: COPY ${kind}`);

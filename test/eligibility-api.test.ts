@@ -128,7 +128,7 @@ for (const engine of engines()) {
       const nlByCode = Object.fromEntries(nl.json<{ items: BenefitItem[] }>().items.map((item) => [item.code, item]));
       assert.equal(nlByCode['listing-optimization']!.name, 'Beoordeling van uw vermelding');
       assert.equal(nlByCode['technical-assistance']!.name, 'Technische ondersteuning');
-      assert.match(nlByCode['technical-assistance']!.description, /^Hulp van een technisch consultant/);
+      assert.match(nlByCode['technical-assistance']!.description, /hulp van een technisch consultant/);
       assert.equal(nlByCode['technical-assistance']!.id, byCode['technical-assistance']!.id);
 
       const technical = await call(t.app, session, 'GET', '/api/v1/rewards/benefits?category=technical');

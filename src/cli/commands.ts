@@ -234,6 +234,7 @@ export const COMMANDS: Command[] = [
   importCommand('profiles', 'publisher profiles'),
   importCommand('offers', 'offers'),
   importCommand('sales', 'billed-sales line items'),
+  importCommand('sponsorship-usage', 'cloud usage against sponsorship credits'),
   {
     name: ['program', 'load'],
     usage: 'program load FILE.json|FILE.yaml',

@@ -25,6 +25,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, string> = {
   sales: SPECS.sales.columns.join(','),
   offers: SPECS.offers.columns.join(','),
   profiles: SPECS.profiles.columns.join(','),
+  'sponsorship-usage': SPECS['sponsorship-usage'].columns.join(','),
 };
 
 export interface ImportProgress {

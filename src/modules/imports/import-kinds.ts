@@ -1,5 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import { t } from '../../platform/i18n/i18n.ts';
+import { AppError } from '../../platform/errors.ts';
+import { CsvError } from './csv.ts';
 import { isTimestamp, LISTING_TYPES, NAME_MAX_LENGTH, OFFER_STATUSES, PATTERN, SALE_STATUSES } from '../../platform/values.ts';
 import {
   firstUnknownOfferInStaging,
@@ -10,13 +12,14 @@ import {
   type MergeResult,
 } from '../catalog/catalog.service.ts';
 import { mergeStagedSales } from '../sales/sales.service.ts';
+import { mergeStagedUsage } from '../technical/sponsorships.service.ts';
 
 /**
  * What each import kind reads (CSV columns, and the rules each value must meet),
  * how it is staged (the staging table's columns, after `line`), what SQL checks
  * the staged rows against the database, and which service merges them.
  */
-export type ImportKind = 'sales' | 'offers' | 'profiles';
+export type ImportKind = 'sales' | 'offers' | 'profiles' | 'sponsorship-usage';
 
 /** Staged values, in the order of `staged`; null is SQL null. */
 export type StagedValues = (string | null)[];
@@ -36,6 +39,7 @@ const MONEY = PATTERN.money;
 const MPN = PATTERN.mpnId;
 // No whitespace, and no NUL (PostgreSQL text cannot hold it), as the API's schema: checked here so a refusal names its line.
 const ID = PATTERN.marketplaceId;
+const SUBSCRIPTION = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 
 // The form exports use, e.g. 2026-01-31T12:00:00Z: checked digit by digit (no Date, no match array) and passed on as written.
 const PLAIN_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -135,5 +139,29 @@ export const SPECS: Record<ImportKind, KindSpec> = {
     ],
     staged: 'id text not null, name text not null, mpn_id text not null',
     merge: mergeStagedProfiles,
+  },
+  // Cloud usage against sponsorship credits, as the operator's billing export has it (POST /api/v1/ops/sponsorship-usage).
+  'sponsorship-usage': {
+    columns: ['id', 'mpnId', 'subscriptionId', 'amountUsd', 'usedAt'],
+    parse: ([id, mpnId, subscriptionId, amountUsd, usedAt]) => [
+      matching(id!, 'id', ID, 'an id (1 to 100 characters, no spaces)'),
+      matching(mpnId!, 'mpnId', MPN, 'an MPN ID (digits)'),
+      matching(subscriptionId!, 'subscriptionId', SUBSCRIPTION, 'a subscription id (a GUID)'),
+      matching(amountUsd!, 'amountUsd', MONEY, 'an amount in dollars such as 1234.56'),
+      timestamp(usedAt!, 'usedAt'),
+    ],
+    staged: 'id text not null, mpn_id text not null, subscription_id text not null, amount_usd numeric(16, 2) not null, used_at timestamptz not null',
+    async merge(db, table) {
+      try {
+        return await mergeStagedUsage(db, table);
+      } catch (error) {
+        // The merge names a refused value `<line>:<column>`: reported as the other kinds report a line.
+        const first = error instanceof AppError ? Object.entries(error.options.fields ?? {})[0] : undefined;
+        if (!first) throw error;
+        const [where, problem] = first;
+        const [line, column] = where.split(':');
+        throw new CsvError(Number(line), `${column}: ${t('en-US', `field.${problem.code}`, problem.values)} Nothing was imported`);
+      }
+    },
   },
 };

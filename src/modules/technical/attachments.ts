@@ -30,11 +30,32 @@ function isPlainText(bytes: Buffer): boolean {
   return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text);
 }
 
-/** The type the content shows, when it is one of the allowed ones; null otherwise. */
-export async function sniffAttachment(bytes: Buffer): Promise<AttachmentType | null> {
+/** Text that a browser would read as markup (HTML, SVG, XML) is not plain text, whatever it is called. */
+const looksLikeMarkup = (bytes: Buffer) => /^\s*</.test(bytes.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, ''));
+
+/** What a file's extension claims, for the extensions of the allowed types. */
+const EXTENSIONS: Record<string, AttachmentType> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  txt: 'text/plain',
+  log: 'text/plain',
+  csv: 'text/plain',
+  md: 'text/plain',
+};
+
+/**
+ * The type the content shows, when it is one of the allowed ones and the name does not claim another
+ * (invoice.pdf that is really text is refused, so nobody opens it expecting a PDF); null otherwise.
+ */
+export async function sniffAttachment(bytes: Buffer, fileName = ''): Promise<AttachmentType | null> {
   const found = await fileTypeFromBuffer(bytes);
-  if (found) return isAllowed(found.mime) ? found.mime : null;
-  return isPlainText(bytes) ? 'text/plain' : null;
+  const type = found ? (isAllowed(found.mime) ? found.mime : null) : isPlainText(bytes) && !looksLikeMarkup(bytes) ? 'text/plain' : null;
+  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  const claimed = extension === undefined ? undefined : EXTENSIONS[extension];
+  if (type !== null && claimed !== undefined && claimed !== type) return null;
+  return type;
 }
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

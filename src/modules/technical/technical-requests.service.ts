@@ -629,7 +629,7 @@ async function storeAttachment(trx: Db, row: RequestRow, input: AttachmentInput,
   const bytes = decodeBase64(input.contentBase64);
   if (!bytes || bytes.length === 0) throw validationFailed({ contentBase64: { code: bytes ? 'FIELD_REQUIRED' : 'FORMAT_INVALID' } });
   if (bytes.length > ATTACHMENT_MAX_BYTES) throw validationFailed({ contentBase64: { code: 'FILE_TOO_LARGE', values: { limit: ATTACHMENT_MAX_BYTES / 1024 / 1024 } } });
-  const type = await sniffAttachment(bytes);
+  const type = await sniffAttachment(bytes, input.fileName);
   if (!type) throw validationFailed({ contentBase64: { code: 'FILE_TYPE_NOT_ALLOWED' } });
   const count = await trx.selectFrom('technical_request_attachments').select((eb) => eb.fn.countAll<string>().as('n')).where('request_id', '=', row.id).executeTakeFirstOrThrow();
   if (Number(count.n) >= ATTACHMENTS_MAX) throw new AppError('TOO_MANY_ATTACHMENTS', { values: { limit: ATTACHMENTS_MAX } });
