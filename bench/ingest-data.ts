@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ImportKind } from '../src/modules/imports/csv-import.ts';
 import { prng } from './lib.ts';
 
 export const OFFERS_PER_PARTNER = 2;
