@@ -48,9 +48,9 @@ async function runMigrations(database: Database): Promise<string[]> {
   return applied;
 }
 
-async function runDemo(database: Database): Promise<void> {
+async function runDemo(database: Database, config: Config): Promise<void> {
   const bar = progress('demo data', demoStepCount());
-  const { created } = await loadDemoData(database.db, (label) => bar.step(label));
+  const { created } = await loadDemoData(database.db, (label) => bar.step(label), { portalUrl: config.publicUrl });
   bar.done(created === 0 ? 'already loaded' : `${created} records created`);
 }
 
@@ -115,7 +115,7 @@ export const COMMANDS: Command[] = [
     options: { demo: { type: 'boolean' } },
     async run(config, values) {
       const server = await startServer(config, async (database) => {
-        if (values.demo) await runDemo(database);
+        if (values.demo) await runDemo(database, config);
       });
       if (values.demo) printSignIns(server.url);
       else out(`Marketplace Rewards is running at ${server.url}`);
@@ -159,7 +159,7 @@ export const COMMANDS: Command[] = [
     usage: 'demo',
     summary: 'Load the demo partner accounts, tenants and users',
     async run(config) {
-      await withDatabase(config, runDemo);
+      await withDatabase(config, (database) => runDemo(database, config));
       out(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
       for (const { username, note } of demoSignIns()) out(`  ${username.padEnd(30)} ${note}`);
       return 0;

@@ -8,6 +8,10 @@ import type { ListingType } from '../platform/values.ts';
 import { findPublisherProfile, ingestOffers, ingestPublisherProfiles } from '../modules/catalog/catalog.service.ts';
 import { recomputeDirty } from '../modules/eligibility/eligibility.service.ts';
 import { ingestBilledSales } from '../modules/sales/sales.service.ts';
+import { findUser } from '../modules/accounts/accounts.service.ts';
+import { memberOf } from '../platform/context.ts';
+import { moveTechnicalRequestAsTeam, submitTechnicalRequest, cancelTechnicalRequest, type Links } from '../modules/technical/technical-requests.service.ts';
+import { drawUsage, moveSponsorshipAsTeam, requestProvisioning, syncSponsorships } from '../modules/technical/sponsorships.service.ts';
 
 /**
  * Demo data: two partner accounts with their admins, and one tenant that is not
@@ -111,7 +115,107 @@ const DEMO_MARKETPLACE = {
 };
 
 export const demoStepCount = () =>
-  DEMO_TENANTS.reduce((n, t) => n + 1 + (t.partner ? 1 : 0) + t.users.length, 0) + 1;
+  DEMO_TENANTS.reduce((n, t) => n + 1 + (t.partner ? 1 : 0) + t.users.length, 0) + 2;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Technical benefits for Contoso: requests in several states (waiting for the partner's answer,
+ * scheduled, cancelled, completed), and its two sponsorships stacked, both provisioned, with usage that
+ * used up the first and drew on the second. Made through the services, as a partner and the Rewards
+ * team would, so every row has its history, audit and emails.
+ */
+async function loadDemoTechnical(db: Db, links: Links): Promise<number> {
+  const account = await findPartnerAccountByMpnId(db, '4100001');
+  const lee = await findUserCredentials(db, 'lee@contoso.example');
+  if (!account || !lee) return 0;
+  const existing = await db.selectFrom('technical_requests').select('id').where('partner_account_id', '=', account.id).executeTakeFirst();
+  if (existing) return 0;
+  const user = (await findUser(db, lee.id))!;
+  const member = memberOf(user);
+  const now = new Date();
+  const partner = { actor: { type: 'user' as const, id: user.id }, now };
+  const team = { actor: { type: 'system' as const }, now };
+  const contact = { userId: user.id, email: 'lee.gu@mail.contoso.example', phone: '+31 20 794 2000', preferredLanguage: 'en-US' };
+  const benefit = async (code: string) =>
+    (await db.selectFrom('entitlements').select('id').where('partner_account_id', '=', account.id).where('benefit_code', '=', code).executeTakeFirstOrThrow()).id;
+  const hours = await benefit('technical-assistance');
+  const submit = (input: Omit<Parameters<typeof submitTechnicalRequest>[2], 'contact' | 'timeZone' | 'benefitId'>, benefitId = hours) =>
+    submitTechnicalRequest(db, member, { ...input, benefitId, contact, timeZone: 'Europe/Amsterdam' }, partner, links);
+  const move = (id: string, input: Parameters<typeof moveTechnicalRequestAsTeam>[2]) => moveTechnicalRequestAsTeam(db, id, input, team, links, 'en-US', 'Rewards team');
+
+  const question = await submit({
+    phase: 'deployment',
+    solutionType: 'hybrid',
+    offerId: 'demo-contoso-analytics',
+    title: 'Hybrid deployment of Contoso Analytics',
+    description: 'We want to run the ingestion workers on premises and the dashboards in the cloud. How should we connect them securely?',
+  });
+  await move(question.id, { to: 'in-review' });
+  await move(question.id, { to: 'action-required', reason: 'Which regions do your customers deploy to, and do they allow outbound connections from their network?' });
+
+  const scheduled = await submit({
+    phase: 'app-development',
+    solutionType: 'cloud',
+    offerId: 'demo-contoso-trial',
+    title: 'Offline mode for Field Service',
+    description: 'Field engineers lose connectivity on site. We need advice on syncing work orders when they reconnect.',
+  });
+  await move(scheduled.id, { to: 'in-review' });
+  await move(scheduled.id, { to: 'scheduled', scheduledAt: new Date(now.getTime() + 5 * DAY_MS + 3_600_000).toISOString() });
+
+  const withdrawn = await submit({
+    phase: 'design',
+    solutionType: 'cloud',
+    offerId: 'demo-contoso-crm',
+    title: 'Rate limits of the CRM connector',
+    description: 'Our connector hits the CRM API limits at month end.',
+  });
+  await cancelTechnicalRequest(db, member, withdrawn.id, { reason: 'Solved with batching on our side.' }, partner, links, 'en-US');
+
+  const done = await submit(
+    {
+    phase: 'presales',
+    solutionType: 'cloud',
+    offerId: 'demo-contoso-trial',
+    title: 'Presales architecture for a utilities customer',
+    description: 'A utilities customer asks how Field Service scales to 5,000 engineers.',
+    },
+    await benefit('trial-presales-consultation'),
+  );
+  await move(done.id, { to: 'in-review' });
+  await move(done.id, { to: 'scheduled', scheduledAt: new Date(now.getTime() + 3_600_000).toISOString() });
+  await move(done.id, { to: 'completed' });
+
+  // Both sponsorships (Contoso is at Level 3): provisioned, stacked, and drawn on.
+  await syncSponsorships(db, now, links, [account.id]);
+  const credits = await db.selectFrom('sponsorships').select(['id', 'benefit_code']).where('partner_account_id', '=', account.id).orderBy('amount_usd').execute();
+  const starts = [60, 20];
+  for (const [i, credit] of credits.entries()) {
+    await requestProvisioning(db, member, credit.id, { subscriptionId: `6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4${i}`, billingType: 'pay-as-you-go' }, partner, links, 'en-US');
+    await moveSponsorshipAsTeam(db, credit.id, { action: 'activate', activeFrom: new Date(now.getTime() - (starts[i] ?? 10) * DAY_MS).toISOString() }, team, links, 'en-US');
+  }
+  const lines = [
+    ['demo-usage-1', 50, '2500.00'],
+    ['demo-usage-2', 30, '1600.25'],
+    ['demo-usage-3', 10, '3000.00'],
+  ] as const;
+  await db.transaction().execute((trx) =>
+    drawUsage(
+      trx,
+      lines.map(([id, days, amountUsd], i) => ({
+        id,
+        mpnId: account.mpnId,
+        subscriptionId: `6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4${i === 2 ? 1 : 0}`,
+        amountUsd,
+        usedAt: new Date(now.getTime() - days * DAY_MS).toISOString(),
+      })),
+      team,
+    ),
+  );
+  await syncSponsorships(db, now, links, [account.id]);
+  return 4 + credits.length + lines.length;
+}
 
 async function loadDemoMarketplace(db: Db): Promise<number> {
   const known = await findPublisherProfile(db, DEMO_MARKETPLACE.profiles[0]!.id);
@@ -146,7 +250,11 @@ async function loadDemoMarketplace(db: Db): Promise<number> {
   return DEMO_MARKETPLACE.profiles.length + DEMO_MARKETPLACE.offers.length + DEMO_MARKETPLACE.sales.length;
 }
 
-export async function loadDemoData(db: Db, onStep: (label: string) => void = () => {}): Promise<{ created: number }> {
+export async function loadDemoData(
+  db: Db,
+  onStep: (label: string) => void = () => {},
+  links: Links = { portalUrl: 'http://localhost:3000' },
+): Promise<{ created: number }> {
   const ctx = systemContext();
   let created = 0;
   for (const demo of DEMO_TENANTS) {
@@ -180,5 +288,7 @@ export async function loadDemoData(db: Db, onStep: (label: string) => void = () 
   }
   created += await loadDemoMarketplace(db);
   onStep('publisher profiles, offers and billed sales');
+  created += await loadDemoTechnical(db, links);
+  onStep('technical requests and sponsorships');
   return { created };
 }
