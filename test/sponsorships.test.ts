@@ -219,6 +219,27 @@ for (const engine of engines()) {
       assert.equal(late.json<{ uncoveredUsd: string }>().uncoveredUsd, '5.00', 'usage after the end is not covered');
     });
 
+    it('draws each line once and warns once when batches and rounds run at the same time', async () => {
+      const { seller, session, small } = await stackedSeller(t);
+      await activated(t, session, small.id, new Date(Date.now() - 5 * DAY));
+      const batch = Array.from({ length: 20 }, (_, i) => ({
+        id: seller.id(`p${i}`),
+        mpnId: seller.mpnId,
+        subscriptionId: SUBSCRIPTION,
+        amountUsd: '210.05',
+        usedAt: new Date(Date.now() - DAY + i * 1000).toISOString(),
+      }));
+      const answers = await Promise.all([usage(t, batch), usage(t, batch), usage(t, [...batch].reverse())]);
+      assert.deepEqual(answers.map((a) => a.statusCode), [200, 200, 200], answers.map((a) => a.body).join('\n'));
+      assert.equal(answers.reduce((n, a) => n + a.json<{ recorded: number }>().recorded, 0), 20, 'each line recorded by one batch');
+      const links = { portalUrl: 'http://localhost:3000' };
+      await Promise.all([syncSponsorships(t.database.db, new Date(), links), syncSponsorships(t.database.db, new Date(), links, [seller.accountId]), sponsorshipsOf(t, session)]);
+      const credit = (await sponsorshipsOf(t, session)).items.find((s) => s.id === small.id)!;
+      assert.equal(credit.remainingUsd, '799.00', '5000.00 - 20 x 210.05');
+      const low = (await outboxFor(t.database.db, [`office@${seller.partner.domain}`])).filter((m) => m.kind === 'sponsorship-low');
+      assert.equal(low.length, 1);
+    });
+
     it('imports usage from CSV through the same rules, naming a refused line', async () => {
       const { seller, session, small } = await stackedSeller(t);
       await activated(t, session, small.id, new Date(Date.now() - 5 * DAY));

@@ -160,9 +160,10 @@ async function mail(trx: Db, accountId: string, template: 'sponsorship-unlocked'
 export async function syncSponsorships(db: Db, now: Date, links: Links, accountIds?: readonly string[]): Promise<{ unlocked: number; warned: number; ended: number }> {
   const at = sql`${now.toISOString()}::timestamptz`;
   const scope = accountIds ? sql`and e.partner_account_id = any(${[...accountIds]}::uuid[])` : sql``;
+  const accountScope = accountIds ? sql`and s.partner_account_id = any(${[...accountIds]}::uuid[])` : sql``;
   return db.transaction().execute(async (trx) => {
-    // One round at a time over every instance (each is quick): a warning is sent once, a credit ends once.
-    await sql`select pg_advisory_xact_lock(727301)`.execute(trx);
+    // Rounds may run at once (instances, a partner's read): each change below claims its rows in the
+    // statement that makes it, so a credit is made once, ends once, and each warning is sent once.
     const { rows: created } = await sql<{ id: string; partner_account_id: string; amount_usd: string }>`
       insert into sponsorships (partner_account_id, entitlement_id, benefit_code, amount_usd, remaining_usd, term_months, status,
         status_reason, unlocked_at, expires_at, updated_at)
@@ -199,54 +200,44 @@ export async function syncSponsorships(db: Db, now: Date, links: Links, accountI
       });
     }
 
-    const accountScope = accountIds ? sql`and s.partner_account_id = any(${[...accountIds]}::uuid[])` : sql``;
     // An unlocked credit follows its entitlement: expired unrequested, or revoked (sales proven fraudulent).
-    const { rows: followed } = await sql<{ id: string; status: SponsorshipStatus; reason: string }>`
-      select s.id, case when e.status = 'revoked' then 'revoked' else 'expired' end as status,
-        case when e.status = 'revoked' then e.status_reason else 'VALIDITY_ENDED' end as reason
-      from sponsorships s join entitlements e on e.id = s.entitlement_id
-      where s.status = 'unlocked' ${accountScope}
-        and (e.status in ('expired', 'revoked') or (e.status = 'available' and e.expires_at <= ${at}))`.execute(trx);
-    for (const row of followed) {
-      await trx
-        .updateTable('sponsorships')
-        .set({ status: row.status, status_reason: row.reason, remaining_usd: '0', updated_at: now, revision: sql`revision + 1` })
-        .where('id', '=', row.id)
-        .execute();
-    }
+    const { rows: followed } = await sql<{ id: string }>`
+      update sponsorships s set
+        status = case when e.status = 'revoked' then 'revoked' else 'expired' end,
+        status_reason = case when e.status = 'revoked' then e.status_reason else 'VALIDITY_ENDED' end,
+        remaining_usd = 0, updated_at = ${at}, revision = s.revision + 1
+      from entitlements e
+      where e.id = s.entitlement_id and s.status = 'unlocked' ${accountScope}
+        and (e.status in ('expired', 'revoked') or (e.status = 'available' and e.expires_at <= ${at}))
+      returning s.id`.execute(trx);
 
-    // Active credits past their term end; the entitlement is completed.
-    const ended = await sponsorships(trx)
-      .where('s.status', '=', 'active')
-      .where('s.expires_at', '<=', now)
-      .$if(accountIds !== undefined, (query) => query.where('s.partner_account_id', 'in', [...accountIds!]))
-      .execute();
+    // Active credits past their term end; the entitlement is completed. Rows another round holds are its to end.
+    const { rows: ending } = await sql<{ id: string }>`
+      select id from sponsorships s where s.status = 'active' and s.expires_at <= ${at} ${accountScope}
+      order by id for update skip locked`.execute(trx);
+    const ended = ending.length === 0 ? [] : await sponsorships(trx).where('s.id', 'in', ending.map((row) => row.id)).execute();
     for (const row of ended) await changeSponsorship(trx, row, 'expired', 'TERM_ENDED', now);
 
-    // Warnings, once each: a credit low on balance, a credit about to expire.
+    // Warnings, once each (the update claims them): a credit low on balance, a credit about to expire.
     const rules = await sponsorshipRules(trx);
     const soon = new Date(now.getTime() + rules.expiryWarningDays * 86_400_000);
-    const low = await sponsorships(trx)
-      .where('s.status', '=', 'active')
-      .where('s.low_warning_at', 'is', null)
-      .where(sql<boolean>`s.remaining_usd * 100 <= s.amount_usd * ${rules.lowBalancePercent}`)
-      .$if(accountIds !== undefined, (query) => query.where('s.partner_account_id', 'in', [...accountIds!]))
-      .execute();
-    for (const row of low) {
-      await trx.updateTable('sponsorships').set({ low_warning_at: now }).where('id', '=', row.id).execute();
-      await mail(trx, row.partnerAccountId, 'sponsorship-low', row, links, { percent: rules.lowBalancePercent });
-    }
-    const expiring = await sponsorships(trx)
-      .where('s.status', '=', 'active')
-      .where('s.expiry_warning_at', 'is', null)
-      .where('s.expires_at', '<=', soon)
-      .where('s.expires_at', '>', now)
-      .where('s.remaining_usd', '>', '0')
-      .$if(accountIds !== undefined, (query) => query.where('s.partner_account_id', 'in', [...accountIds!]))
-      .execute();
-    for (const row of expiring) {
-      await trx.updateTable('sponsorships').set({ expiry_warning_at: now }).where('id', '=', row.id).execute();
-      await mail(trx, row.partnerAccountId, 'sponsorship-expiring', row, links, { days: rules.expiryWarningDays });
+    const { rows: low } = await sql<{ id: string }>`
+      update sponsorships s set low_warning_at = ${at}
+      where s.status = 'active' and s.low_warning_at is null and s.remaining_usd * 100 <= s.amount_usd * ${rules.lowBalancePercent} ${accountScope}
+      returning s.id`.execute(trx);
+    const { rows: expiring } = await sql<{ id: string }>`
+      update sponsorships s set expiry_warning_at = ${at}
+      where s.status = 'active' and s.expiry_warning_at is null and s.remaining_usd > 0
+        and s.expires_at > ${at} and s.expires_at <= ${soon.toISOString()}::timestamptz ${accountScope}
+      returning s.id`.execute(trx);
+    for (const [claimed, template, extra] of [
+      [low, 'sponsorship-low', { percent: rules.lowBalancePercent }],
+      [expiring, 'sponsorship-expiring', { days: rules.expiryWarningDays }],
+    ] as const) {
+      if (claimed.length === 0) continue;
+      for (const row of await sponsorships(trx).where('s.id', 'in', claimed.map((c) => c.id)).execute()) {
+        await mail(trx, row.partnerAccountId, template, row, links, extra);
+      }
     }
     return { unlocked: created.length, warned: low.length + expiring.length, ended: ended.length + followed.length };
   });
@@ -499,6 +490,9 @@ export async function drawUsage(
   });
   if (Object.keys(fields).length > 0) throw validationFailed(fields);
 
+  // One usage batch at a time (they are the team's, not the partners'): a line id is taken once, and
+  // what was recorded before is read after the batch before it committed.
+  await sql`select pg_advisory_xact_lock(727302)`.execute(trx);
   const ids = lines.map((line) => line.id);
   const existing = ids.length === 0 ? [] : await trx.selectFrom('sponsorship_usage').selectAll().where('line_id', 'in', ids).execute();
   const known = new Map(existing.map((row) => [row.line_id, row]));

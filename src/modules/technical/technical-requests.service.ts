@@ -65,6 +65,9 @@ export function requireRewardsAccount(member: Member): string {
   return member.partnerAccountId;
 }
 
+/** A title as it goes into an email's subject: one line, spaces collapsed. */
+const oneLine = (text: string) => text.trim().replace(/\s+/g, ' ');
+
 export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -382,7 +385,7 @@ export async function submitTechnicalRequest(
         phase: input.phase,
         solution_type: input.solutionType,
         offer_id: input.offerId,
-        title: input.title.trim(),
+        title: oneLine(input.title),
         description: input.description.trim(),
         contact_user_id: contact!.userId,
         contact_name: contact!.name,
@@ -494,7 +497,7 @@ export async function changeTechnicalRequest(
       ...(input.phase !== undefined && input.phase !== row.phase ? { phase: input.phase } : {}),
       ...(input.solutionType !== undefined && input.solutionType !== row.solutionType ? { solution_type: input.solutionType } : {}),
       ...(input.offerId !== undefined && input.offerId !== row.offerId ? { offer_id: input.offerId } : {}),
-      ...(input.title !== undefined && input.title.trim() !== row.title ? { title: input.title.trim() } : {}),
+      ...(input.title !== undefined && oneLine(input.title) !== row.title ? { title: oneLine(input.title) } : {}),
       ...(input.description !== undefined && input.description.trim() !== row.description ? { description: input.description.trim() } : {}),
       ...(input.timeZone !== undefined && input.timeZone !== row.timeZone ? { time_zone: input.timeZone } : {}),
       ...(contact
