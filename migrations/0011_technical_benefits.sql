@@ -1,6 +1,9 @@
 -- Technical benefits (issue #12): technical assistance requests with their history, messages and
 -- attachments; sponsorships (one per sponsorship entitlement) with a ledger of credits and usage.
 
+-- The phases a technical benefit covers (null: every phase): a presales consultation is not for deployment.
+alter table program_benefits add column phases text[];
+
 create table technical_requests (
   id uuid primary key default gen_random_uuid(),
   -- A short reference people can read out on the phone: TR-1042.

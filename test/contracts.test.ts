@@ -47,7 +47,9 @@ describe('contracts between the server, the web client and the catalogs', () => 
       for (const locale of LOCALES) assert.doesNotThrow(() => t(locale, id as MessageId, values), id);
       assert.ok(dutch[id]!.trim().length > 0, `${id} is empty in nl-NL`);
     }
-    const identical = Object.keys(english).filter((id) => english[id] === dutch[id] && english[id]!.split(' ').length > 2);
+    // Words that would need translating: placeholders and the product's name are the same in every language.
+    const words = (text: string) => text.replace(/\{[^{}]*\}/g, ' ').replace(/Marketplace Rewards/g, ' ').split(/\s+/).filter((word) => /\p{L}/u.test(word));
+    const identical = Object.keys(english).filter((id) => english[id] === dutch[id] && words(english[id]!).length > 2);
     assert.deepEqual(identical, [], 'sentences identical in English and Dutch');
   });
 

@@ -102,7 +102,7 @@ for (const engine of engines()) {
       assert.match(instructions.subject, /has unlocked Cloud sponsorship \(US\$5,000\): how to use it/);
       assert.match(instructions.text, /choose Request provisioning/);
       assert.match(instructions.text, /only to pay-as-you-go and Enterprise Agreement subscriptions/);
-      assert.ok(instructions.text.includes('http://localhost:3000/rewards/technical'), instructions.text);
+      assert.ok(instructions.text.includes('http://localhost:3000/rewards/sponsorships'), instructions.text);
 
       // Reading again, or another round, sends nothing more.
       await sponsorshipsOf(t, session);

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { REQUEST_TRANSITIONS } from '../src/modules/technical/technical.policy.ts';
 import { TECHNICAL_REQUEST_STATUSES, type TechnicalRequestStatus } from '../src/platform/values.ts';
 import { auditFor, outboxFor } from './benefits-helpers.ts';
+import { putOffer } from './eligibility-helpers.ts';
 import { call, engines, errorOf, signIn, startTestApp, type TestApp } from './helpers.ts';
 import {
   createTechnicalPartner,
@@ -150,7 +151,8 @@ for (const engine of engines()) {
       const asked = await moved(t, request.id, { to: 'action-required', reason: 'Which region do you deploy to?' });
       assert.deepEqual(asked.moves?.sort(), ['declined', 'in-review']);
       const seen = await readRequest(t, p.session, request.id);
-      assert.equal(seen.abilities.answer, true);
+      assert.deepEqual([seen.abilities.answer, seen.abilities.edit, seen.abilities.cancel], [true, false, true]);
+      assert.deepEqual(seen.messages.map((m) => (m as { authorName?: string }).authorName), ['Rewards team'], 'the team, not the token');
       assert.deepEqual(seen.messages.map((m) => [m.authorType, m.body]), [['operator', 'Which region do you deploy to?']]);
 
       const unanswered = await call(t.app, p.session, 'PATCH', `${REQUESTS_URL}/${request.id}`, { revision: seen.revision, title: 'No answer' });
@@ -251,6 +253,23 @@ for (const engine of engines()) {
       }
       benefit = (await technicalBenefits(t, p.session)).find((b) => b.id === p.benefitId)!;
       assert.deepEqual([benefit.status, benefit.used, benefit.remaining], ['completed', 8, 0]);
+    });
+
+    it('draws on a benefit that covers the phase: the presales consultation is not spent on a deployment', async () => {
+      const p = await createTechnicalPartner(t);
+      await putOffer(t, p.id('trial'), p.profile, 'trial');
+      const benefits = await technicalBenefits(t, p.session);
+      const consultation = benefits.find((b) => b.code === 'trial-presales-consultation')!;
+      assert.deepEqual((consultation as unknown as { phases: string[] }).phases, ['presales', 'design']);
+      const deployment = await submitted(t, p, { phase: 'deployment' });
+      assert.equal(deployment.benefitId, p.benefitId, 'the hours, though the consultation ends first');
+      const presales = await submitted(t, p, { phase: 'presales' });
+      assert.equal(presales.benefitId, consultation.id, 'the one that ends first, when it covers the phase');
+      assert.deepEqual(presales.reserved, { quantity: 1, unit: 'requests' });
+      const forced = await submit(t, p.session, requestBody(p, { phase: 'deployment', benefitId: consultation.id }), { 'accept-language': 'nl-NL' });
+      assert.equal(forced.statusCode, 422);
+      assert.equal(errorOf(forced).fields?.benefitId?.code, 'PHASE_NOT_COVERED');
+      assert.match(errorOf(forced).fields!.benefitId!.message, /alleen voor de fasen presales, ontwerp/);
     });
 
     it('lets the roles that see the program submit, and no one else', async () => {

@@ -91,6 +91,7 @@ export const FIELD_CODES = [
   'BILLING_TYPE_EXCLUDED',
   'PARTNER_UNKNOWN',
   'USAGE_LINE_CHANGED',
+  'PHASE_NOT_COVERED',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 

@@ -138,7 +138,17 @@ export async function entitlementsOfCategory(db: Db, partnerAccountId: string, c
   return db
     .selectFrom('entitlements as e')
     .innerJoin('program_benefits as b', (join) => join.onRef('b.version', '=', 'e.program_version').onRef('b.code', '=', 'e.benefit_code'))
-    .select(['e.id', 'e.benefit_code as benefitCode', 'e.status', 'e.unlocked_at as unlockedAt', 'e.expires_at as expiresAt', 'b.names', 'b.descriptions', 'b.quantities'])
+    .select([
+      'e.id',
+      'e.benefit_code as benefitCode',
+      'e.status',
+      'e.unlocked_at as unlockedAt',
+      'e.expires_at as expiresAt',
+      'b.names',
+      'b.descriptions',
+      'b.quantities',
+      'b.phases',
+    ])
     .where('e.partner_account_id', '=', partnerAccountId)
     .where('b.category', '=', category)
     .orderBy('e.unlocked_at')

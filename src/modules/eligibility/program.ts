@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { LOCALES } from '../../../locales/locales.ts';
 import { Money } from '../../platform/http/schemas.ts';
 import { projectRoot } from '../../platform/paths.ts';
-import { BENEFIT_CATEGORIES, LISTING_TYPES } from '../../platform/values.ts';
+import { BENEFIT_CATEGORIES, LISTING_TYPES, TECHNICAL_PHASES } from '../../platform/values.ts';
 
 /**
  * The program definition as data: tiers by trailing-twelve-months billed
@@ -81,6 +81,8 @@ export const ProgramDefinition = Type.Object(
           recurrence: Type.Enum(['one-time', 'evergreen']),
           validityMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 120 })),
           quantities: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+          /** A technical benefit's phases (default: every phase); a request in another phase does not draw on it. */
+          phases: Type.Optional(Type.Array(Type.Enum([...TECHNICAL_PHASES]), { minItems: 1, uniqueItems: true })),
           names: Localized,
           descriptions: Localized,
         },
@@ -127,6 +129,7 @@ export function validateProgram(value: unknown): ProgramDefinition {
     if ('listingType' in benefit.unlock && benefit.recurrence !== 'one-time') {
       problems.push(`/benefits/${i}/recurrence: benefits unlocked by publishing an offer are one-time`);
     }
+    if (benefit.phases && benefit.category !== 'technical') problems.push(`/benefits/${i}/phases: only technical benefits have phases`);
     problems.push(...quantityProblems(benefit.category, benefit.quantities ?? {}).map((problem) => `/benefits/${i}/quantities: ${problem}`));
   });
   program.sponsorships?.billingTypes.forEach((type, i) => {
@@ -227,6 +230,7 @@ export async function loadProgram(db: Db, program: ProgramDefinition): Promise<{
           recurrence: benefit.recurrence,
           validity_months: benefit.validityMonths ?? null,
           quantities: JSON.stringify(benefit.quantities ?? {}),
+          phases: benefit.phases ? [...benefit.phases] : null,
         })),
       )
       .execute();

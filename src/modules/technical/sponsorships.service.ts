@@ -144,7 +144,7 @@ async function mail(trx: Db, accountId: string, template: 'sponsorship-unlocked'
       status: t(locale, `sponsorship.status.${row.status}`),
       isActive: row.status === 'active' ? 'yes' : 'no',
       reason: '',
-      link: `${links.portalUrl}/rewards/technical`,
+      link: `${links.portalUrl}/rewards/sponsorships`,
       ...extra,
     },
   });

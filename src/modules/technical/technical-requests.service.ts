@@ -5,7 +5,7 @@ import type { BeforeCommit, Db } from '../../platform/db/database.ts';
 import { readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
 import { AppError, forbidden, notFound, validationFailed, type FieldProblem } from '../../platform/errors.ts';
 import { isLocale, t, type Locale } from '../../platform/i18n/i18n.ts';
-import type { SolutionType, TechnicalPhase, TechnicalRequestStatus } from '../../platform/values.ts';
+import { TECHNICAL_PHASES, type SolutionType, type TechnicalPhase, type TechnicalRequestStatus } from '../../platform/values.ts';
 import { canSeeRewards } from '../accounts/accounts.policy.ts';
 import { findPartnerAccount, findUserOfAccount } from '../accounts/accounts.service.ts';
 import { describePhone, marketingContactOfAccount, normalizePhone } from '../benefits/benefits.service.ts';
@@ -117,6 +117,7 @@ export async function technicalBenefits(db: Db, partnerAccountId: string, locale
       code: e.benefitCode,
       name: pick(e.names, locale),
       description: pick(e.descriptions, locale),
+      phases: e.phases ?? [...TECHNICAL_PHASES],
       status,
       unit: capacity.unit,
       total: capacity.total,
@@ -364,15 +365,22 @@ export async function submitTechnicalRequest(
   return db.transaction().execute(async (trx) => {
     const entitlements = await entitlementsOfCategory(trx, accountId, 'technical', { lock: true });
     const used = await reservations(trx, entitlements.map((e) => e.id));
+    const covers = (e: (typeof entitlements)[number]) => e.phases === null || e.phases.includes(input.phase);
     const usable = entitlements
       .filter((e) => e.status === 'available' && !(e.expiresAt !== null && e.expiresAt <= ctx.now))
       .filter((e) => capacityOf(e.quantities).total - (used.get(e.id)?.reserved ?? 0) >= capacityOf(e.quantities).perRequest)
       // The one that ends first is used first; one without an end after every one that has.
       .sort((a, b) => (a.expiresAt?.getTime() ?? Infinity) - (b.expiresAt?.getTime() ?? Infinity) || a.unlockedAt.getTime() - b.unlockedAt.getTime());
-    const chosen = input.benefitId === undefined ? usable[0] : usable.find((e) => e.id === input.benefitId);
+    const given = input.benefitId === undefined ? undefined : entitlements.find((e) => e.id === input.benefitId);
+    if (input.benefitId !== undefined && !given) throw validationFailed({ benefitId: { code: 'BENEFIT_UNKNOWN' } });
+    if (given && !covers(given)) {
+      const phases = given.phases!.map((phase) => t(locale, `technical.phase.${phase}`)).join(', ');
+      throw validationFailed({ benefitId: { code: 'PHASE_NOT_COVERED', values: { phases } } });
+    }
+    // Only a benefit that covers the request's phase: a presales consultation is not spent on a deployment.
+    const chosen = given ? usable.find((e) => e.id === given.id) : usable.find(covers);
     if (!chosen) {
-      if (input.benefitId !== undefined && !entitlements.some((e) => e.id === input.benefitId)) throw validationFailed({ benefitId: { code: 'BENEFIT_UNKNOWN' } });
-      throw new AppError('BENEFIT_NOT_AVAILABLE', { messageId: 'error.BENEFIT_NOT_AVAILABLE.technical' });
+      throw new AppError('BENEFIT_NOT_AVAILABLE', { messageId: usable.length > 0 && !given ? 'error.BENEFIT_NOT_AVAILABLE.phase' : 'error.BENEFIT_NOT_AVAILABLE.technical' });
     }
     const capacity = capacityOf(chosen.quantities);
     const inserted = await trx

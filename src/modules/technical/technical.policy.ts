@@ -48,7 +48,8 @@ export const CLOSED_STATUSES: readonly TechnicalRequestStatus[] = ['completed', 
 /** What the partner may do with a request in a status (sent with each request, so the portal shows its buttons from it). */
 export function requestAbilities(status: TechnicalRequestStatus) {
   return {
-    edit: status === 'submitted' || status === 'action-required',
+    // While the team asks for more information, a change goes with the answer (answer), not alone.
+    edit: status === 'submitted',
     answer: status === 'action-required',
     cancel: findTransition(status, 'cancelled', 'partner') !== undefined,
     message: !CLOSED_STATUSES.includes(status),

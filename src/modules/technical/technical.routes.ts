@@ -58,6 +58,13 @@ import {
   requestProvisioning,
 } from './sponsorships.service.ts';
 
+/**
+ * How the team signs what it writes to a partner. An operator token names automation, not a person
+ * ("ci-bot"), so partners read the team's name; the audit log keeps which token acted. (The console
+ * issue's operator accounts will sign with a person's name.)
+ */
+const TEAM_NAME = 'Rewards team';
+
 const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const satisfies readonly ErrorCode[];
 const CHANGE_ERRORS = [...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID', 'NOT_FOUND'] as const satisfies readonly ErrorCode[];
 const Params = Type.Object({ id: Uuid });
@@ -388,8 +395,8 @@ export const technicalOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Link
       },
     },
     async (request) => {
-      const operator = requireOperator(request);
-      const detail = await moveTechnicalRequestAsTeam(db, request.params.id, request.body, contextOf(request), links, request.locale, operator.name);
+      requireOperator(request);
+      const detail = await moveTechnicalRequestAsTeam(db, request.params.id, request.body, contextOf(request), links, request.locale, TEAM_NAME);
       app.emailQueued();
       return detail;
     },
@@ -408,8 +415,8 @@ export const technicalOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Link
       },
     },
     async (request, reply) => {
-      const operator = requireOperator(request);
-      const detail = await postTechnicalRequestMessageAsTeam(db, request.params.id, request.body.body, contextOf(request), links, request.locale, operator.name);
+      requireOperator(request);
+      const detail = await postTechnicalRequestMessageAsTeam(db, request.params.id, request.body.body, contextOf(request), links, request.locale, TEAM_NAME);
       app.emailQueued();
       return reply.status(201).send(detail);
     },

@@ -134,6 +134,7 @@ export const TechnicalBenefit = component(
     code: Type.String(),
     name: Type.String(),
     description: Type.String(),
+    phases: Type.Array(PhaseSchema, { description: 'The phases a request on this benefit may be in' }),
     status: EntitlementStatusSchema,
     unit: Type.Enum(['hours', 'requests']),
     total: Type.Number(),

@@ -157,6 +157,8 @@ export interface ProgramBenefitsTable {
   recurrence: 'one-time' | 'evergreen';
   validity_months: number | null;
   quantities: Json<Record<string, string | number>>;
+  /** The phases a technical benefit covers; null: every phase. */
+  phases: TechnicalPhase[] | null;
 }
 
 export interface PartnerEligibilityTable {

@@ -1444,6 +1444,8 @@ export interface components {
             code: string;
             name: string;
             description: string;
+            /** @description The phases a request on this benefit may be in */
+            phases: ("presales" | "design" | "deployment" | "app-development")[];
             /** @enum {unknown} */
             status: "available" | "activated" | "in-progress" | "completed" | "expired" | "revoked";
             /** @enum {unknown} */
