@@ -7,6 +7,7 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { SignInPage } from '../features/identity/SignInPage.tsx';
 import { VisibilityHelpPage } from '../features/identity/VisibilityHelpPage.tsx';
 import { RewardsPage } from '../features/rewards/RewardsPage.tsx';
+import { RequestPage } from '../features/technical/RequestPage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { useSession } from './session.tsx';
 
@@ -31,6 +32,8 @@ export function AppRoutes() {
       <Route element={<AppShell />}>
         <Route index element={<HomePage />} />
         <Route path="/rewards" element={<RewardsPage />} />
+        <Route path="/rewards/:tab" element={<RewardsPage />} />
+        <Route path="/rewards/technical/requests/:id" element={<RequestPage />} />
         <Route path="/help/rewards-visibility" element={<VisibilityHelpPage />} />
         <Route path="/settings" element={<Navigate to="/settings/users" replace />} />
         <Route path="/settings/users" element={<UsersPage />} />

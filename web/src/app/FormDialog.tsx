@@ -24,6 +24,7 @@ export function FormDialog({
   error,
   busy,
   canSubmit = true,
+  closeLabel,
   children,
 }: {
   title: string;
@@ -34,6 +35,8 @@ export function FormDialog({
   busy: boolean;
   /** False while the form lacks what it needs to be sent at all (say, no user to choose yet). */
   canSubmit?: boolean;
+  /** The closing button's label, when "Cancel" would be ambiguous (a dialog that cancels something). */
+  closeLabel?: string;
   children: ReactNode;
 }) {
   const intl = useIntl();
@@ -51,7 +54,7 @@ export function FormDialog({
               <Button appearance="primary" type="submit" disabled={busy || !canSubmit}>
                 {submitLabel}
               </Button>
-              <Button onClick={onClose}>{intl.formatMessage({ id: 'web.cancel' })}</Button>
+              <Button onClick={onClose}>{closeLabel ?? intl.formatMessage({ id: 'web.cancel' })}</Button>
             </DialogActions>
           </DialogBody>
         </form>

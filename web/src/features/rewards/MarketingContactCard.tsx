@@ -4,25 +4,13 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router';
 import { useApiMutation, useApiList, type ReadData } from '../../api/queries.ts';
 import { fieldValidation } from '../../app/ErrorMessage.tsx';
+import { PHONE_COUNTRIES as COUNTRIES } from './phone-countries.ts';
 import { FormDialog } from '../../app/FormDialog.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../i18n/catalogs.ts';
 
 export type MarketingContact = NonNullable<ReadData<'/api/v1/rewards/marketing-contact'>['contact']>;
 
-/** Countries offered in the phone picker (the server parses a national number for the one chosen and stores E.164). */
-const COUNTRIES = [
-  { code: 'NL', dial: '+31' },
-  { code: 'BE', dial: '+32' },
-  { code: 'DE', dial: '+49' },
-  { code: 'FR', dial: '+33' },
-  { code: 'GB', dial: '+44' },
-  { code: 'IE', dial: '+353' },
-  { code: 'US', dial: '+1' },
-  { code: 'CA', dial: '+1' },
-  { code: 'IN', dial: '+91' },
-  { code: 'AU', dial: '+61' },
-] as const;
 
 /** The top of the Sales and Marketing benefits tab: who the Rewards team contacts, and "Add, update, or change". */
 export function MarketingContactCard({ contact }: { contact: MarketingContact | null }) {

@@ -18,17 +18,22 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
-import { Navigate } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import { useApiMutation, useApiList, useApiQuery, type ReadData } from '../../api/queries.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
 import { useSignedIn } from '../../app/session.tsx';
+import { SponsorshipsCard } from '../technical/SponsorshipsCard.tsx';
+import { TechnicalTab } from '../technical/TechnicalTab.tsx';
 import { MarketingContactCard } from './MarketingContactCard.tsx';
+import { BenefitCells } from './BenefitCells.tsx';
 
 type Summary = ReadData<'/api/v1/rewards'>;
 type Benefit = ReadData<'/api/v1/rewards/benefits'>['items'][number];
 type Category = Benefit['category'];
 type Activation = ReadData<'/api/v1/rewards/activations'>['items'][number];
 const CATEGORIES: Category[] = ['sales-marketing', 'technical', 'sponsorship'];
+/** /rewards/technical and /rewards/sponsorships open their tab (the emails link there). */
+const TAB_OF_PATH: Record<string, Category> = { technical: 'technical', sponsorships: 'sponsorship' };
 
 const usd = (value: string) => <FormattedNumber value={Number(value)} style="currency" currency="USD" />;
 
@@ -36,7 +41,8 @@ const usd = (value: string) => <FormattedNumber value={Number(value)} style="cur
 export function RewardsPage() {
   const me = useSignedIn();
   const intl = useIntl();
-  const [category, setCategory] = useState<Category>('sales-marketing');
+  const { tab } = useParams();
+  const [category, setCategory] = useState<Category>((tab ? TAB_OF_PATH[tab] : undefined) ?? 'sales-marketing');
   const visible = { enabled: me.navigation.marketplaceRewards };
   const summaryRead = useApiQuery('/api/v1/rewards', undefined, visible);
   const benefitsRead = useApiList('/api/v1/rewards/benefits', undefined, visible);
@@ -82,12 +88,16 @@ export function RewardsPage() {
               <ErrorMessage error={activation.error} />
             </>
           )}
-          <BenefitTable
-            benefits={benefits.filter((b) => b.category === category)}
-            category={category}
-            activations={activations}
-            onActivate={(benefit) => activation.mutate({ params: { path: { id: benefit.id } } })}
-          />
+          {category === 'technical' && <TechnicalTab />}
+          {category === 'sponsorship' && <SponsorshipsCard />}
+          {category === 'sales-marketing' && (
+            <BenefitTable
+              benefits={benefits.filter((b) => b.category === category)}
+              category={category}
+              activations={activations}
+              onActivate={(benefit) => activation.mutate({ params: { path: { id: benefit.id } } })}
+            />
+          )}
         </Card>
       )}
     </section>
@@ -237,16 +247,7 @@ function BenefitTable({
       <TableBody>
         {benefits.map((benefit) => (
           <TableRow key={benefit.id} data-testid={`benefit-${benefit.code}`}>
-            <TableCell>
-              <Text weight="semibold">{benefit.name}</Text>
-              <br />
-              <Text size={200}>{benefit.description}</Text>
-            </TableCell>
-            <TableCell>
-              <Badge appearance="tint" color={benefit.status === 'available' ? 'success' : 'informative'}>
-                <FormattedMessage id={`rewards.status.${benefit.status}`} />
-              </Badge>
-            </TableCell>
+            <BenefitCells benefit={benefit} />
             <TableCell>
               <FormattedDate value={benefit.unlockedAt} dateStyle="medium" />
             </TableCell>
