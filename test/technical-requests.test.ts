@@ -285,3 +285,27 @@ for (const engine of engines()) {
     });
   });
 }
+
+for (const engine of engines()) {
+  describe(`technical assistance requests: the daily limit (${engine.name})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(engine, { TECHNICAL_REQUESTS_PER_DAY: '2' });
+    });
+    after(async () => t.close());
+
+    it('refuses a submit past the daily limit with 429 and Retry-After, even after cancelling, and mails nothing for it', async () => {
+      const p = await createTechnicalPartner(t);
+      const first = await submitted(t, p);
+      assert.equal((await call(t.app, p.session, 'POST', `${REQUESTS_URL}/${first.id}/cancellation`, {})).statusCode, 200);
+      await submitted(t, p);
+      const third = await submit(t, p.session, requestBody(p), { 'accept-language': 'nl-NL' });
+      assert.equal(third.statusCode, 429, third.body);
+      assert.equal(errorOf(third).code, 'RATE_LIMITED');
+      assert.match(errorOf(third).message, /al 2 aanvragen voor technische ondersteuning ingediend/);
+      assert.ok(Number(third.headers['retry-after']) > 0);
+      const submittedMails = (await outboxFor(t.database.db, [p.contactEmail])).filter((m) => m.kind === 'technical-request-submitted');
+      assert.equal(submittedMails.length, 2);
+    });
+  });
+}

@@ -211,7 +211,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   });
   if (background) await app.register(followUpEscalation, { db, teamEmail: config.mail.rewardsTeamEmail, clock });
   // Where emails link to: the portal's public origin.
-  const links = { portalUrl: config.publicUrl };
+  const links = { portalUrl: config.publicUrl, requestsPerDay: config.technicalRequestsPerDay };
   if (background) await app.register(sponsorshipRounds, { db, links, clock });
   refuseBadCharacters(app);
   registerErrorHandler(app);

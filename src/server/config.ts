@@ -18,6 +18,8 @@ export interface Config {
   association: { maxAttempts: number; lockoutMinutes: number };
   /** Marketing-contact changes per partner account, and portal mails per recipient, in any 24 hours. */
   contactLimits: { changesPerDay: number; mailsPerRecipientPerDay: number };
+  /** Technical assistance requests a partner account may submit in any 24 hours (each mails a contact it names). */
+  technicalRequestsPerDay: number;
   signIn: { maxFailures: number; lockoutMinutes: number };
   /** built: serve dist/web; dev: Vite's dev server with hot reload; off: the API only. */
   webMode: 'built' | 'dev' | 'off';
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       changesPerDay: integer('CONTACT_CHANGES_PER_DAY', 10, 1, 10_000),
       mailsPerRecipientPerDay: integer('MAIL_PER_RECIPIENT_PER_DAY', 5, 1, 10_000),
     },
+    technicalRequestsPerDay: integer('TECHNICAL_REQUESTS_PER_DAY', 20, 1, 10_000),
     mail: {
       smtpUrl,
       from: mailFrom,

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recentActions, recordAudit } from '../../platform/audit/audit.ts';
 import type { Member, RequestContext } from '../../platform/context.ts';
 import type { BeforeCommit, Db } from '../../platform/db/database.ts';
 import { readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
@@ -53,10 +53,14 @@ export interface RequestChangeInput {
   answer?: string | undefined;
 }
 
-/** Where the emails link to: the portal's public origin. */
+/** Where the emails link to (the portal's public origin), and how many requests an account may submit a day. */
 export interface Links {
   portalUrl: string;
+  /** A submit mails the contact it names, any address: a submit-and-cancel loop must not become a mail cannon. */
+  requestsPerDay?: number;
 }
+
+const DAY_MS = 86_400_000;
 
 /** The account whose technical benefits a member may see and request (the rewards page's roles). */
 export function requireRewardsAccount(member: Member): string {
@@ -364,6 +368,13 @@ export async function submitTechnicalRequest(
 
   return db.transaction().execute(async (trx) => {
     const entitlements = await entitlementsOfCategory(trx, accountId, 'technical', { lock: true });
+    // Counted under the entitlements' lock, so submits at once cannot all slip under the limit.
+    const limit = links.requestsPerDay ?? 20;
+    const recent = await recentActions(trx, accountId, ['technical-request.submitted'], new Date(ctx.now.getTime() - DAY_MS));
+    if (recent.count >= limit) {
+      const seconds = Math.max(1, Math.ceil((recent.oldest!.getTime() + DAY_MS - ctx.now.getTime()) / 1000));
+      throw new AppError('RATE_LIMITED', { messageId: 'error.RATE_LIMITED.technicalRequests', retryAfterSeconds: seconds, values: { limit, minutes: Math.ceil(seconds / 60) } });
+    }
     const used = await reservations(trx, entitlements.map((e) => e.id));
     const covers = (e: (typeof entitlements)[number]) => e.phases === null || e.phases.includes(input.phase);
     const usable = entitlements

@@ -156,7 +156,7 @@ export const technicalRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Links }
         body: NewTechnicalRequest,
         response: {
           201: TechnicalRequest,
-          ...errorResponses(...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID', 'BENEFIT_NOT_AVAILABLE', 'IDEMPOTENCY_KEY_REUSED'),
+          ...errorResponses(...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID', 'BENEFIT_NOT_AVAILABLE', 'IDEMPOTENCY_KEY_REUSED', 'RATE_LIMITED'),
         },
       },
     },
