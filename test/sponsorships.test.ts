@@ -20,6 +20,7 @@ interface SponsorshipBody {
   amountUsd: string;
   remainingUsd: string;
   status: string;
+  unlockedAt: string;
   activeFrom: string | null;
   expiresAt: string | null;
   subscriptionId: string | null;
@@ -144,7 +145,11 @@ for (const engine of engines()) {
       const queue = await ops(t, 'GET', '/api/v1/ops/sponsorships');
       assert.ok(queue.json<{ items: { id: string; mpnId: string }[] }>().items.some((s) => s.id === small.id && s.mpnId === seller.mpnId));
 
-      const start = new Date(Date.UTC(2026, 10, 15));
+      const unlocked = Date.parse(small.unlockedAt);
+      const early = await ops(t, 'POST', `/api/v1/ops/sponsorships/${small.id}/activation`, { activeFrom: new Date(unlocked - DAY).toISOString() });
+      assert.equal(early.statusCode, 422, 'a credit cannot have started before it was unlocked');
+      assert.equal(errorOf(early).fields!.activeFrom!.code, 'NOT_BEFORE');
+      const start = new Date(unlocked + DAY);
       const active = await ops(t, 'POST', `/api/v1/ops/sponsorships/${small.id}/activation`, { activeFrom: start.toISOString() });
       assert.equal(active.statusCode, 200, active.body);
       assert.equal(active.json<SponsorshipBody>().expiresAt, addMonthsUtc(start, 12).toISOString(), 'the term runs from the start');
@@ -155,15 +160,19 @@ for (const engine of engines()) {
 
     it('draws usage from the credit that expires first, to the cent, and a re-sent batch changes nothing', async () => {
       const { seller, session, small, large } = await stackedSeller(t);
-      const t0 = new Date(Date.now() - 30 * DAY);
+      const unlocked = Date.parse(small.unlockedAt);
+      clock.set(new Date(unlocked + 40 * DAY));
+      const t0 = new Date(unlocked + DAY);
       await activated(t, session, small.id, t0);
       await activated(t, session, large.id, new Date(t0.getTime() + DAY));
       const line = (id: string, amountUsd: string, usedAt: Date) => ({ id: seller.id(id), mpnId: seller.mpnId, subscriptionId: SUBSCRIPTION, amountUsd, usedAt: usedAt.toISOString() });
       const batch = [
         line('u2', '1000.02', new Date(t0.getTime() + 3 * DAY)),
         line('u1', '4999.99', new Date(t0.getTime() + 2 * DAY)),
-        line('u0', '10.00', new Date(t0.getTime() - DAY)),
+        line('u0', '10.00', new Date(t0.getTime() - DAY / 2)),
       ];
+      const ahead = await usage(t, [line('u-future', '1.00', new Date(unlocked + 41 * DAY))]);
+      assert.equal(errorOf(ahead).fields!['items/0/usedAt']!.code, 'IN_FUTURE');
       const first = await usage(t, batch);
       assert.equal(first.statusCode, 200, first.body);
       assert.deepEqual(first.json(), { received: 3, recorded: 3, duplicates: 0, coveredUsd: '6000.01', uncoveredUsd: '10.00' });
@@ -196,7 +205,8 @@ for (const engine of engines()) {
 
     it('warns once when a credit runs low and once before it expires; an expired credit counts for nothing', async () => {
       const { seller, session, large } = await stackedSeller(t);
-      const start = new Date(Date.now() - 10 * DAY);
+      const start = new Date(Date.parse(large.unlockedAt) + DAY);
+      clock.set(new Date(start.getTime() + 10 * DAY));
       await activated(t, session, large.id, start);
       const spent = await usage(t, [{ id: seller.id('big'), mpnId: seller.mpnId, subscriptionId: SUBSCRIPTION, amountUsd: '20000.01', usedAt: new Date(start.getTime() + DAY).toISOString() }]);
       assert.equal(spent.statusCode, 200, spent.body);
@@ -221,19 +231,22 @@ for (const engine of engines()) {
 
     it('draws each line once and warns once when batches and rounds run at the same time', async () => {
       const { seller, session, small } = await stackedSeller(t);
-      await activated(t, session, small.id, new Date(Date.now() - 5 * DAY));
+      const unlocked = Date.parse(small.unlockedAt);
+      await activated(t, session, small.id, new Date(unlocked));
+      clock.set(new Date(unlocked + DAY));
       const batch = Array.from({ length: 20 }, (_, i) => ({
         id: seller.id(`p${i}`),
         mpnId: seller.mpnId,
         subscriptionId: SUBSCRIPTION,
         amountUsd: '210.05',
-        usedAt: new Date(Date.now() - DAY + i * 1000).toISOString(),
+        usedAt: new Date(unlocked + 60_000 + i * 1000).toISOString(),
       }));
       const answers = await Promise.all([usage(t, batch), usage(t, batch), usage(t, [...batch].reverse())]);
       assert.deepEqual(answers.map((a) => a.statusCode), [200, 200, 200], answers.map((a) => a.body).join('\n'));
       assert.equal(answers.reduce((n, a) => n + a.json<{ recorded: number }>().recorded, 0), 20, 'each line recorded by one batch');
       const links = { portalUrl: 'http://localhost:3000' };
-      await Promise.all([syncSponsorships(t.database.db, new Date(), links), syncSponsorships(t.database.db, new Date(), links, [seller.accountId]), sponsorshipsOf(t, session)]);
+      const at = new Date(unlocked + DAY);
+      await Promise.all([syncSponsorships(t.database.db, at, links), syncSponsorships(t.database.db, at, links, [seller.accountId]), sponsorshipsOf(t, session)]);
       const credit = (await sponsorshipsOf(t, session)).items.find((s) => s.id === small.id)!;
       assert.equal(credit.remainingUsd, '799.00', '5000.00 - 20 x 210.05');
       const low = (await outboxFor(t.database.db, [`office@${seller.partner.domain}`])).filter((m) => m.kind === 'sponsorship-low');
@@ -242,10 +255,12 @@ for (const engine of engines()) {
 
     it('imports usage from CSV through the same rules, naming a refused line', async () => {
       const { seller, session, small } = await stackedSeller(t);
-      await activated(t, session, small.id, new Date(Date.now() - 5 * DAY));
+      const unlocked = Date.parse(small.unlockedAt);
+      await activated(t, session, small.id, new Date(unlocked));
       const dir = tempDir();
       const file = path.join(dir, 'usage.csv');
-      const used = new Date(Date.now() - DAY).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      // Within the credit's term (it began when it was unlocked, moments ago), to the second as exports write it.
+      const used = new Date(unlocked + 2000).toISOString().replace(/\.\d{3}Z$/, 'Z');
       fs.writeFileSync(file, `id,mpnId,subscriptionId,amountUsd,usedAt\n${seller.id('c1')},${seller.mpnId},${SUBSCRIPTION},100.10,${used}\n${seller.id('c2')},${seller.mpnId},${SUBSCRIPTION},0.15,${used}\n`);
       const result = await importCsv(t.database, 'sponsorship-usage', file);
       assert.equal(result.inserted, 2);

@@ -187,29 +187,31 @@ async function loadDemoTechnical(db: Db, links: Links): Promise<number> {
   await move(done.id, { to: 'scheduled', scheduledAt: new Date(now.getTime() + 3_600_000).toISOString() });
   await move(done.id, { to: 'completed' });
 
-  // Both sponsorships (Contoso is at Level 3): provisioned, stacked, and drawn on.
+  // Both sponsorships (Contoso is at Level 3): provisioned, stacked, and drawn on. They were unlocked
+  // moments ago (when the demo's sales were loaded), so their terms and usage fall between then and now.
   await syncSponsorships(db, now, links, [account.id]);
-  const credits = await db.selectFrom('sponsorships').select(['id', 'benefit_code']).where('partner_account_id', '=', account.id).orderBy('amount_usd').execute();
-  const starts = [60, 20];
+  const credits = await db
+    .selectFrom('sponsorships')
+    .select(['id', 'benefit_code', 'unlocked_at'])
+    .where('partner_account_id', '=', account.id)
+    .orderBy('amount_usd')
+    .execute();
+  const unlocked = Math.max(...credits.map((credit) => credit.unlocked_at.getTime()));
+  const between = (share: number) => new Date(unlocked + (now.getTime() - unlocked) * share);
+  const subscription = (i: number) => `6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4${i}`;
   for (const [i, credit] of credits.entries()) {
-    await requestProvisioning(db, member, credit.id, { subscriptionId: `6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4${i}`, billingType: 'pay-as-you-go' }, partner, links, 'en-US');
-    await moveSponsorshipAsTeam(db, credit.id, { action: 'activate', activeFrom: new Date(now.getTime() - (starts[i] ?? 10) * DAY_MS).toISOString() }, team, links, 'en-US');
+    await requestProvisioning(db, member, credit.id, { subscriptionId: subscription(i), billingType: 'pay-as-you-go' }, partner, links, 'en-US');
+    await moveSponsorshipAsTeam(db, credit.id, { action: 'activate', activeFrom: between(i === 0 ? 0 : 0.5).toISOString() }, team, links, 'en-US');
   }
   const lines = [
-    ['demo-usage-1', 50, '2500.00'],
-    ['demo-usage-2', 30, '1600.25'],
-    ['demo-usage-3', 10, '3000.00'],
+    ['demo-usage-1', 0.2, '2500.00', 0],
+    ['demo-usage-2', 0.4, '1600.25', 0],
+    ['demo-usage-3', 0.8, '3000.00', 1],
   ] as const;
   await db.transaction().execute((trx) =>
     drawUsage(
       trx,
-      lines.map(([id, days, amountUsd], i) => ({
-        id,
-        mpnId: account.mpnId,
-        subscriptionId: `6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4${i === 2 ? 1 : 0}`,
-        amountUsd,
-        usedAt: new Date(now.getTime() - days * DAY_MS).toISOString(),
-      })),
+      lines.map(([id, share, amountUsd, i]) => ({ id, mpnId: account.mpnId, subscriptionId: subscription(i), amountUsd, usedAt: between(share).toISOString() })),
       team,
     ),
   );

@@ -92,6 +92,8 @@ export const FIELD_CODES = [
   'PARTNER_UNKNOWN',
   'USAGE_LINE_CHANGED',
   'PHASE_NOT_COVERED',
+  'NOT_BEFORE',
+  'IN_FUTURE',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 

@@ -410,6 +410,10 @@ export async function moveSponsorshipAsTeam(
       if (row.status !== 'requested') throw refusedMove(locale, statusAt(row, ctx.now));
       if (!input.activeFrom) throw validationFailed({ activeFrom: { code: 'FIELD_REQUIRED' } });
       const activeFrom = new Date(input.activeFrom);
+      // A credit cannot have run before it was unlocked (usage would be drawn from it that it never covered).
+      if (activeFrom < row.unlockedAt) {
+        throw validationFailed({ activeFrom: { code: 'NOT_BEFORE', values: { earliest: row.unlockedAt.toISOString() } } });
+      }
       const { rows } = await sql<{ end: Date }>`select ${activeFrom.toISOString()}::timestamptz + make_interval(months => ${row.termMonths}) as end`.execute(trx);
       await changeSponsorship(trx, row, 'active', 'SPONSORSHIP_STARTED', ctx.now, { active_from: activeFrom, expires_at: rows[0]!.end });
     } else if (input.action === 'decline') {
@@ -436,6 +440,8 @@ export async function moveSponsorshipAsTeam(
     return { ...toView(updated, locale, ctx.now), partnerName: account.name, mpnId: account.mpnId };
   });
 }
+
+const USAGE_CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface UsageLine {
   id: string;
@@ -487,6 +493,8 @@ export async function drawUsage(
   lines.forEach((line, index) => {
     if (!accounts.has(line.mpnId)) fields[fieldOf(index, 'mpnId')] = { code: 'PARTNER_UNKNOWN' };
     if (toCents(line.amountUsd) === 0n) fields[fieldOf(index, 'amountUsd')] = { code: 'TOO_SMALL', values: { limit: '0.01' } };
+    // Usage is what happened: a line from the future (beyond a few minutes of clock skew) is a mistake.
+    if (new Date(line.usedAt).getTime() > ctx.now.getTime() + USAGE_CLOCK_SKEW_MS) fields[fieldOf(index, 'usedAt')] = { code: 'IN_FUTURE' };
   });
   if (Object.keys(fields).length > 0) throw validationFailed(fields);
 

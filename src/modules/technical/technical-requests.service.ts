@@ -438,11 +438,12 @@ export async function submitTechnicalRequest(
   });
 }
 
+/** Newest first; the reference (one more for each request) orders those made in the same instant. */
 const OWN_REQUESTS: Keyset = {
   list: 'technical-requests',
   keys: [
     { column: 'r.created_at', direction: 'desc', type: 'timestamptz' },
-    { column: 'r.id', direction: 'desc', type: 'uuid' },
+    { column: 'r.reference', direction: 'desc', type: 'integer' },
   ],
 };
 
@@ -715,7 +716,7 @@ const QUEUE: Keyset = {
   list: 'team-technical-requests',
   keys: [
     { column: 'r.created_at', direction: 'asc', type: 'timestamptz' },
-    { column: 'r.id', direction: 'asc', type: 'uuid' },
+    { column: 'r.reference', direction: 'asc', type: 'integer' },
   ],
 };
 
