@@ -5,7 +5,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { deliverDue } from '../src/modules/notifications/delivery.ts';
 import { importCsv } from '../src/modules/imports/csv-import.ts';
 import { syncSponsorships } from '../src/modules/technical/sponsorships.service.ts';
-import { contactBody, outboxFor, putContact } from './benefits-helpers.ts';
+import { auditFor, contactBody, outboxFor, putContact } from './benefits-helpers.ts';
 import { addMonthsUtc, createTransactSeller, postSales, sale, tempDir } from './eligibility-helpers.ts';
 import { call, engines, errorOf, ops, signIn, startTestApp, testClock, type Session, type TestApp } from './helpers.ts';
 import { markAllSent, smtpFixtures } from './outbox-helpers.ts';
@@ -225,6 +225,7 @@ for (const engine of engines()) {
       const list = await sponsorshipsOf(t, session);
       const expired = list.items.find((s) => s.id === large.id)!;
       assert.deepEqual([expired.status, expired.remainingUsd], ['expired', '0.00']);
+      assert.equal((await auditFor(t.database.db, seller.accountId, 'sponsorship.term-ended')).length, 1, 'the round that ended it is audited');
       const late = await usage(t, [{ id: seller.id('late'), mpnId: seller.mpnId, subscriptionId: SUBSCRIPTION, amountUsd: '5.00', usedAt: new Date(end.getTime() + 60_000).toISOString() }]);
       assert.equal(late.json<{ uncoveredUsd: string }>().uncoveredUsd, '5.00', 'usage after the end is not covered');
     });

@@ -201,7 +201,7 @@ export async function syncSponsorships(db: Db, now: Date, links: Links, accountI
     }
 
     // An unlocked credit follows its entitlement: expired unrequested, or revoked (sales proven fraudulent).
-    const { rows: followed } = await sql<{ id: string }>`
+    const { rows: followed } = await sql<{ id: string; partner_account_id: string }>`
       update sponsorships s set
         status = case when e.status = 'revoked' then 'revoked' else 'expired' end,
         status_reason = case when e.status = 'revoked' then e.status_reason else 'VALIDITY_ENDED' end,
@@ -209,7 +209,7 @@ export async function syncSponsorships(db: Db, now: Date, links: Links, accountI
       from entitlements e
       where e.id = s.entitlement_id and s.status = 'unlocked' ${accountScope}
         and (e.status in ('expired', 'revoked') or (e.status = 'available' and e.expires_at <= ${at}))
-      returning s.id`.execute(trx);
+      returning s.id, s.partner_account_id`.execute(trx);
 
     // Active credits past their term end; the entitlement is completed. Rows another round holds are its to end.
     const { rows: ending } = await sql<{ id: string }>`
@@ -217,6 +217,16 @@ export async function syncSponsorships(db: Db, now: Date, links: Links, accountI
       order by id for update skip locked`.execute(trx);
     const ended = ending.length === 0 ? [] : await sponsorships(trx).where('s.id', 'in', ending.map((row) => row.id)).execute();
     for (const row of ended) await changeSponsorship(trx, row, 'expired', 'TERM_ENDED', now);
+    // What the rounds change on their own is audited too, as the system's.
+    for (const [rows, action] of [
+      [followed, 'sponsorship.ended-unrequested'],
+      [ended, 'sponsorship.term-ended'],
+    ] as const) {
+      for (const row of rows) {
+        const accountId = 'partnerAccountId' in row ? row.partnerAccountId : row.partner_account_id;
+        await recordAudit(trx, { actor: { type: 'system' }, action, partnerAccountId: accountId, subjectType: 'sponsorship', subjectId: row.id });
+      }
+    }
 
     // Warnings, once each (the update claims them): a credit low on balance, a credit about to expire.
     const rules = await sponsorshipRules(trx);
