@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { WEB_DIST } from '../src/server/web.ts';
 import { createPartner, engines, signIn, startTestApp, type TestApp } from './helpers.ts';
@@ -90,6 +91,35 @@ describe('security headers', () => {
     assert.equal(robots.statusCode, 200);
     assert.match(String(robots.headers['content-type']), /text\/plain/);
     assert.match(robots.body, /^User-agent: \*\nDisallow: \/$/m);
+  });
+
+  it('assets go compressed (brotli, else gzip) and are cached for a year; the page itself is revalidated every time', async () => {
+    const script = fs.readdirSync(path.join(WEB_DIST, 'assets')).find((name) => name.endsWith('.js'))!;
+    const plain = fs.readFileSync(path.join(WEB_DIST, 'assets', script));
+    const url = `/assets/${script}`;
+    const br = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(br.statusCode, 200);
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.match(String(br.headers.vary), /accept-encoding/i);
+    assert.match(String(br.headers['content-type']), /javascript/);
+    assert.equal(br.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.ok(br.rawPayload.length < plain.length / 3, `brotli ${br.rawPayload.length} of ${plain.length} bytes`);
+    assert.deepEqual(zlib.brotliDecompressSync(br.rawPayload), plain, 'the same bundle');
+    const gz = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.deepEqual(zlib.gunzipSync(gz.rawPayload), plain);
+    const none = await t.app.inject({ method: 'GET', url });
+    assert.equal(none.headers['content-encoding'], undefined);
+    assert.deepEqual(none.rawPayload, plain);
+    // The compressed copies are not files of their own to anyone who asks for them.
+    assert.equal((await t.app.inject({ method: 'GET', url: `${url}.br` })).statusCode, 404);
+
+    for (const page of ['/', '/rewards/technical']) {
+      const html = await t.app.inject({ method: 'GET', url: page, headers: { 'accept-encoding': 'br' } });
+      assert.equal(html.statusCode, 200);
+      assert.equal(html.headers['cache-control'], 'no-cache', `${page}: after a deploy, never a page that names a bundle that is gone`);
+    }
+    assert.equal((await t.app.inject({ method: 'GET', url: '/robots.txt' })).headers['cache-control'], 'public, max-age=3600');
   });
 
   it("a client's x-request-id is kept when it is a plain token, and replaced otherwise", async () => {

@@ -36,9 +36,25 @@ export async function registerWeb(app: FastifyInstance, mode: 'built' | 'dev' | 
     return;
   }
   // Source maps stay on disk for whoever runs the portal (the build writes them "hidden"), never served.
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', allowedPath: (pathName) => !pathName.endsWith('.map') });
+  // The build's brotli and gzip copies go to browsers that accept them (preCompressed). Files under
+  // /assets/ are named by their content's hash, so they never change: cached for a year, immutable.
+  // Anything else (favicon, robots.txt) for an hour; index.html is revalidated every time (below), so
+  // after a deploy no cached page points at a bundle that is gone.
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    cacheControl: false,
+    allowedPath: (pathName) => !pathName.endsWith('.map') && !/\.(br|gz)$/.test(pathName),
+    setHeaders: (reply, filePath) => {
+      const hashed = filePath.startsWith(path.join(WEB_DIST, 'assets') + path.sep);
+      const page = path.basename(filePath).startsWith('index.html');
+      reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : page ? 'no-cache' : 'public, max-age=3600');
+    },
+  });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (isServerPath(request.url)) throw notFound();
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.sendFile('index.html');
   });
 }
