@@ -10,8 +10,10 @@ import { recomputeDirty } from '../modules/eligibility/eligibility.service.ts';
 import { ingestBilledSales } from '../modules/sales/sales.service.ts';
 import { findUser } from '../modules/accounts/accounts.service.ts';
 import { memberOf } from '../platform/context.ts';
-import { moveTechnicalRequestAsTeam, submitTechnicalRequest, cancelTechnicalRequest, type Links } from '../modules/technical/technical-requests.service.ts';
-import { drawUsage, moveSponsorshipAsTeam, requestProvisioning, syncSponsorships } from '../modules/technical/sponsorships.service.ts';
+import { submitTechnicalRequest, cancelTechnicalRequest, type Links } from '../modules/technical/technical-requests.service.ts';
+import { moveTechnicalRequestAsTeam } from '../modules/technical/technical-team.service.ts';
+import { moveSponsorshipAsTeam, requestProvisioning, syncSponsorships } from '../modules/technical/sponsorships.service.ts';
+import { drawUsage } from '../modules/technical/sponsorship-usage.service.ts';
 
 /**
  * Demo data: two partner accounts with their admins, and one tenant that is not

@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { readPage, type Keyset, type Page, type PageRequest } from '../../platform/db/pages.ts';
 import type { BenefitCategory, EntitlementStatus } from '../../platform/values.ts';
-import { t, type Locale } from '../../platform/i18n/i18n.ts';
+import { localized as pick, t, type Locale } from '../../platform/i18n/i18n.ts';
+import { subtractMoney } from '../../platform/money.ts';
+
+export { subtractMoney } from '../../platform/money.ts';
 import { notFound } from '../../platform/errors.ts';
 import { findPartnerAccount, findPartnerAccountByMpnId } from '../accounts/accounts.service.ts';
 import { recomputeDirty, recomputeEligibility } from './eligibility.engine.ts';
@@ -19,19 +22,7 @@ export { sponsorshipRules, type SponsorshipRules } from './program.ts';
  * What a partner account has and why: the summary of the Marketplace Rewards
  * page, its benefits, and the explanation behind both.
  */
-/** a - b for decimal strings with up to two decimals, exactly (in cents, as BigInt). */
-export function subtractMoney(a: string, b: string): string {
-  const cents = (value: string) => {
-    const [whole = '0', fraction = ''] = value.split('.');
-    return BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2)) * (whole.startsWith('-') ? -1n : 1n);
-  };
-  const difference = cents(a) - cents(b);
-  const sign = difference < 0n ? '-' : '';
-  const absolute = difference < 0n ? -difference : difference;
-  return `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
-}
 
-const pick = (names: Record<string, string>, locale: Locale) => names[locale] ?? names['en-US'] ?? Object.values(names)[0] ?? '';
 
 /** How long a computed standing is served before it is computed again (the twelve-month window moves). */
 export const ELIGIBILITY_FRESH_MS = 24 * 3_600_000;

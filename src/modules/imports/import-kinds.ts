@@ -12,7 +12,7 @@ import {
   type MergeResult,
 } from '../catalog/catalog.service.ts';
 import { mergeStagedSales } from '../sales/sales.service.ts';
-import { mergeStagedUsage } from '../technical/sponsorships.service.ts';
+import { mergeStagedUsage } from '../technical/sponsorship-usage.service.ts';
 
 /**
  * What each import kind reads (CSV columns, and the rules each value must meet),

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../../platform/db/database.ts';
 import { syncSponsorships } from './sponsorships.service.ts';
-import type { Links } from './technical-requests.service.ts';
+import type { Links } from './technical.context.ts';
 
 export interface SponsorshipRoundsOptions {
   db: Db;

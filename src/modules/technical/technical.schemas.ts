@@ -1,7 +1,13 @@
 import { Type } from 'typebox';
 import { component, DateTime, Email, EntitlementStatusSchema, LocaleSchema, MarketplaceId, Money, MpnId, Uuid } from '../../platform/http/schemas.ts';
 import { SOLUTION_TYPES, SPONSORSHIP_STATUSES, TECHNICAL_PHASES, TECHNICAL_REQUEST_STATUSES } from '../../platform/values.ts';
+import type { ErrorCode } from '../../platform/errors.ts';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from './attachments.ts';
+
+/** The refusals every partner operation of the module answers with, and those of one that changes a record. */
+export const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const satisfies readonly ErrorCode[];
+export const CHANGE_ERRORS = [...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID', 'NOT_FOUND'] as const satisfies readonly ErrorCode[];
+export const Params = Type.Object({ id: Uuid });
 
 export const PhaseSchema = Type.Enum([...TECHNICAL_PHASES]);
 export const SolutionTypeSchema = Type.Enum([...SOLUTION_TYPES]);

@@ -39,3 +39,6 @@ export function t(locale: Locale, id: MessageId, values?: Record<string, string 
   }
   return String(format.format(values));
 }
+
+/** A name given in several languages (a program's tier or benefit), in this one: else English, else any. */
+export const localized = (names: Record<string, string>, locale: Locale): string => names[locale] ?? names['en-US'] ?? Object.values(names)[0] ?? '';

@@ -1,35 +1,16 @@
-import {
-  Button,
-  Card,
-  Field,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Textarea,
-  Title2,
-  Title3,
-} from '@fluentui/react-components';
+import { Button, Card, Field, Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, Title2, Title3 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link as RouterLink, Navigate, useParams } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api/queries.ts';
 import { ErrorMessage, fieldValidation } from '../../app/ErrorMessage.tsx';
-import { FormDialog } from '../../app/FormDialog.tsx';
 import { useSignedIn } from '../../app/session.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { useDialog, useDocumentTitle } from './dialogs.ts';
-import { FILES_MAX, FilePicker, useUploads } from './files.tsx';
 import { EditRequestDialog } from './RequestForm.tsx';
 import { RequestStatusBadge } from './TechnicalTab.tsx';
 import { REQUEST_READS, type TechnicalRequest } from './types.ts';
+import { AddFileDialog, AnswerDialog, CancelDialog, Question } from './RequestDialogs.tsx';
 
 type Action = 'edit' | 'answer' | 'cancel' | 'attach';
 
@@ -97,19 +78,6 @@ export function RequestPage() {
   );
 }
 
-/** What the team last asked, while the request waits for the partner's answer. */
-function Question({ request }: { request: TechnicalRequest }) {
-  if (request.status !== 'action-required') return null;
-  const asked = [...request.history].reverse().find((event) => event.to === 'action-required');
-  if (!asked?.reason) return null;
-  return (
-    <MessageBar intent="warning" data-testid="request-question">
-      <MessageBarBody>
-        <FormattedMessage id="technicalPage.question" values={{ question: asked.reason }} />
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
 
 function Row({ label, children, testId }: { label: ReactNode; children: ReactNode; testId?: string }) {
   return (
@@ -332,112 +300,5 @@ function History({ request }: { request: TechnicalRequest }) {
         </TableBody>
       </Table>
     </Card>
-  );
-}
-
-/** The partner's answer to the team's question: sends the request back to the team (action-required -> in-review); files may go with it. */
-function AnswerDialog({ request, onClose }: { request: TechnicalRequest; onClose: () => void }) {
-  const intl = useIntl();
-  const [answer, setAnswer] = useState('');
-  const [files, setFiles] = useState<File[]>([]);
-  const [answered, setAnswered] = useState(false);
-  const [uploadsFailed, setUploadsFailed] = useState(false);
-  const { states, upload } = useUploads();
-  const change = useApiMutation('patch', '/api/v1/rewards/technical-requests/{id}', { invalidates: REQUEST_READS });
-  const { error, busy, submit } = useFormSubmit(
-    () => change.mutateAsync({ params: { path: { id: request.id } }, body: { revision: request.revision, answer } }),
-    {
-      onDone: () => {
-        setAnswered(true);
-        if (files.length === 0) return onClose();
-        void upload(request.id, files).then((ok) => (ok ? onClose() : setUploadsFailed(true)));
-      },
-    },
-  );
-  return (
-    <FormDialog
-      title={intl.formatMessage({ id: 'technicalPage.answer.title' })}
-      submitLabel={intl.formatMessage({ id: 'technicalPage.answer.submit' })}
-      onClose={onClose}
-      onSubmit={submit}
-      error={error}
-      busy={busy}
-      canSubmit={!answered}
-      {...(uploadsFailed ? { closeLabel: intl.formatMessage({ id: 'web.close' }) } : {})}
-    >
-      <Question request={request} />
-      {uploadsFailed && (
-        <MessageBar intent="warning" role="alert">
-          <MessageBarBody>{intl.formatMessage({ id: 'technicalPage.upload.someFailed' }, { reference: request.reference })}</MessageBarBody>
-        </MessageBar>
-      )}
-      <Field label={intl.formatMessage({ id: 'technicalPage.answer.text' })} required {...fieldValidation(error, 'answer')}>
-        <Textarea name="answer" value={answer} rows={5} resize="vertical" onChange={(_, data) => setAnswer(data.value)} />
-      </Field>
-      <FilePicker files={files} onChange={setFiles} room={FILES_MAX - request.attachments.length} states={states} />
-    </FormDialog>
-  );
-}
-
-function CancelDialog({ request, onClose }: { request: TechnicalRequest; onClose: () => void }) {
-  const intl = useIntl();
-  const [reason, setReason] = useState('');
-  const cancel = useApiMutation('post', '/api/v1/rewards/technical-requests/{id}/cancellation', { invalidates: REQUEST_READS });
-  const { error, busy, submit } = useFormSubmit(
-    () =>
-      cancel.mutateAsync({
-        params: { path: { id: request.id } },
-        body: { revision: request.revision, ...(reason.trim() ? { reason: reason.trim() } : {}) },
-      }),
-    { onDone: onClose },
-  );
-  return (
-    <FormDialog
-      title={intl.formatMessage({ id: 'technicalPage.cancel.title' }, { reference: request.reference })}
-      submitLabel={intl.formatMessage({ id: 'technicalPage.cancel' })}
-      closeLabel={intl.formatMessage({ id: 'technicalPage.cancel.keep' })}
-      onClose={onClose}
-      onSubmit={submit}
-      error={error}
-      busy={busy}
-    >
-      <Text as="p" style={{ margin: 0 }}>
-        <FormattedMessage id="technicalPage.cancel.explained" />
-      </Text>
-      <Field label={intl.formatMessage({ id: 'technicalPage.cancel.reason' })} {...fieldValidation(error, 'reason')}>
-        <Textarea name="reason" value={reason} rows={3} resize="vertical" onChange={(_, data) => setReason(data.value)} />
-      </Field>
-    </FormDialog>
-  );
-}
-
-function AddFileDialog({ request, onClose }: { request: TechnicalRequest; onClose: () => void }) {
-  const intl = useIntl();
-  const [files, setFiles] = useState<File[]>([]);
-  const [failed, setFailed] = useState(false);
-  const { states, upload } = useUploads();
-  const { busy, submit } = useFormSubmit(() => upload(request.id, files), {
-    onDone: (ok) => (ok ? onClose() : setFailed(true)),
-  });
-  return (
-    <FormDialog
-      title={intl.formatMessage({ id: 'technicalPage.addFile' })}
-      submitLabel={intl.formatMessage({ id: 'technicalPage.addFile.submit' })}
-      onClose={onClose}
-      onSubmit={submit}
-      error={null}
-      busy={busy}
-      canSubmit={files.length > 0 && !failed}
-      {...(failed ? { closeLabel: intl.formatMessage({ id: 'web.close' }) } : {})}
-    >
-      <FilePicker
-        files={files}
-        onChange={setFiles}
-        room={FILES_MAX - request.attachments.length}
-        states={states}
-        label={intl.formatMessage({ id: 'technicalPage.file' })}
-        required
-      />
-    </FormDialog>
   );
 }

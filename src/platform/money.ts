@@ -11,3 +11,6 @@ export function fromCents(cents: bigint): string {
   const absolute = cents < 0n ? -cents : cents;
   return `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
 }
+
+/** a - b, exactly. */
+export const subtractMoney = (a: string, b: string): string => fromCents(toCents(a) - toCents(b));
