@@ -173,13 +173,14 @@ for (const engine of engines()) {
           .execute();
         assert.equal((await ops(t, 'POST', `/api/v1/ops/activations/${contacted.activation.id}/contacted`, { note: 'Done' })).statusCode, 200);
 
-        assert.equal(await escalateOverdue(db, null, now), 0, 'no team address, no escalation');
+        const links = { portalUrl: 'http://localhost:3000' };
+        assert.equal(await escalateOverdue(db, null, now, links), 0, 'no team address, no escalation');
         const team = 'team@example.com';
-        const first = await escalateOverdue(db, team, now);
+        const first = await escalateOverdue(db, team, now, links);
         assert.equal(first, 2, 'the two open overdue activations');
-        const second = await escalateOverdue(db, team, now);
+        const second = await escalateOverdue(db, team, now, links);
         assert.equal(second, 0, 'already escalated');
-        const concurrent = await Promise.all([escalateOverdue(db, team, now), escalateOverdue(db, team, now)]);
+        const concurrent = await Promise.all([escalateOverdue(db, team, now, links), escalateOverdue(db, team, now, links)]);
         assert.deepEqual(concurrent, [0, 0]);
 
         const mail = await db.selectFrom('outbox').selectAll().where('recipient', '=', team).where('kind', '=', 'activation-overdue').execute();
@@ -193,6 +194,9 @@ for (const engine of engines()) {
         assert.equal(escalation.subject, `Overdue follow-up: Partner ${overdue2.p.domain} (${overdue2.p.mpnId}), ${SALES_BENEFIT}`);
         assert.ok(escalation.text_body.includes(overdue2.activation.contactEmail));
         assert.ok(escalation.text_body.includes(longDate('en-US', past)), escalation.text_body);
+        assert.match(escalation.text_body, /^Hello Rewards team,/);
+        assert.equal(escalation.recipient_name, 'Rewards team');
+        assert.ok(escalation.text_body.includes(`(activation ${overdue2.activation.id}, with an operator token): http://localhost:3000/api/v1/ops/activations?status=open`), escalation.text_body);
         assert.equal(new Set(mail.map((m) => m.message_id)).size, mail.length);
 
         // The queue read at the escalation's time.

@@ -15,11 +15,12 @@ for (const engine of engines()) {
       const id = await enqueueEmail(t.database.db, {
         template: 'contact-assigned',
         recipient: 'someone@example.com',
+        recipientName: 'Sanne de Vries',
         locale: 'nl-NL',
-        values: { name: 'Sanne', account: 'Contoso', mpnId: '4100001', changedBy: 'Megan', changedByUsername: 'megan@contoso.example' },
+        values: { name: 'Sanne', account: 'Contoso', mpnId: '4100001', changedBy: 'Megan', changedByUsername: 'megan@contoso.example', link: 'http://localhost:3000/rewards' },
       });
       await t.database.db.updateTable('outbox').set({ status: 'failed', last_error: 'mailbox full' }).where('id', '=', id).execute();
-      await enqueueEmail(t.database.db, { template: 'contact-assigned', recipient: 'other@example.com', locale: 'en-US', values: { name: 'Lee', account: 'Contoso', mpnId: '4100001', changedBy: 'Megan', changedByUsername: 'megan@contoso.example' } });
+      await enqueueEmail(t.database.db, { template: 'contact-assigned', recipient: 'other@example.com', recipientName: null, locale: 'en-US', values: { name: 'Lee', account: 'Contoso', mpnId: '4100001', changedBy: 'Megan', changedByUsername: 'megan@contoso.example', link: 'http://localhost:3000/rewards' } });
 
       const failed = await ops(t, 'GET', '/api/v1/ops/outbox?status=failed');
       assert.equal(failed.statusCode, 200, failed.body);
@@ -28,6 +29,9 @@ for (const engine of engines()) {
       assert.equal(failed.json().items.length, 1);
       assert.equal(failed.json().items[0].lastError, 'mailbox full');
       assert.match(failed.json().items[0].subject, /marketingcontactpersoon van Contoso/);
+      assert.equal(failed.json().items[0].recipientName, 'Sanne de Vries', 'who the To: names');
+      const pending = await ops(t, 'GET', '/api/v1/ops/outbox?status=pending');
+      assert.equal(pending.json().items[0].recipientName, null, 'an address without a name');
 
       const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/ops/outbox' });
       assert.equal(anonymous.statusCode, 401);

@@ -75,7 +75,15 @@ for (const engine of engines()) {
       const transport = smtpTo(sink.url);
       // The third sender crashed after the SMTP server accepted the message but before marking it sent.
       const [third] = await rows(db, [crashedAfterSend!]);
-      await transport.send({ messageId: third!.message_id, to: third!.recipient, subject: third!.subject, text: third!.text_body, html: third!.html_body });
+      await transport.send({
+        messageId: third!.message_id,
+        to: third!.recipient,
+        toName: third!.recipient_name,
+        createdAt: third!.created_at,
+        subject: third!.subject,
+        text: third!.text_body,
+        html: third!.html_body,
+      });
       await db.updateTable('outbox').set({ status: 'sending', attempts: 1, lease_until: new Date(Date.now() - minute) }).where('id', '=', crashedAfterSend!).execute();
 
       assert.deepEqual(await deliverDue(db, transport, 50), { sent: 2, failed: 0 });

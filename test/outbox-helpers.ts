@@ -37,8 +37,9 @@ export async function enqueueMany(db: Db, n: number, locale: 'en-US' | 'nl-NL' =
       await enqueueEmail(db, {
         template: 'contact-assigned',
         recipient: `${unique('r')}@mail.example`,
+        recipientName: `Person ${i}`,
         locale,
-        values: { name: `Person ${i}`, account: `Account ${i}`, mpnId: '4100001', changedBy: 'Megan', changedByUsername: 'megan@contoso.example' },
+        values: { name: `Person ${i}`, account: `Account ${i}`, mpnId: '4100001', changedBy: 'Megan', changedByUsername: 'megan@contoso.example', link: 'http://localhost:3000/rewards' },
       }),
     );
   }
@@ -160,7 +161,8 @@ export async function closedPort(): Promise<number> {
 // A small MIME reader for what nodemailer sends: headers (RFC 2047 words),
 // multipart bodies, quoted-printable and base64. `mailparser` is not installed.
 
-function decodeWords(value: string): string {
+/** RFC 2047 encoded words (=?UTF-8?Q?...?=) decoded, adjacent ones joined. */
+export function decodeWords(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g, (_all, _charset: string, encoding: string, text: string) =>

@@ -210,9 +210,9 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
       : {}),
     ...(onEmailQueued ? { onEmailQueued } : {}),
   });
-  if (background) await app.register(followUpEscalation, { db, teamEmail: config.mail.rewardsTeamEmail, clock });
   // Where emails link to: the portal's public origin.
   const links = { portalUrl: config.publicUrl, requestsPerDay: config.technicalRequestsPerDay };
+  if (background) await app.register(followUpEscalation, { db, teamEmail: config.mail.rewardsTeamEmail, links, clock });
   if (background) await app.register(sponsorshipRounds, { db, links, clock });
   refuseBadCharacters(app);
   registerErrorHandler(app);
@@ -269,7 +269,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   await app.register(catalogOpsRoutes, { db });
   await app.register(salesOpsRoutes, { db });
   await app.register(eligibilityRoutes, { db, changes: database.changes, loadProgramAtStart: background });
-  await app.register(benefitsRoutes, { db, limits: config.contactLimits });
+  await app.register(benefitsRoutes, { db, limits: config.contactLimits, links });
   await app.register(followUpOpsRoutes, { db });
   await app.register(technicalRoutes, { db, links });
   await app.register(technicalOpsRoutes, { db, links });

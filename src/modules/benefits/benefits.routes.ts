@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { contextOf, requireMember, requireOperator } from '../../platform/http/principal.ts';
 import { component, DateTime, Email, errorResponses, LocaleSchema, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
-import { activateBenefit, assignMarketingContact, type ContactLimits, getMarketingContact, listActivations, listContactCandidates } from './benefits.service.ts';
+import { activateBenefit, assignMarketingContact, type ContactLimits, getMarketingContact, listActivations, listContactCandidates, type PortalLinks } from './benefits.service.ts';
 import { listActivationsForTeam, recordContacted } from './follow-up.service.ts';
 
 const MarketingContact = component(
@@ -39,7 +39,7 @@ const Activation = component(
 const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const;
 
 /** Sales and marketing benefits: the marketing contact and activation. */
-export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: ContactLimits }> = async (app, { db, limits }) => {
+export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: ContactLimits; links: PortalLinks }> = async (app, { db, limits, links }) => {
   app.get(
     '/api/v1/rewards/marketing-contact',
     {
@@ -98,7 +98,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: Contact
       },
     },
     async (request) => {
-      const contact = await assignMarketingContact(db, requireMember(request), request.body, contextOf(request), limits);
+      const contact = await assignMarketingContact(db, requireMember(request), request.body, contextOf(request), limits, links);
       app.emailQueued();
       return contact;
     },
@@ -120,7 +120,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: Contact
       },
     },
     async (request, reply) => {
-      const { activation, created } = await activateBenefit(db, requireMember(request), request.params.id, contextOf(request));
+      const { activation, created } = await activateBenefit(db, requireMember(request), request.params.id, contextOf(request), links);
       if (created) app.emailQueued();
       return reply.status(created ? 201 : 200).send(activation);
     },

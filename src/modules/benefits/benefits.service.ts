@@ -19,6 +19,14 @@ import { enqueueEmail, recentMailsTo } from '../notifications/notifications.serv
  */
 export const FOLLOW_UP_DAYS = 7;
 
+/** Where the emails link to: the portal's public origin (PUBLIC_URL). */
+export interface PortalLinks {
+  portalUrl: string;
+}
+
+/** The page the marketing contact's and activation emails are about: the rewards page, on its sales and marketing tab. */
+export const rewardsPageOf = (links: PortalLinks) => `${links.portalUrl}/rewards`;
+
 export interface MarketingContactInput {
   userId: string;
   email: string;
@@ -115,7 +123,14 @@ function limited(kind: 'contactChanges' | 'recipient', oldest: Date | null, now:
  * Retry-After): otherwise any admin could loop this to send mail to any address. The mails name the
  * account and the user (by sign-in name, which nobody chooses freely) that made the change.
  */
-export async function assignMarketingContact(db: Db, member: Member, input: MarketingContactInput, ctx: RequestContext, limits: ContactLimits) {
+export async function assignMarketingContact(
+  db: Db,
+  member: Member,
+  input: MarketingContactInput,
+  ctx: RequestContext,
+  limits: ContactLimits,
+  links: PortalLinks,
+) {
   const accountId = rewardsAccount(member);
   const account = await findPartnerAccount(db, accountId);
   if (!account) throw new AppError('NO_PARTNER_ACCOUNT');
@@ -158,19 +173,24 @@ export async function assignMarketingContact(db: Db, member: Member, input: Mark
         if (mails.count >= limits.mailsPerRecipientPerDay) throw limited('recipient', mails.oldest, ctx.now, { limit: limits.mailsPerRecipientPerDay, email: recipient });
       }
       const actor = await findUserOfAccount(trx, accountId, member.userId);
-      const sender = { account: account.name, mpnId: account.mpnId, changedBy: actor?.displayName ?? '', changedByUsername: actor?.username ?? '' };
+      const sender = { account: account.name, mpnId: account.mpnId, changedBy: actor?.displayName ?? '', changedByUsername: actor?.username ?? '', link: rewardsPageOf(links) };
       await enqueueEmail(trx, {
         template: 'contact-assigned',
         recipient: email,
+        recipientName: user!.displayName,
         locale: language,
         values: { name: user!.displayName, ...sender },
       });
       if (previous && !sameEmail(previous.email, email)) {
+        // Greeted by their own name while they are still a user of the account (a removed one is greeted without).
+        const replaced = previous.user_id === null ? undefined : await findUserOfAccount(trx, accountId, previous.user_id);
+        const replacedName = replaced?.displayName ?? null;
         await enqueueEmail(trx, {
           template: 'contact-replaced',
           recipient: previous.email,
+          recipientName: replacedName,
           locale: previous.preferred_language,
-          values: { name: user!.displayName, ...sender },
+          values: { name: replacedName ?? '', newContact: user!.displayName, ...sender },
         });
       }
       await recordAudit(trx, {
@@ -251,6 +271,7 @@ export async function activateBenefit(
   member: Member,
   entitlementId: string,
   ctx: RequestContext,
+  links: PortalLinks,
 ): Promise<{ activation: ActivationView; created: boolean }> {
   const accountId = rewardsAccount(member);
   const now = ctx.now;
@@ -267,7 +288,8 @@ export async function activateBenefit(
     const contact = await trx.selectFrom('marketing_contacts').selectAll().where('partner_account_id', '=', accountId).executeTakeFirst();
     if (!contact) throw new AppError('MARKETING_CONTACT_REQUIRED');
     // A contact whose user was removed, or left with their tenant, is nobody the Rewards team can follow up with.
-    if (contact.user_id === null || !(await findUserOfAccount(trx, accountId, contact.user_id))) {
+    const contactUser = contact.user_id === null ? undefined : await findUserOfAccount(trx, accountId, contact.user_id);
+    if (!contactUser) {
       throw new AppError('MARKETING_CONTACT_REQUIRED', { messageId: 'error.MARKETING_CONTACT_REQUIRED.reassign' });
     }
     const account = await findPartnerAccount(trx, accountId);
@@ -292,8 +314,9 @@ export async function activateBenefit(
     await enqueueEmail(trx, {
       template: 'benefit-activated',
       recipient: contact.email,
+      recipientName: contactUser.displayName,
       locale: contact.preferred_language,
-      values: { benefit: benefitName, account: account.name, due: dueAt },
+      values: { name: contactUser.displayName, benefit: benefitName, account: account.name, due: dueAt, link: rewardsPageOf(links) },
     });
     await recordAudit(trx, {
       actor: ctx.actor,

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../../platform/db/database.ts';
+import type { PortalLinks } from './benefits.service.ts';
 import { escalateOverdue } from './follow-up.service.ts';
 
 export interface FollowUpEscalationOptions {
   db: Db;
   /** REWARDS_TEAM_EMAIL: where overdue activations are escalated (nothing is escalated without it). */
   teamEmail: string | null;
+  /** Where the escalation links to (PUBLIC_URL). */
+  links: PortalLinks;
   intervalMs?: number;
   clock?: () => Date;
 }
@@ -15,14 +18,14 @@ export interface FollowUpEscalationOptions {
  * Escalates overdue activations (once each) every round while the server runs; safe with several
  * instances, since escalateOverdue skips the rows another instance holds.
  */
-async function followUpEscalationPlugin(app: FastifyInstance, { db, teamEmail, intervalMs = 5_000, clock = () => new Date() }: FollowUpEscalationOptions) {
+async function followUpEscalationPlugin(app: FastifyInstance, { db, teamEmail, links, intervalMs = 5_000, clock = () => new Date() }: FollowUpEscalationOptions) {
   if (!teamEmail) return;
   let timer: NodeJS.Timeout | null = null;
   let round: Promise<void> = Promise.resolve();
   const run = () => {
     round = round.then(async () => {
       try {
-        if ((await escalateOverdue(db, teamEmail, clock())) > 0) app.emailQueued();
+        if ((await escalateOverdue(db, teamEmail, clock(), links)) > 0) app.emailQueued();
       } catch (error) {
         app.log.error({ err: error }, 'escalation round failed');
       }

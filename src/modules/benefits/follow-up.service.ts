@@ -3,9 +3,11 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
 import { notFound } from '../../platform/errors.ts';
+import { t } from '../../platform/i18n/i18n.ts';
 import { findPartnerAccounts } from '../accounts/accounts.service.ts';
 import { benefitCodesOf, findEntitlement, transitionEntitlements } from '../eligibility/eligibility.service.ts';
 import { enqueueEmail } from '../notifications/notifications.service.ts';
+import type { PortalLinks } from './benefits.service.ts';
 
 /**
  * The Rewards team's side of an activation: the queue ordered by due time,
@@ -98,8 +100,11 @@ export async function recordContacted(db: Db, activationId: string, note: string
   });
 }
 
-/** One escalation email per overdue activation, to the Rewards team's address; safe across instances. */
-export async function escalateOverdue(db: Db, teamEmail: string | null, now: Date = new Date()): Promise<number> {
+/**
+ * One escalation email per overdue activation, to the Rewards team's address; safe across instances. It
+ * links to the team's follow-up queue, which today is the operator API (the console will take its place).
+ */
+export async function escalateOverdue(db: Db, teamEmail: string | null, now: Date, links: PortalLinks): Promise<number> {
   if (!teamEmail) return 0;
   return db.transaction().execute(async (trx) => {
     const overdue = await trx
@@ -114,13 +119,24 @@ export async function escalateOverdue(db: Db, teamEmail: string | null, now: Dat
       .skipLocked()
       .execute();
     const names = await namesOf(trx, overdue);
+    const team = t('en-US', 'email.rewards-team');
     for (const row of overdue) {
       const { partnerName, mpnId, benefitCode } = names(row);
       await enqueueEmail(trx, {
         template: 'activation-overdue',
         recipient: teamEmail,
+        recipientName: team,
         locale: 'en-US',
-        values: { account: partnerName, mpnId, benefit: benefitCode, due: row.dueAt, contact: row.contactEmail },
+        values: {
+          name: team,
+          account: partnerName,
+          mpnId,
+          benefit: benefitCode,
+          due: row.dueAt,
+          contact: row.contactEmail,
+          activationId: row.id,
+          link: `${links.portalUrl}/api/v1/ops/activations?status=open`,
+        },
       });
       await trx.updateTable('activations').set({ escalated_at: now }).where('id', '=', row.id).execute();
     }

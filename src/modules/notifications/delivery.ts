@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -14,6 +15,10 @@ import type { Db } from '../../platform/db/database.ts';
 export interface OutgoingEmail {
   messageId: string;
   to: string;
+  /** The recipient's display name (one line, from the outbox), or null for the address alone. */
+  toName: string | null;
+  /** When the email was queued: the dev mailbox names its file by it. */
+  createdAt: Date;
   subject: string;
   text: string;
   html: string;
@@ -48,7 +53,7 @@ export function smtpTransport(url: string, from: string, timeoutMs = 20_000): Ma
       });
       try {
         await Promise.race([
-          transporter.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId }),
+          transporter.sendMail(mailOf(from, email)),
           deadline,
         ]);
       } finally {
@@ -59,7 +64,53 @@ export function smtpTransport(url: string, from: string, timeoutMs = 20_000): Ma
   };
 }
 
-/** Without SMTP: each message as an .eml file in a folder (the dev mailbox). */
+/**
+ * What nodemailer is handed. The recipient is an address object, never a string we put together: nodemailer
+ * quotes a name with commas or quotes, encodes one that is not ASCII (RFC 2047), and keeps the address
+ * apart, so no name can add a recipient or a header.
+ */
+function mailOf(from: string, email: OutgoingEmail) {
+  const to = email.toName ? { name: email.toName, address: email.to } : email.to;
+  return { from, to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId };
+}
+
+const SUBJECT_IN_NAME_MAX = 80;
+/** Letters NFKD does not take apart into a base letter and its accents. */
+const TRANSLITERATED: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', þ: 'th', Þ: 'Th' };
+
+/** At most SUBJECT_IN_NAME_MAX characters, ending at a whole word when there is one to end at. */
+function shortened(words: string): string {
+  const lastDash = words.slice(0, SUBJECT_IN_NAME_MAX + 1).lastIndexOf('-');
+  return lastDash > 0 ? words.slice(0, lastDash) : words.slice(0, SUBJECT_IN_NAME_MAX);
+}
+
+/**
+ * The dev mailbox's name for a message: `2026-12-02T18-30-05Z_Your-benefit-is-activated_3f9c0a1b2c4d.eml`.
+ * It sorts by when the email was queued (not sent: a retry keeps its place), shows the subject (accents
+ * dropped: "geïnstalleerd" is "geinstalleerd"; anything else but letters and digits becomes a dash; at most
+ * 80 characters), and ends in 12 hex digits of a hash of its Message-ID: two equal emails of the same second
+ * differ (each has its own Message-ID), and the same message always gets the same name, so sending it again
+ * (after a crash between writing and marking) replaces its file rather than adding a second one. Only
+ * [A-Za-z0-9_.-], and at most 118 characters.
+ */
+export function mailboxFileName(email: Pick<OutgoingEmail, 'createdAt' | 'subject' | 'messageId'>): string {
+  const when = email.createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  const words = email.subject
+    .replace(/\P{ASCII}/gu, (c) => TRANSLITERATED[c] ?? c)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const subject = words.length <= SUBJECT_IN_NAME_MAX ? words : shortened(words);
+  const id = createHash('sha256').update(email.messageId).digest('hex').slice(0, 12);
+  return `${when}_${subject || 'no-subject'}_${id}.eml`;
+}
+
+/**
+ * Without SMTP: each message as an .eml file in a folder (the dev mailbox), named by mailboxFileName. The file
+ * is written under a hidden temporary name and then renamed, so the folder never shows half a message, even
+ * after a crash mid-write (a hidden `.tmp` file is all that remains of it).
+ */
 export function mailboxTransport(dir: string, from: string): MailTransport {
   const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
@@ -67,9 +118,11 @@ export function mailboxTransport(dir: string, from: string): MailTransport {
     maxSendMs: 10_000,
     async send(email) {
       fs.mkdirSync(dir, { recursive: true });
-      const info = await builder.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId });
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${email.messageId.replace(/[^A-Za-z0-9-]/g, '')}.eml`;
-      fs.writeFileSync(path.join(dir, name), info.message as Buffer);
+      const info = await builder.sendMail(mailOf(from, email));
+      const name = mailboxFileName(email);
+      const partial = path.join(dir, `.${name}.${randomUUID()}.tmp`);
+      fs.writeFileSync(partial, info.message as Buffer);
+      fs.renameSync(partial, path.join(dir, name));
     },
     close: () => builder.close(),
   };
@@ -103,7 +156,17 @@ export interface DeliveryOptions {
   leaseSeconds?: number;
 }
 
-type ClaimedRow = { id: string; message_id: string; recipient: string; subject: string; text_body: string; html_body: string; attempts: number; created_at: Date };
+type ClaimedRow = {
+  id: string;
+  message_id: string;
+  recipient: string;
+  recipient_name: string | null;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  attempts: number;
+  created_at: Date;
+};
 
 async function claimOne(db: Db, leaseSeconds: number): Promise<ClaimedRow | undefined> {
   const claimed = await sql<ClaimedRow>`
@@ -114,7 +177,7 @@ async function claimOne(db: Db, leaseSeconds: number): Promise<ClaimedRow | unde
       order by next_attempt_at
       limit 1
       for update skip locked)
-    returning id, message_id, recipient, subject, text_body, html_body, attempts, created_at`.execute(db);
+    returning id, message_id, recipient, recipient_name, subject, text_body, html_body, attempts, created_at`.execute(db);
   return claimed.rows[0];
 }
 
@@ -128,7 +191,15 @@ export async function deliverDue(db: Db, transport: MailTransport, limit = 20, o
     if (!row) break;
     options.onClaim?.({ id: row.id, attempts: row.attempts });
     try {
-      await transport.send({ messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body });
+      await transport.send({
+        messageId: row.message_id,
+        to: row.recipient,
+        toName: row.recipient_name,
+        createdAt: row.created_at,
+        subject: row.subject,
+        text: row.text_body,
+        html: row.html_body,
+      });
       // Marked sent whoever holds it now: it went out. (Another sender that took it over after our lease ran
       // out may send it again with the same Message-ID; that is SMTP's at-least-once.)
       await db.updateTable('outbox').set({ status: 'sent', sent_at: new Date(), lease_until: null, last_error: null }).where('id', '=', row.id).execute();

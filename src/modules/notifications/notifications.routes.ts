@@ -32,6 +32,7 @@ export const notificationsOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asy
                 messageId: Type.String(),
                 kind: Type.String(),
                 recipient: Type.String(),
+                recipientName: Type.Union([Type.String(), Type.Null()], { description: "The To: header's display name; null when the address goes alone" }),
                 locale: LocaleSchema,
                 subject: Type.String(),
                 textBody: Type.String(),

@@ -20,9 +20,30 @@ export async function recentMailsTo(db: Db, recipient: string, since: Date): Pro
   return { count: Number(row.count), oldest: row.oldest ? new Date(row.oldest) : null };
 }
 
+/** As long as a display name may be in the outbox (its check, migration 0012). */
+const MAX_NAME_CHARACTERS = 200;
+
+/**
+ * A display name as one header-safe line: control characters (a CR/LF would start a header of its own)
+ * and runs of spaces become one space, and it is cut to what the outbox keeps. Nodemailer then quotes or
+ * encodes it (commas, quotes, non-ASCII); an empty name is no name, and the To: is the address alone.
+ */
+export function displayNameForHeader(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const line = name.replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ').trim();
+  return line === '' ? null : Array.from(line).slice(0, MAX_NAME_CHARACTERS).join('').trim();
+}
+
 export async function enqueueEmail(
   db: Db,
-  email: { template: EmailTemplate; recipient: string; locale: Locale; values: EmailValues },
+  email: {
+    template: EmailTemplate;
+    recipient: string;
+    /** Who the address belongs to, for the To: header (null when nobody in particular: a company or team mailbox without a name). */
+    recipientName: string | null;
+    locale: Locale;
+    values: EmailValues;
+  },
 ): Promise<string> {
   const rendered = renderEmail(email.template, email.locale, email.values);
   const row = await db
@@ -31,6 +52,7 @@ export async function enqueueEmail(
       message_id: `<${randomUUID()}@marketplace-rewards>`,
       kind: email.template,
       recipient: email.recipient,
+      recipient_name: displayNameForHeader(email.recipientName),
       locale: email.locale,
       subject: rendered.subject,
       text_body: rendered.text,
@@ -56,7 +78,7 @@ const OUTBOX: Keyset = {
 export async function outboxView(db: Db, query: PageRequest & { status?: OutboxStatus }) {
   let rows = db
     .selectFrom('outbox')
-    .select(['id', 'message_id', 'kind', 'recipient', 'locale', 'subject', 'text_body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at']);
+    .select(['id', 'message_id', 'kind', 'recipient', 'recipient_name', 'locale', 'subject', 'text_body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at']);
   if (query.status) rows = rows.where('status', '=', query.status);
   const page = await readPage(OUTBOX, query, rows);
   const items = page.items;
@@ -70,6 +92,7 @@ export async function outboxView(db: Db, query: PageRequest & { status?: OutboxS
       messageId: row.message_id,
       kind: row.kind,
       recipient: row.recipient,
+      recipientName: row.recipient_name,
       locale: row.locale,
       subject: row.subject,
       textBody: row.text_body,

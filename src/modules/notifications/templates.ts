@@ -25,31 +25,43 @@ const escapeHtml = (text: string) =>
 /** A paragraph shown only when the values say so (a reason, a scheduled time, a deadline). */
 type Paragraph = MessageId | { id: MessageId; when: (values: EmailValues) => boolean };
 const given = (name: string) => (values: EmailValues) => values[name] !== undefined && values[name] !== '' && values[name] !== 'no';
+const named = (values: EmailValues) => typeof values.name === 'string' && values.name.trim() !== '';
 
-// Each email's paragraphs, by message id (so a missing one fails the typecheck).
+/**
+ * Every email opens with the recipient's name ("Hello Megan,"), or, for an address nobody in particular
+ * reads under a name (a company mailbox), a greeting that needs none: never "Hello ,".
+ */
+const GREETING: Paragraph[] = [
+  { id: 'email.greeting', when: named },
+  { id: 'email.greeting.anonymous', when: (values) => !named(values) },
+];
+
+// Each email's paragraphs, by message id (so a missing one fails the typecheck). Each greets, names the
+// partner account, and links (`link`, an absolute URL on PUBLIC_URL) to the page it is about.
 const PARAGRAPHS: Record<EmailTemplate, Paragraph[]> = {
   'contact-assigned': [
-    'email.contact-assigned.greeting',
+    ...GREETING,
     'email.contact-assigned.body',
     'email.contact-assigned.next',
+    'email.sales-marketing.link',
     'email.contact-assigned.sender',
-    'email.contact-assigned.signature',
+    'email.signature',
   ],
-  'contact-replaced': ['email.contact-replaced.greeting', 'email.contact-replaced.body', 'email.contact-replaced.sender', 'email.contact-replaced.signature'],
-  'benefit-activated': ['email.benefit-activated.greeting', 'email.benefit-activated.body', 'email.benefit-activated.next', 'email.benefit-activated.signature'],
-  'activation-overdue': ['email.activation-overdue.body', 'email.activation-overdue.next'],
-  'technical-request-submitted': ['email.greeting', 'email.technical-request-submitted.body', 'email.technical-request.link', 'email.signature'],
+  'contact-replaced': [...GREETING, 'email.contact-replaced.body', 'email.sales-marketing.link', 'email.contact-replaced.sender', 'email.signature'],
+  'benefit-activated': [...GREETING, 'email.benefit-activated.body', 'email.benefit-activated.next', 'email.sales-marketing.link', 'email.signature'],
+  'activation-overdue': [...GREETING, 'email.activation-overdue.body', 'email.activation-overdue.next'],
+  'technical-request-submitted': [...GREETING, 'email.technical-request-submitted.body', 'email.technical-request.link', 'email.signature'],
   'technical-request-status': [
-    'email.greeting',
+    ...GREETING,
     'email.technical-request-status.body',
     { id: 'email.technical-request-status.scheduled', when: given('when') },
     { id: 'email.technical-request-status.reason', when: given('reason') },
     'email.technical-request.link',
     'email.signature',
   ],
-  'technical-request-message': ['email.greeting', 'email.technical-request-message.body', 'email.technical-request.link', 'email.signature'],
+  'technical-request-message': [...GREETING, 'email.technical-request-message.body', 'email.technical-request.link', 'email.signature'],
   'sponsorship-unlocked': [
-    'email.greeting',
+    ...GREETING,
     'email.sponsorship-unlocked.body',
     'email.sponsorship-unlocked.steps',
     { id: 'email.sponsorship-unlocked.deadline', when: given('hasExpiry') },
@@ -58,18 +70,31 @@ const PARAGRAPHS: Record<EmailTemplate, Paragraph[]> = {
     'email.signature',
   ],
   'sponsorship-status': [
-    'email.greeting',
+    ...GREETING,
     'email.sponsorship-status.body',
     { id: 'email.sponsorship-status.term', when: (values) => values.isActive === 'yes' },
     { id: 'email.sponsorship-status.reason', when: given('reason') },
     'email.sponsorship.link',
     'email.signature',
   ],
-  'sponsorship-low': ['email.greeting', 'email.sponsorship-low.body', 'email.sponsorship.link', 'email.signature'],
-  'sponsorship-expiring': ['email.greeting', 'email.sponsorship-expiring.body', 'email.sponsorship.link', 'email.signature'],
+  'sponsorship-low': [...GREETING, 'email.sponsorship-low.body', 'email.sponsorship.link', 'email.signature'],
+  'sponsorship-expiring': [...GREETING, 'email.sponsorship-expiring.body', 'email.sponsorship.link', 'email.signature'],
 };
 
-export function renderEmail(template: EmailTemplate, locale: Locale, values: EmailValues) {
+/** Every template (the tests render each one). */
+export const EMAIL_TEMPLATES = Object.keys(PARAGRAPHS) as EmailTemplate[];
+
+/** A paragraph as HTML: escaped, with the email's link made one a reader can click. */
+function paragraphHtml(paragraph: string, link: unknown): string {
+  const escaped = escapeHtml(paragraph);
+  if (typeof link !== 'string' || !/^https?:\/\//.test(link)) return escaped;
+  const text = escapeHtml(link);
+  return escaped.split(text).join(`<a href="${text}">${text}</a>`);
+}
+
+export function renderEmail(template: EmailTemplate, locale: Locale, input: EmailValues) {
+  // "Hello Megan," however the name was typed around it.
+  const values = typeof input.name === 'string' ? { ...input, name: input.name.trim() } : input;
   const subject = t(locale, `email.${template}.subject`, values);
   const paragraphs = PARAGRAPHS[template]
     .filter((paragraph) => typeof paragraph === 'string' || paragraph.when(values))
@@ -78,7 +103,7 @@ export function renderEmail(template: EmailTemplate, locale: Locale, values: Ema
   const html =
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
     `<body style="font-family:Segoe UI,Arial,sans-serif;font-size:14px;line-height:1.5;color:#242424">` +
-    paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
+    paragraphs.map((p) => `<p>${paragraphHtml(p, values.link)}</p>`).join('') +
     `</body></html>`;
   return { subject, text, html };
 }

@@ -133,6 +133,7 @@ export async function mailContact(db: Db, row: RequestRow, account: { name: stri
   await enqueueEmail(db, {
     template: kind === 'submitted' ? 'technical-request-submitted' : kind === 'status' ? 'technical-request-status' : 'technical-request-message',
     recipient: row.contactEmail,
+    recipientName: row.contactName,
     locale,
     values: {
       name: row.contactName,

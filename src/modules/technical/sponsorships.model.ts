@@ -13,15 +13,19 @@ import { localized } from './technical.context.ts';
 
 /** A sponsorship's row as the services read it, its view, its moves (with the entitlement's) and its emails. */
 
-/** Who the sponsorship emails go to: the marketing contact, or the company account email while none is assigned. */
-export async function recipientOf(db: Db, accountId: string): Promise<{ email: string; locale: Locale; name: string } | null> {
+/**
+ * Who the sponsorship emails go to: the marketing contact, or the company account email while none is
+ * assigned. `name` greets (null: a company mailbox nobody in particular reads, greeted without a name);
+ * `displayName` is the To: header's (the company's name for its mailbox).
+ */
+export async function recipientOf(db: Db, accountId: string): Promise<{ email: string; locale: Locale; name: string | null; displayName: string } | null> {
   const contact = await marketingContactOfAccount(db, accountId);
-  if (contact && !contact.needsReassignment) return { email: contact.email, locale: contact.preferredLanguage, name: contact.displayName };
+  if (contact && !contact.needsReassignment) return { email: contact.email, locale: contact.preferredLanguage, name: contact.displayName, displayName: contact.displayName };
   const account = await findPartnerAccount(db, accountId);
   if (!account) return null;
   // The company address has no language of its own: that of its user, when it is one, else English.
   const owner = (await usersOfAccount(db, accountId)).find((user) => user.email.toLowerCase() === account.companyEmail.toLowerCase());
-  return { email: account.companyEmail, locale: owner?.locale ?? 'en-US', name: owner?.displayName ?? account.name };
+  return { email: account.companyEmail, locale: owner?.locale ?? 'en-US', name: owner?.displayName ?? null, displayName: owner?.displayName ?? account.name };
 }
 
 export const sponsorshipColumns = [
@@ -117,9 +121,10 @@ export async function mail(trx: Db, accountId: string, template: 'sponsorship-un
   await enqueueEmail(trx, {
     template,
     recipient: recipient.email,
+    recipientName: recipient.displayName,
     locale,
     values: {
-      name: recipient.name,
+      name: recipient.name ?? '',
       account: account.name,
       sponsorship: localized(row.names, locale),
       amount: Number(row.amountUsd),

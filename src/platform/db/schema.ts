@@ -204,6 +204,8 @@ export interface OutboxTable {
   message_id: string;
   kind: string;
   recipient: string;
+  /** The recipient's display name for the To: header; null without one. */
+  recipient_name: string | null;
   locale: Locale;
   subject: string;
   text_body: string;

@@ -7419,6 +7419,8 @@ export interface operations {
                             messageId: string;
                             kind: string;
                             recipient: string;
+                            /** @description The To: header's display name; null when the address goes alone */
+                            recipientName: string | null;
                             /** @enum {unknown} */
                             locale: "en-US" | "nl-NL";
                             subject: string;
