@@ -5,11 +5,13 @@ import { escalateOverdue } from '../src/modules/benefits/follow-up.service.ts';
 import {
   activate,
   auditFor,
+  contactBody,
   createSalesPartner,
   DAY_MS,
   entitlement,
   entitlementEvents,
   longDate,
+  putContact,
   SALES_BENEFIT,
   signInWithContact,
   type ActivationBody,
@@ -88,6 +90,30 @@ for (const engine of engines()) {
         // Without ?status, the open ones too.
         const byDefault = await ops(t, 'GET', '/api/v1/ops/activations');
         assert.ok(byDefault.json().items.some((i: TeamActivationBody) => i.id === a.activation.id));
+      });
+
+      it('an open activation follows the marketing contact when it changes; a contacted one keeps whom it reached', async () => {
+        const p = await createSalesPartner(t, { admin: ['mpn-partner-admin'], other: ['mpn-partner-admin'] });
+        const session = await signInWithContact(t, p, 'admin');
+        const activated = await activate(t.app, session, p.salesBenefitId);
+        assert.equal(activated.statusCode, 201, activated.body);
+        const activation = activated.json<ActivationBody>();
+        const changed = await putContact(t.app, session, contactBody(p, 'other', { email: `marketing.new@${p.domain}`, preferredLanguage: 'nl-NL' }));
+        assert.equal(changed.statusCode, 200, changed.body);
+
+        // The partner's page, the team's queue: the new contact, in the new contact's language.
+        const mine = (await call(t.app, session, 'GET', '/api/v1/rewards/activations')).json<{ items: ActivationBody[] }>().items;
+        assert.equal(mine.find((a) => a.id === activation.id)?.contactEmail, `marketing.new@${p.domain}`);
+        const queued = (await ops(t, 'GET', '/api/v1/ops/activations?status=open')).json<{ items: TeamActivationBody[] }>().items;
+        const row = queued.find((i) => i.id === activation.id)!;
+        assert.deepEqual([row.contactEmail, row.contactLanguage], [`marketing.new@${p.domain}`, 'nl-NL']);
+
+        // Once contacted, the activation keeps the person the team reached.
+        assert.equal((await ops(t, 'POST', `/api/v1/ops/activations/${activation.id}/contacted`, { note: 'Called' })).statusCode, 200);
+        const back = await putContact(t.app, session, contactBody(p, 'admin'));
+        assert.equal(back.statusCode, 200, back.body);
+        const contacted = (await ops(t, 'GET', '/api/v1/ops/activations?status=contacted')).json<{ items: TeamActivationBody[] }>().items;
+        assert.equal(contacted.find((i) => i.id === activation.id)?.contactEmail, `marketing.new@${p.domain}`);
       });
 
       it('records the contact with a note: contacted, the benefit in progress, a second time alreadyContacted', async () => {

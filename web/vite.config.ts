@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import { defineConfig, type Plugin } from 'vite';
+import { LOCALES } from '../locales/locales.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -27,12 +29,47 @@ function precompress(): Plugin {
   };
 }
 
+/** Catalog keys the portal never formats itself: emails, and the API's errors (which arrive already worded). */
+const SERVER_ONLY = /^(email|error|field)\./;
+const CATALOG = 'virtual:rewards-catalog/';
+
+/**
+ * `import('virtual:rewards-catalog/nl-NL')`: one language's catalog, without the server's messages,
+ * parsed here into ICU syntax trees. The portal loads only the language it shows, and since every
+ * message arrives parsed, the bundle carries no ICU parser (the alias below swaps in formatjs'
+ * `no-parser` build). A message that does not parse fails the build.
+ */
+function catalogs(): Plugin {
+  return {
+    name: 'rewards-catalogs',
+    resolveId: (id) => (id.startsWith(CATALOG) ? `\0${id}` : undefined),
+    load(id) {
+      if (!id.startsWith(`\0${CATALOG}`)) return undefined;
+      const locale = id.slice(CATALOG.length + 1);
+      if (!(LOCALES as readonly string[]).includes(locale)) throw new Error(`No catalog for ${locale}`);
+      const file = path.join(here, '..', 'locales', `${locale}.json`);
+      this.addWatchFile(file);
+      const messages = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+      const parsed = Object.fromEntries(
+        Object.entries(messages)
+          .filter(([key]) => !SERVER_ONLY.test(key))
+          .map(([key, message]) => [key, parse(message)]),
+      );
+      return `export default ${JSON.stringify(parsed)};`;
+    },
+  };
+}
+
 // The portal builds into dist/web, which the Fastify process serves beside the API.
 export default defineConfig({
   root: here,
   base: '/',
   esbuild: { jsx: 'automatic' },
-  plugins: [precompress()],
+  plugins: [catalogs(), precompress()],
+  resolve: {
+    // Every message is parsed at build time (catalogs above), so the runtime needs only the types.
+    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }],
+  },
   build: {
     outDir: path.join(here, '..', 'dist', 'web'),
     emptyOutDir: true,

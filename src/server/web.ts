@@ -54,7 +54,9 @@ export async function registerWeb(app: FastifyInstance, mode: 'built' | 'dev' | 
     },
   });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    if (isServerPath(request.url)) throw notFound();
+    // A file that is not there (an old tab asking for a chunk a deploy replaced) is a 404, not the
+    // page: served as index.html it would fail as a script with a MIME error nobody can read.
+    if (isServerPath(request.url) || request.url.startsWith('/assets/')) throw notFound();
     return reply.sendFile('index.html');
   });
 }

@@ -64,10 +64,12 @@ function activationWalk(locale: Locale) {
       await page.getByRole('alert').filter({ hasText: text(locale, 'error.MARKETING_CONTACT_REQUIRED') }).waitFor();
 
       // The company account email is refused, with the reason on the field.
-      await page.getByRole('button', { name: text(locale, 'contact.change') }).click();
+      await page.getByRole('button', { name: text(locale, 'contact.changeLabel') }).click();
       const dialog = page.getByRole('dialog');
       await dialog.locator('select[name="userId"]').waitFor();
       await dialog.locator('input[name="contact-email"]').fill('partners@contoso.example');
+      // A Dutch national number, with the Netherlands chosen (the picker proposes the browser's own country).
+      await dialog.locator('select[name="country"]').selectOption('NL');
       await dialog.locator('input[name="phone"]').fill('20 123 4567');
       await dialog.locator('select[name="preferredLanguage"]').selectOption(locale);
       await dialog.getByRole('button', { name: text(locale, 'contact.assign') }).click();

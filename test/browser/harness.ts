@@ -76,13 +76,17 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The widths the portal is tested at: a desktop window, and a phone (an iPhone 14's CSS pixels). */
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
 /**
- * A browser context in that language. Every page records the Content-Security-Policy violations it
+ * A browser context in that language, at that size (a phone's is a touch screen). Every page records the Content-Security-Policy violations it
  * meets (axeViolations below reports them too), so a browser test fails when the portal's own policy
  * blocks something the portal needs.
  */
-export async function newContext(browser: Browser, locale: 'en-US' | 'nl-NL'): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+export async function newContext(browser: Browser, locale: 'en-US' | 'nl-NL', viewport = DESKTOP): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale, viewport, ...(viewport.width < 600 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
   await context.addInitScript(() => {
     const page = globalThis as unknown as { __cspViolations: string[]; addEventListener: (type: string, listener: (event: { violatedDirective: string; blockedURI: string }) => void) => void };
     page.__cspViolations = [];
@@ -106,8 +110,8 @@ export async function signIn(page: Page, portal: Portal, username: string, passw
   await page.keyboard.press('Tab');
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
-  // Signed in (the app's navigation) or refused (an alert): either way the request has finished.
-  await page.locator('nav, [role="alert"]').first().waitFor();
+  // Signed in (the portal's header) or refused (an alert): either way the request has finished.
+  await page.locator('header, [role="alert"]').first().waitFor();
 }
 
 export interface AxeViolation {

@@ -183,7 +183,7 @@ function technicalWalk(locale: Locale) {
       await page.waitForURL(/\/rewards\/technical\/requests\/[0-9a-f-]{36}$/);
       const id = page.url().split('/').at(-1)!;
       await page.getByTestId('request-heading').filter({ hasText: `${reference}: ${title}` }).waitFor();
-      assert.equal(await page.title(), m('technicalPage.documentTitle', { reference, title }));
+      assert.equal(await page.title(), m('web.documentTitle', { page: m('technicalPage.documentTitle', { reference, title }) }));
       await page.getByTestId('request-contact').filter({ hasText: contactEmail }).waitFor();
       const download = page.getByRole('link', { name: m('technicalPage.attachment.download', { name: 'architecture.txt' }) });
       await download.waitFor();

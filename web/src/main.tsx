@@ -1,33 +1,59 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { IntlProvider } from 'react-intl';
 import { BrowserRouter } from 'react-router';
-import { queryClient } from './api/queries.ts';
 import { AppRoutes } from './app/AppRoutes.tsx';
+import { preloadPagesFor } from './app/pages.ts';
 import { SessionProvider, useSession } from './app/session.tsx';
-import { CATALOGS } from './i18n/catalogs.ts';
+import { initialLocale, loadCatalog, type Catalog, type Locale } from './i18n/catalogs.ts';
 
+// Fetched at once, beside the session read and the page's own code, rather than one after another.
+preloadPagesFor(window.location.pathname);
+const firstCatalog = loadCatalog(initialLocale()).catch(() => undefined);
+
+/**
+ * The portal in the session's language. While another language's catalog is fetched the page stays
+ * in the one it had (never a flash of raw ids); a failed fetch is tried again.
+ */
 function Localized() {
   const { locale } = useSession();
+  const [shown, setShown] = useState<{ locale: Locale; messages: Catalog } | null>(null);
+  useEffect(() => {
+    let current = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const load = (delay: number) => {
+      loadCatalog(locale).then(
+        (messages) => current && setShown({ locale, messages }),
+        () => {
+          if (current) retry = setTimeout(() => load(Math.min(delay * 2, 30_000)), delay);
+        },
+      );
+    };
+    load(1000);
+    return () => {
+      current = false;
+      clearTimeout(retry);
+    };
+  }, [locale]);
+  if (!shown) return null;
   return (
-    <IntlProvider locale={locale} messages={CATALOGS[locale]} defaultLocale="en-US">
+    <IntlProvider locale={shown.locale} messages={shown.messages} defaultLocale="en-US">
       <AppRoutes />
     </IntlProvider>
   );
 }
 
-createRoot(document.getElementById('root')!).render(
+// Rendered once the first catalog is here: until then index.html's own loading indicator stays.
+const root = createRoot(document.getElementById('root')!);
+void firstCatalog.then(() => root.render(
   <StrictMode>
     <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <SessionProvider>
-            <Localized />
-          </SessionProvider>
-        </BrowserRouter>
-      </QueryClientProvider>
+      <BrowserRouter>
+        <SessionProvider>
+          <Localized />
+        </SessionProvider>
+      </BrowserRouter>
     </FluentProvider>
   </StrictMode>,
-);
+));

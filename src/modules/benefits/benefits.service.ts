@@ -193,6 +193,15 @@ export async function assignMarketingContact(
           values: { name: replacedName ?? '', newContact: user!.displayName, ...sender },
         });
       }
+      // The activations still waiting for the Rewards team follow the contact: the team calls the person
+      // the partner named now, which is what the page and the contact-replaced email say. The contacted
+      // ones keep whom they reached (history).
+      await trx
+        .updateTable('activations')
+        .set({ contact_email: email, contact_language: language })
+        .where('partner_account_id', '=', accountId)
+        .where('status', '=', 'open')
+        .execute();
       await recordAudit(trx, {
         actor: ctx.actor,
         action: previous ? 'marketing-contact.changed' : 'marketing-contact.assigned',

@@ -13,7 +13,7 @@ export const setApiLocale = (locale: string) => {
   currentLocale = locale;
 };
 
-function csrfToken(): string | null {
+export function csrfToken(): string | null {
   const match = /(?:^|;\s*)rewards_csrf=([^;]+)/.exec(document.cookie);
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }

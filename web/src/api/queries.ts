@@ -41,6 +41,8 @@ type ReadArguments<Init> = [RequiredKeys<Init>] extends [never]
 interface ReadOptions {
   /** False while the page may not read this yet (say, the program is not visible to the caller). */
   enabled?: boolean;
+  /** Read again when the window regains focus (a list the user may change in another tab). */
+  refetchOnFocus?: boolean;
 }
 
 /**
@@ -54,7 +56,12 @@ export function useApiQuery<Path extends ReadPath>(
 ): UseQueryResult<ReadData<Path>, ApiError> {
   const { query, options } = useLocalizedRead(path, args);
   // openapi-react-query types the error as the response body; the client's middleware throws ApiError instead.
-  return useQuery({ ...query, placeholderData: keepPreviousData, enabled: options?.enabled ?? true }) as never;
+  return useQuery({
+    ...query,
+    placeholderData: keepPreviousData,
+    enabled: options?.enabled ?? true,
+    refetchOnWindowFocus: options?.refetchOnFocus ?? false,
+  }) as never;
 }
 
 /** A read's init in the UI's language, and the query options (key and fetch) the cache keeps it under. */
@@ -105,6 +112,7 @@ export function useApiList<Path extends ListPath>(
     },
     placeholderData: keepPreviousData,
     enabled: options?.enabled ?? true,
+    refetchOnWindowFocus: options?.refetchOnFocus ?? false,
   }) as never;
 }
 

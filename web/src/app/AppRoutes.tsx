@@ -1,45 +1,76 @@
-import { Spinner } from '@fluentui/react-components';
+import { Suspense, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { TenantsPage } from '../features/accounts/TenantsPage.tsx';
-import { UsersPage } from '../features/accounts/UsersPage.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
-import { SignInPage } from '../features/identity/SignInPage.tsx';
-import { VisibilityHelpPage } from '../features/identity/VisibilityHelpPage.tsx';
-import { RewardsPage } from '../features/rewards/RewardsPage.tsx';
-import { RequestPage } from '../features/technical/RequestPage.tsx';
-import { AppShell } from './AppShell.tsx';
+import type { MessageId } from '../i18n/catalogs.ts';
+import { useDocumentTitle } from './dialogs.ts';
+import { LazyBoundary } from './LazyBoundary.tsx';
+import { pages } from './pages.ts';
 import { useSession } from './session.tsx';
+
+const { SignInPage, AppShell, HomePage, RewardsPage, RequestPage, VisibilityHelpPage, UsersPage, TenantsPage } = pages;
+
+/** The document's title for a page whose name does not change (the others set their own, as they load). */
+function Title({ id }: { id: MessageId }) {
+  const intl = useIntl();
+  useDocumentTitle(intl.formatMessage({ id }));
+  return null;
+}
+
+/** A page's own code, loaded when it is first shown: the sign-in page does not wait for the Rewards page. */
+function Page({ title, children }: { title?: MessageId; children: ReactNode }) {
+  return (
+    <LazyBoundary>
+      {title && <Title id={title} />}
+      <Suspense fallback={null}>{children}</Suspense>
+    </LazyBoundary>
+  );
+}
 
 export function AppRoutes() {
   const { status } = useSession();
   const intl = useIntl();
   const location = useLocation();
   if (status === 'loading') {
-    return <Spinner style={{ marginTop: '20vh' }} label={intl.formatMessage({ id: 'web.loading' })} />;
+    // The same indicator index.html shows before the code arrives (styled there), so nothing jumps.
+    return <div className="boot" role="status" aria-label={intl.formatMessage({ id: 'web.loading' })} />;
   }
   if (status === 'signed-out') {
+    // The page asked for rides along, so sign-in lands there (a link from an email, a bookmark).
+    const from = `${location.pathname}${location.search}${location.hash}`;
     return (
       <Routes>
-        <Route path="/sign-in" element={<SignInPage />} />
-        <Route path="*" element={<Navigate to="/sign-in" replace state={{ from: location.pathname }} />} />
+        <Route path="/sign-in" element={<Page><SignInPage /></Page>} />
+        <Route path="*" element={<Navigate to="/sign-in" replace state={{ from }} />} />
       </Routes>
     );
   }
   return (
     <Routes>
-      <Route path="/sign-in" element={<Navigate to="/" replace />} />
-      <Route element={<AppShell />}>
-        <Route index element={<HomePage />} />
-        <Route path="/rewards" element={<RewardsPage />} />
-        <Route path="/rewards/:tab" element={<RewardsPage />} />
-        <Route path="/rewards/technical/requests/:id" element={<RequestPage />} />
-        <Route path="/help/rewards-visibility" element={<VisibilityHelpPage />} />
+      <Route path="/sign-in" element={<SignedInAlready />} />
+      <Route element={<Page><AppShell /></Page>}>
+        <Route index element={<Page title="shell.nav.home"><HomePage /></Page>} />
+        <Route path="/rewards" element={<Page><RewardsPage /></Page>} />
+        <Route path="/rewards/:tab" element={<Page><RewardsPage /></Page>} />
+        <Route path="/rewards/technical/requests/:id" element={<Page><RequestPage /></Page>} />
+        <Route path="/help/rewards-visibility" element={<Page title="help.title"><VisibilityHelpPage /></Page>} />
         <Route path="/settings" element={<Navigate to="/settings/users" replace />} />
-        <Route path="/settings/users" element={<UsersPage />} />
-        <Route path="/settings/tenants" element={<TenantsPage />} />
+        <Route path="/settings/users" element={<Page title="settings.users"><UsersPage /></Page>} />
+        <Route path="/settings/tenants" element={<Page title="settings.tenants"><TenantsPage /></Page>} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>
   );
+}
+
+/** Signed in on the sign-in page (just now, or by going back to it): on to the page that was asked for. */
+function SignedInAlready() {
+  const location = useLocation();
+  return <Navigate to={safeReturnPath(location.state)} replace />;
+}
+
+/** Only a path of this portal (never another origin, not even `//elsewhere`), else home. */
+export function safeReturnPath(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  if (typeof from !== 'string' || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/\\') || from.startsWith('/sign-in')) return '/';
+  return from;
 }

@@ -1,40 +1,35 @@
-import {
-  Button,
-  makeStyles,
-  Menu,
-  MenuDivider,
-  MenuGroup,
-  MenuGroupHeader,
-  MenuItem,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Text,
-  tokens,
-  Tooltip,
-} from '@fluentui/react-components';
-import {
-  Gift24Regular,
-  Home24Regular,
-  Key24Regular,
-  Person24Regular,
-  QuestionCircle24Regular,
-  Settings24Regular,
-  SignOut24Regular,
-} from '@fluentui/react-icons';
-import { useState, type ReactNode } from 'react';
-import { ChangePasswordDialog } from '../features/identity/ChangePasswordDialog.tsx';
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Navigation24Regular, Person24Regular, Settings24Regular } from '@fluentui/react-icons';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { NavLink, Outlet, useNavigate } from 'react-router';
-import { LANGUAGE_NAMES, LOCALES, type Locale } from '../i18n/catalogs.ts';
-import { useSession, useSignedIn } from './session.tsx';
+import { Outlet, useNavigate } from 'react-router';
+import { queryClient } from '../api/queries.ts';
+import { lazyComponent } from './lazy.tsx';
+import { useSignedIn } from './session.tsx';
+
+import { NavItems } from './NavItems.tsx';
+
+// The user menu and the phone's navigation drawer (with the positioning, motion and focus-trapping
+// code they need) are fetched when first wanted, so a page's first load does not carry them.
+const loadUserMenu = () => import('./UserMenu.tsx').then((m) => m.UserMenu);
+const NavDrawer = lazyComponent(() => import('./NavDrawer.tsx').then((m) => m.NavDrawer));
+
+/** Below this width the navigation is a drawer behind the menu button, and the header keeps only its buttons. */
+export const NARROW = '(max-width: 767px)';
+const narrow = `@media ${NARROW}`;
 
 const useStyles = makeStyles({
   // The document scrolls (not an inner box), so keyboard users can scroll any page.
-  root: { display: 'grid', gridTemplateRows: '48px 1fr', gridTemplateColumns: '240px 1fr', minHeight: '100%' },
+  root: {
+    display: 'grid',
+    gridTemplateRows: '48px 1fr',
+    gridTemplateColumns: '240px minmax(0, 1fr)',
+    minHeight: '100%',
+    [narrow]: { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
   header: {
-    gridColumn: '1 / 3',
+    gridColumn: '1 / -1',
     position: 'sticky',
     top: 0,
     zIndex: 10,
@@ -46,10 +41,22 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  product: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  account: { flexGrow: 1, opacity: 0.9 },
+  product: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, whiteSpace: 'nowrap' },
+  account: {
+    flexGrow: 1,
+    opacity: 0.9,
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    [narrow]: { display: 'none' },
+  },
+  spacer: { display: 'none', [narrow]: { display: 'block', flexGrow: 1 } },
   headerButton: { color: tokens.colorNeutralForegroundOnBrand, minWidth: '40px' },
+  menuButton: { display: 'none', [narrow]: { display: 'inline-flex' } },
+  userName: { [narrow]: { display: 'none' } },
   nav: {
+    [narrow]: { display: 'none' },
     position: 'sticky',
     top: '48px',
     alignSelf: 'start',
@@ -60,25 +67,15 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
   },
-  navLink: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: '10px',
-    paddingTop: '10px',
-    paddingBottom: '10px',
-    paddingLeft: '16px',
-    color: tokens.colorNeutralForeground1,
-    textDecorationLine: 'none',
-    borderLeft: '3px solid transparent',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+
+  main: {
+    minWidth: 0,
+    paddingTop: '24px',
+    paddingBottom: '24px',
+    paddingLeft: '32px',
+    paddingRight: '32px',
+    [narrow]: { paddingTop: '16px', paddingLeft: '12px', paddingRight: '12px' },
   },
-  navLinkActive: {
-    fontWeight: tokens.fontWeightSemibold,
-    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1Selected,
-  },
-  main: { minWidth: 0, paddingTop: '24px', paddingBottom: '24px', paddingLeft: '32px', paddingRight: '32px' },
   skip: {
     position: 'absolute',
     left: '-10000px',
@@ -86,118 +83,127 @@ const useStyles = makeStyles({
   },
 });
 
-function NavItem({ to, icon, children }: { to: string; icon: ReactNode; children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <NavLink
-      to={to}
-      end={to === '/'}
-      className={({ isActive }) => (isActive ? `${styles.navLink} ${styles.navLinkActive}` : styles.navLink)}
-    >
-      {icon}
-      {children}
-    </NavLink>
-  );
+
+/** Whether the window is narrower than NARROW, followed as it changes (a phone turned, a window resized). */
+function useNarrow(): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW);
+    const update = () => setMatches(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return matches;
 }
 
-/** The partner dashboard frame: header with account, settings and user menu; left navigation; the page. */
+
+/**
+ * The partner dashboard frame: header with account, settings and user menu; navigation; the page.
+ * The signed-in pages' read cache is provided here, so the sign-in page's code does not carry it.
+ */
 export function AppShell() {
   const styles = useStyles();
   const intl = useIntl();
   const navigate = useNavigate();
-  const { locale, setLocale, signOut, signOutEverywhere } = useSession();
   const me = useSignedIn();
-  const [changingPassword, setChangingPassword] = useState(false);
+  const narrowWindow = useNarrow();
+  // Until the menu's code is here, its button is a stand-in of the same look: hovering or focusing it
+  // fetches the code, pressing it also opens the menu once the code is here. The real button then
+  // takes the stand-in's place, and its focus.
+  const [UserMenu, setUserMenu] = useState<Awaited<ReturnType<typeof loadUserMenu>> | null>(null);
+  const [openMenu, setOpenMenu] = useState(false);
+  const standInFocused = useRef(false);
+  const fetchMenu = () => void loadUserMenu().then((component) => setUserMenu(() => component), () => undefined);
+  const [drawer, setDrawer] = useState<'never' | 'open' | 'closed'>('never');
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const navigationLabel = intl.formatMessage({ id: 'shell.navigation' });
+  const userLabel = narrowWindow ? intl.formatMessage({ id: 'shell.userMenu' }, { name: me.user.displayName }) : undefined;
 
   return (
-    <div className={styles.root}>
-      <a href="#main" className={styles.skip}>
-        <FormattedMessage id="shell.skipToContent" />
-      </a>
-      <header className={styles.header}>
-        <Text className={styles.product}>
-          <FormattedMessage id="shell.product" />
-        </Text>
-        <Text className={styles.account} data-testid="account-name">
-          {me.partnerAccount?.name ?? intl.formatMessage({ id: 'shell.noAccount' })}
-        </Text>
-        <Tooltip content={intl.formatMessage({ id: 'shell.settings' })} relationship="label">
+    <QueryClientProvider client={queryClient}>
+      <div className={styles.root}>
+        <a href="#main" className={styles.skip}>
+          <FormattedMessage id="shell.skipToContent" />
+        </a>
+        <header className={styles.header}>
           <Button
+            ref={menuButton}
             appearance="transparent"
-            className={styles.headerButton}
-            icon={<Settings24Regular />}
-            onClick={() => void navigate('/settings/users')}
+            className={mergeClasses(styles.headerButton, styles.menuButton)}
+            icon={<Navigation24Regular />}
+            aria-label={intl.formatMessage({ id: 'shell.openNavigation' })}
+            aria-expanded={drawer === 'open'}
+            onClick={() => setDrawer('open')}
           />
-        </Tooltip>
-        <Menu
-          checkedValues={{ locale: [locale] }}
-          onCheckedValueChange={(_, data) => {
-            const next = data.checkedItems[0] as Locale | undefined;
-            if (next) void setLocale(next);
-          }}
-        >
-          <MenuTrigger disableButtonEnhancement>
-            <Button appearance="transparent" className={styles.headerButton} icon={<Person24Regular />}>
-              {me.user.displayName}
+          <Text className={styles.product}>
+            <FormattedMessage id={narrowWindow ? 'shell.productShort' : 'shell.product'} />
+          </Text>
+          <Text className={styles.account} data-testid="account-name">
+            {me.partnerAccount?.name ?? intl.formatMessage({ id: 'shell.noAccount' })}
+          </Text>
+          <span className={styles.spacer} />
+          {me.partnerAccount && (
+            <Button
+              appearance="transparent"
+              className={styles.headerButton}
+              icon={<Settings24Regular />}
+              aria-label={intl.formatMessage({ id: 'shell.settings' })}
+              title={intl.formatMessage({ id: 'shell.settings' })}
+              onClick={() => void navigate('/settings/users')}
+            />
+          )}
+          {UserMenu ? (
+            <UserMenu
+              openAtOnce={openMenu}
+              focusAtOnce={standInFocused.current}
+              label={userLabel}
+              buttonClassName={styles.headerButton}
+              nameClassName={styles.userName}
+            />
+          ) : (
+            <Button
+              appearance="transparent"
+              className={styles.headerButton}
+              icon={<Person24Regular />}
+              aria-label={userLabel}
+              aria-haspopup="menu"
+              aria-expanded={false}
+              onPointerEnter={fetchMenu}
+              onFocus={() => {
+                standInFocused.current = true;
+                fetchMenu();
+              }}
+              onBlur={() => (standInFocused.current = false)}
+              onClick={() => {
+                setOpenMenu(true);
+                fetchMenu();
+              }}
+            >
+              <span className={styles.userName}>{me.user.displayName}</span>
             </Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuGroup>
-                <MenuGroupHeader>
-                  <FormattedMessage id="shell.language" />
-                </MenuGroupHeader>
-                {LOCALES.map((option) => (
-                  <MenuItemRadio key={option} name="locale" value={option} lang={option}>
-                    {LANGUAGE_NAMES[option]}
-                  </MenuItemRadio>
-                ))}
-              </MenuGroup>
-              <MenuDivider />
-              <MenuItem icon={<Key24Regular />} onClick={() => setChangingPassword(true)}>
-                <FormattedMessage id="password.change" />
-              </MenuItem>
-              <MenuItem
-                icon={<SignOut24Regular />}
-                onClick={() => {
-                  void signOut().then(() => navigate('/sign-in'));
-                }}
-              >
-                <FormattedMessage id="shell.signOut" />
-              </MenuItem>
-              <MenuItem
-                onClick={() => {
-                  void signOutEverywhere().then(() => navigate('/sign-in'));
-                }}
-              >
-                <FormattedMessage id="shell.signOutEverywhere" />
-              </MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-        {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
-      </header>
-      <nav className={styles.nav} aria-label={intl.formatMessage({ id: 'shell.navigation' })}>
-        <NavItem to="/" icon={<Home24Regular />}>
-          <FormattedMessage id="shell.nav.home" />
-        </NavItem>
-        {me.navigation.marketplaceRewards && (
-          <NavItem to="/rewards" icon={<Gift24Regular />}>
-            <FormattedMessage id="shell.nav.rewards" />
-          </NavItem>
+          )}
+        </header>
+        {narrowWindow ? (
+          drawer !== 'never' && (
+            <NavDrawer
+              open={drawer === 'open'}
+              label={navigationLabel}
+              onClose={() => {
+                setDrawer('closed');
+                menuButton.current?.focus();
+              }}
+              onNavigate={() => setDrawer('closed')}
+            />
+          )
+        ) : (
+          <nav className={styles.nav} aria-label={navigationLabel}>
+            <NavItems />
+          </nav>
         )}
-        {me.partnerAccount && (
-          <NavItem to="/settings/users" icon={<Settings24Regular />}>
-            <FormattedMessage id="shell.nav.accountSettings" />
-          </NavItem>
-        )}
-        <NavItem to="/help/rewards-visibility" icon={<QuestionCircle24Regular />}>
-          <FormattedMessage id="shell.nav.help" />
-        </NavItem>
-      </nav>
-      <main id="main" className={styles.main} tabIndex={-1}>
-        <Outlet />
-      </main>
-    </div>
+        <main id="main" className={styles.main} tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </QueryClientProvider>
   );
 }

@@ -1,6 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, call, setApiLocale } from '../api/client.ts';
+import { api, call, csrfToken, setApiLocale } from '../api/client.ts';
 import type { components, paths } from '../api/schema.gen.ts';
 import { initialLocale, rememberLocale, type Locale } from '../i18n/catalogs.ts';
 
@@ -25,13 +24,18 @@ interface SessionState {
 const SessionContext = createContext<SessionState | null>(null);
 
 /**
+ * Empties the read cache (whoever signs in next never sees what was read for someone else). The cache
+ * lives in the signed-in pages' code, loaded after sign-in, so the sign-in page does not carry it.
+ */
+const forgetReads = () => import('../api/queries.ts').then(({ queryClient }) => queryClient.clear());
+
+/**
  * Who is signed in and in which language the portal speaks: the user's saved
  * choice, else this browser's choice or languages, else English. The signed-in
  * user is held here rather than in the query cache because sign-in, sign-out
  * and a saved language set it from their own answers.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const queryClient = useQueryClient();
   const [me, setMe] = useState<Me | null>(null);
   const [status, setStatus] = useState<SessionState['status']>('loading');
   const [browserLocale, setBrowserLocale] = useState<Locale>(initialLocale);
@@ -39,6 +43,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   setApiLocale(locale);
 
   const refresh = useCallback(async () => {
+    // A session always comes with its CSRF cookie (set and cleared together, readable here): without
+    // one there is no session to ask about, and the sign-in page loads without a refused request.
+    if (!csrfToken()) {
+      setMe(null);
+      setStatus('signed-out');
+      return;
+    }
     try {
       setMe(await call(api.GET('/api/v1/me')));
       setStatus('signed-in');
@@ -64,19 +75,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async signIn(username, password) {
         const body = await call(api.POST('/api/v1/auth/sign-in', { body: { username, password } }));
         // Whoever signs in never sees what was read for someone else, not even while it is read again.
-        queryClient.clear();
+        await forgetReads();
         setMe(body);
         setStatus('signed-in');
       },
       async signOut() {
         await call(api.POST('/api/v1/auth/sign-out')).catch(() => undefined);
-        queryClient.clear();
+        await forgetReads();
         setMe(null);
         setStatus('signed-out');
       },
       async signOutEverywhere() {
         await call(api.POST('/api/v1/auth/sign-out-everywhere'));
-        queryClient.clear();
+        await forgetReads();
         setMe(null);
         setStatus('signed-out');
       },
@@ -88,7 +99,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (me) setMe(await call(api.PATCH('/api/v1/me', { body: { locale: next } })));
       },
     }),
-    [status, me, locale, refresh, queryClient],
+    [status, me, locale, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

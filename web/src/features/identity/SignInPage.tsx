@@ -1,67 +1,101 @@
-import { Button, Card, Field, Input, makeStyles, Select, Title2, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Field, Input, tokens } from '@fluentui/react-components';
+import { useState, type CSSProperties } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useNavigate } from 'react-router';
-import { ErrorMessage } from '../../app/ErrorMessage.tsx';
+import { useDocumentTitle } from '../../app/dialogs.ts';
+import { ErrorMessage, fieldValidation } from '../../app/ErrorMessage.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
-import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../i18n/catalogs.ts';
+import { LANGUAGE_NAMES, LOCALES } from '../../i18n/catalogs.ts';
 
-const useStyles = makeStyles({
-  page: { display: 'flex', justifyContent: 'center', alignItems: 'flex-start', paddingTop: '12vh', minHeight: '100%', backgroundColor: tokens.colorNeutralBackground2 },
-  card: { width: '380px', paddingTop: '24px', paddingBottom: '24px', paddingLeft: '24px', paddingRight: '24px' },
-  form: { display: 'flex', flexDirection: 'column', gap: '16px' },
-});
+// This page is the first thing a browser loads, so it is styled with Fluent's tokens in plain style
+// objects: a makeStyles here would bring Griffel's runtime style compiler (about 8 kB) along, where
+// Fluent's own components arrive with their styles compiled. Nor a Card or a Select, for the same reason.
+const page: CSSProperties = {
+  display: 'flex',
+  justifyContent: 'center',
+  alignItems: 'flex-start',
+  paddingTop: 'min(12vh, 96px)',
+  paddingLeft: 12,
+  paddingRight: 12,
+  minHeight: '100%',
+  boxSizing: 'border-box',
+  backgroundColor: tokens.colorNeutralBackground2,
+  fontFamily: tokens.fontFamilyBase,
+  color: tokens.colorNeutralForeground1,
+};
+const card: CSSProperties = {
+  width: '100%',
+  maxWidth: 380,
+  boxSizing: 'border-box',
+  padding: 24,
+  backgroundColor: tokens.colorNeutralBackground1,
+  borderRadius: tokens.borderRadiusMedium,
+  boxShadow: tokens.shadow4,
+};
+const form: CSSProperties = { display: 'flex', flexDirection: 'column', gap: 16 };
+const product: CSSProperties = { margin: 0, color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 };
+const title: CSSProperties = { margin: '4px 0', fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold };
+const text: CSSProperties = { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 };
+const languages: CSSProperties = { display: 'flex', gap: 4, alignItems: 'center', flexWrap: 'wrap' };
 
+/** Sign-in: the product named, the fields, the language. Where the user goes next is AppRoutes' (the page they asked for). */
 export function SignInPage() {
-  const styles = useStyles();
   const intl = useIntl();
-  const navigate = useNavigate();
   const { signIn, locale, setLocale } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const { error, busy, submit } = useFormSubmit(() => signIn(username, password), { onDone: () => void navigate('/') });
+  const { error, busy, submit } = useFormSubmit(() => signIn(username, password));
+  useDocumentTitle(intl.formatMessage({ id: 'signIn.title' }));
 
   return (
-    <main className={styles.page}>
-      <Card className={styles.card}>
-        <form className={styles.form} onSubmit={submit} noValidate>
-          <Title2 as="h1">
-            <FormattedMessage id="signIn.title" />
-          </Title2>
+    <main style={page}>
+      <div style={card}>
+        <form style={form} onSubmit={submit} noValidate>
+          <div>
+            <p style={product}>
+              <FormattedMessage id="signIn.product" />
+            </p>
+            <h1 style={title}>
+              <FormattedMessage id="signIn.title" />
+            </h1>
+            <p style={text}>
+              <FormattedMessage id="signIn.intro" />
+            </p>
+          </div>
           <ErrorMessage error={error} />
-          <Field label={intl.formatMessage({ id: 'signIn.username' })} hint={intl.formatMessage({ id: 'signIn.usernameHint' })} required>
-            <Input
-              name="username"
-              type="email"
-              autoComplete="username"
-              value={username}
-              onChange={(_, data) => setUsername(data.value)}
-            />
+          <Field
+            label={intl.formatMessage({ id: 'signIn.username' })}
+            hint={intl.formatMessage({ id: 'signIn.usernameHint' })}
+            required
+            {...fieldValidation(error, 'username')}
+          >
+            <Input name="username" type="email" autoComplete="username" value={username} onChange={(_, data) => setUsername(data.value)} />
           </Field>
-          <Field label={intl.formatMessage({ id: 'signIn.password' })} required>
-            <Input
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(_, data) => setPassword(data.value)}
-            />
+          <Field label={intl.formatMessage({ id: 'signIn.password' })} required {...fieldValidation(error, 'password')}>
+            <Input name="password" type="password" autoComplete="current-password" value={password} onChange={(_, data) => setPassword(data.value)} />
           </Field>
-          <Button appearance="primary" type="submit" disabled={busy || !username || !password}>
+          <Button appearance="primary" type="submit" disabled={busy}>
             <FormattedMessage id="signIn.submit" />
           </Button>
-          <Field label={intl.formatMessage({ id: 'shell.language' })}>
-            <Select value={locale} onChange={(_, data) => void setLocale(data.value as Locale)}>
-              {LOCALES.map((option) => (
-                <option key={option} value={option} lang={option}>
-                  {LANGUAGE_NAMES[option]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <div role="group" aria-label={intl.formatMessage({ id: 'shell.language' })} style={languages}>
+            <span style={text} aria-hidden>
+              <FormattedMessage id="shell.language" />:
+            </span>
+            {LOCALES.map((option) => (
+              <Button
+                key={option}
+                size="small"
+                appearance={option === locale ? 'outline' : 'transparent'}
+                aria-pressed={option === locale}
+                lang={option}
+                onClick={() => void setLocale(option)}
+              >
+                {LANGUAGE_NAMES[option]}
+              </Button>
+            ))}
+          </div>
         </form>
-      </Card>
+      </div>
     </main>
   );
 }

@@ -6,7 +6,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries.ts';
 import { ErrorMessage, fieldValidation } from '../../app/ErrorMessage.tsx';
 import { useSignedIn } from '../../app/session.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
-import { useDialog, useDocumentTitle } from './dialogs.ts';
+import { useDialog, useDocumentTitle } from '../../app/dialogs.ts';
 import { EditRequestDialog } from './RequestForm.tsx';
 import { RequestStatusBadge } from './TechnicalTab.tsx';
 import { REQUEST_READS, type TechnicalRequest } from './types.ts';

@@ -23,7 +23,7 @@ import { useApiList, useApiMutation } from '../../api/queries.ts';
 import { ErrorMessage, fieldValidation } from '../../app/ErrorMessage.tsx';
 import { FormDialog } from '../../app/FormDialog.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
-import { useDialog } from './dialogs.ts';
+import { useDialog } from '../../app/dialogs.ts';
 import type { BillingType, LedgerEntry, Sponsorship } from './types.ts';
 
 const usd = (value: string) => <FormattedNumber value={Number(value)} style="currency" currency="USD" />;

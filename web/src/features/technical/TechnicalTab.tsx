@@ -17,7 +17,7 @@ import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router';
 import { useApiList } from '../../api/queries.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
-import { useDialog } from './dialogs.ts';
+import { useDialog } from '../../app/dialogs.ts';
 import { NewRequestDialog } from './RequestForm.tsx';
 import { requestPath, type RequestStatus, type RequestSummary, type TechnicalBenefit } from './types.ts';
 import { BenefitCells } from '../rewards/BenefitCells.tsx';

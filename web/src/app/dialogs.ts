@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 
 /**
  * Which dialog (or which object's dialog) is open, and who opened it: closing hands focus back to the
@@ -24,14 +25,19 @@ export function useDialog<T>() {
   };
 }
 
-/** The document's title while the page is shown. */
+/**
+ * The document's title while the page is shown: the page's own name first (what a tab strip, the
+ * history list and a screen reader announcing the new page show), then the product's.
+ */
 export function useDocumentTitle(title: string | null) {
+  const intl = useIntl();
+  const full = title === null ? null : intl.formatMessage({ id: 'web.documentTitle' }, { page: title });
   useEffect(() => {
-    if (!title) return;
+    if (!full) return;
     const previous = document.title;
-    document.title = title;
+    document.title = full;
     return () => {
       document.title = previous;
     };
-  }, [title]);
+  }, [full]);
 }

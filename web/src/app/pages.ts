@@ -1,0 +1,42 @@
+import { lazy, type ComponentType } from 'react';
+
+/**
+ * The portal's pages, each its own chunk. `preloadPagesFor` starts loading the chunk the address
+ * needs while the session is still being read, so the split costs no extra round trip.
+ */
+const loaders = {
+  SignInPage: () => import('../features/identity/SignInPage.tsx').then((m) => ({ default: m.SignInPage })),
+  AppShell: () => import('./AppShell.tsx').then((m) => ({ default: m.AppShell })),
+  HomePage: () => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })),
+  RewardsPage: () => import('../features/rewards/RewardsPage.tsx').then((m) => ({ default: m.RewardsPage })),
+  RequestPage: () => import('../features/technical/RequestPage.tsx').then((m) => ({ default: m.RequestPage })),
+  VisibilityHelpPage: () => import('../features/identity/VisibilityHelpPage.tsx').then((m) => ({ default: m.VisibilityHelpPage })),
+  UsersPage: () => import('../features/accounts/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+  TenantsPage: () => import('../features/accounts/TenantsPage.tsx').then((m) => ({ default: m.TenantsPage })),
+} satisfies Record<string, () => Promise<{ default: ComponentType }>>;
+
+type PageName = keyof typeof loaders;
+
+export const pages = Object.fromEntries(Object.entries(loaders).map(([name, load]) => [name, lazy(load)])) as unknown as Record<PageName, ComponentType>;
+
+/** The chunks an address shows (the sign-in page, or the frame and the page), fetched now; a failure is left to the page. */
+export function preloadPagesFor(pathname: string): void {
+  const wanted: PageName[] =
+    pathname === '/sign-in'
+      ? ['SignInPage']
+      : [
+          'AppShell',
+          pathname.startsWith('/rewards/technical/requests/')
+            ? 'RequestPage'
+            : pathname.startsWith('/rewards')
+              ? 'RewardsPage'
+              : pathname.startsWith('/settings/tenants')
+                ? 'TenantsPage'
+                : pathname.startsWith('/settings')
+                  ? 'UsersPage'
+                  : pathname.startsWith('/help')
+                    ? 'VisibilityHelpPage'
+                    : 'HomePage',
+        ];
+  for (const name of wanted) void loaders[name]().catch(() => undefined);
+}
