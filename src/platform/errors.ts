@@ -138,5 +138,107 @@ export class AppError extends Error {
 }
 
 export const validationFailed = (fields: Record<string, FieldProblem>) => new AppError('VALIDATION_FAILED', { fields });
+
+/** `{[name]: problem}`, or nothing when there is no problem: for collecting a request's field problems. */
+export const fieldOf = (name: string, problem: FieldProblem | null): Record<string, FieldProblem> => (problem ? { [name]: problem } : {});
+
+/** Every field problem of a request, or none: what a service throws once it has checked every field. */
+export function refuseFieldProblems(fields: Record<string, FieldProblem>): void {
+  if (Object.keys(fields).length > 0) throw validationFailed(fields);
+}
+
+/**
+ * One problem a JSON Schema validator (Ajv, through Fastify) found: the keyword that failed, where
+ * (a JSON pointer into the input) and the keyword's parameters.
+ */
+export interface SchemaIssue {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+const KEYWORD_CODES: Record<string, FieldCode> = {
+  required: 'FIELD_REQUIRED',
+  minLength: 'TOO_SHORT',
+  maxLength: 'TOO_LONG',
+  minimum: 'TOO_SMALL',
+  maximum: 'TOO_LARGE',
+  pattern: 'FORMAT_INVALID',
+  format: 'FORMAT_INVALID',
+  enum: 'VALUE_NOT_ALLOWED',
+  const: 'VALUE_NOT_ALLOWED',
+  type: 'TYPE_INVALID',
+  additionalProperties: 'FIELD_UNKNOWN',
+  uniqueItems: 'DUPLICATE_ITEMS',
+  maxItems: 'TOO_MANY_ITEMS',
+  minItems: 'TOO_FEW_ITEMS',
+  minProperties: 'NOTHING_TO_CHANGE',
+};
+
+/** The value a JSON pointer (`/contact/email`) names in the input, or undefined. */
+function valueAt(input: unknown, pointer: string): unknown {
+  if (pointer === '') return input;
+  let value = input;
+  for (const raw of pointer.slice(1).split('/')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    value = Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  return value;
+}
+
+/**
+ * The schema's problems as field problems, one per field (the first found), named by their path
+ * (`contact.email`; an item of an array on the array: roles.1 -> roles; the input itself `_`). An
+ * empty required value (missing, or a string with nothing but spaces that the schema refuses, whatever
+ * the keyword: a length, a pattern, a format, an enum) is FIELD_REQUIRED, so an empty field says it
+ * is required rather than "enter at least 1 character". `input` is what was validated.
+ */
+export function fieldsOfSchemaIssues(issues: readonly SchemaIssue[], input: unknown): Record<string, FieldProblem> {
+  const fields: Record<string, FieldProblem> = {};
+  for (const issue of issues) {
+    let path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    if (issue.keyword === 'required') path = [path, String(issue.params.missingProperty)].filter(Boolean).join('.');
+    if (issue.keyword === 'additionalProperties') path = [path, String(issue.params.additionalProperty)].filter(Boolean).join('.');
+    // An item of an array is reported on the array (roles.1 -> roles).
+    path = path.replace(/\.\d+$/, '') || '_';
+    if (fields[path]) continue;
+    const value = issue.keyword === 'required' ? undefined : valueAt(input, issue.instancePath);
+    const blank = typeof value === 'string' && value.trim() === '' && issue.keyword !== 'maxLength' && issue.keyword !== 'type';
+    let code: FieldCode = blank ? 'FIELD_REQUIRED' : (KEYWORD_CODES[issue.keyword] ?? 'INVALID');
+    if (!blank && issue.keyword === 'format' && issue.params.format === 'email') code = 'EMAIL_INVALID';
+    const limit = issue.params.limit;
+    fields[path] = { code, ...(!blank && typeof limit === 'number' ? { values: { limit } } : {}) };
+  }
+  return fields;
+}
+
+/** A route's validation failure as Fastify attaches it (`attachValidation: true`): its issues and which part of the request. */
+export interface AttachedValidation {
+  validation?: readonly SchemaIssue[];
+  validationContext?: string;
+}
+
+/**
+ * For a route whose handler merges the schema's problems with its service's own field rules (so a
+ * form learns every problem at once, not the schema's first and the service's after): the body's
+ * problems, or null when the schema passed. A failure of anything but the body (the path's id, the
+ * query, a header) is thrown as it is, since nothing then may run.
+ */
+export function bodyProblems(failure: (Error & AttachedValidation) | undefined, body: unknown): Record<string, FieldProblem> | null {
+  if (!failure) return null;
+  if (failure.validationContext !== 'body' || !failure.validation) throw failure;
+  return fieldsOfSchemaIssues(failure.validation, body);
+}
+
+/**
+ * Whether a field of a body may be read by a service's own rules: the schema found nothing wrong with
+ * it (nor in it, nor with the body as a whole). Only then is its value the type the schema says.
+ */
+export function passedSchema(problems: Record<string, FieldProblem> | null | undefined, field: string): boolean {
+  if (!problems) return true;
+  if (problems._) return false;
+  return !Object.keys(problems).some((name) => name === field || name.startsWith(`${field}.`));
+}
 export const notFound = () => new AppError('NOT_FOUND');
 export const forbidden = (messageId?: MessageId) => new AppError('FORBIDDEN', messageId ? { messageId } : {});

@@ -1,5 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, type FieldCode, type FieldProblem } from '../platform/errors.ts';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError, fieldsOfSchemaIssues, type FieldProblem } from '../platform/errors.ts';
 import { ERROR_STATUS } from '../platform/http/error-status.ts';
 import { isDatabaseUnavailable } from '../platform/db/errors.ts';
 import { t, type Locale } from '../platform/i18n/i18n.ts';
@@ -7,63 +7,28 @@ import { t, type Locale } from '../platform/i18n/i18n.ts';
 /**
  * Every error leaves as `{error: {code, message, fields?}}`, the message in the
  * caller's language. Unexpected errors are logged whole and reach the client
- * only as INTERNAL.
+ * only as INTERNAL. Schema violations become VALIDATION_FAILED with a field
+ * problem per field (platform/errors.ts maps them, so a route that merges them
+ * with its service's own problems maps them the same way).
  */
-interface AjvIssue {
-  keyword: string;
-  instancePath: string;
-  params: Record<string, unknown>;
-}
-
-const KEYWORD_CODES: Record<string, FieldCode> = {
-  required: 'FIELD_REQUIRED',
-  minLength: 'TOO_SHORT',
-  maxLength: 'TOO_LONG',
-  minimum: 'TOO_SMALL',
-  maximum: 'TOO_LARGE',
-  pattern: 'FORMAT_INVALID',
-  format: 'FORMAT_INVALID',
-  enum: 'VALUE_NOT_ALLOWED',
-  const: 'VALUE_NOT_ALLOWED',
-  type: 'TYPE_INVALID',
-  additionalProperties: 'FIELD_UNKNOWN',
-  uniqueItems: 'DUPLICATE_ITEMS',
-  maxItems: 'TOO_MANY_ITEMS',
-  minItems: 'TOO_FEW_ITEMS',
-  minProperties: 'NOTHING_TO_CHANGE',
-};
 
 /** At most this many fields in one answer: a huge body of bad values must not make a huger answer. */
 const MAX_FIELDS = 20;
 
-function fieldsFromAjv(issues: AjvIssue[]): Record<string, FieldProblem> {
-  const fields: Record<string, FieldProblem> = {};
-  for (const issue of issues) {
-    if (Object.keys(fields).length >= MAX_FIELDS) break;
-    let path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    if (issue.keyword === 'required') path = [path, String(issue.params.missingProperty)].filter(Boolean).join('.');
-    if (issue.keyword === 'additionalProperties') {
-      path = [path, String(issue.params.additionalProperty)].filter(Boolean).join('.');
-    }
-    // An item of an array is reported on the array (roles.1 -> roles).
-    path = path.replace(/\.\d+$/, '') || '_';
-    if (fields[path]) continue;
-    let code: FieldCode = KEYWORD_CODES[issue.keyword] ?? 'INVALID';
-    if (issue.keyword === 'format' && issue.params.format === 'email') code = 'EMAIL_INVALID';
-    const limit = issue.params.limit;
-    fields[path] = { code, ...(typeof limit === 'number' ? { values: { limit } } : {}) };
-  }
-  return fields;
-}
-
 function localizeFields(locale: Locale, fields: Record<string, FieldProblem>) {
   return Object.fromEntries(
-    Object.entries(fields).map(([name, problem]) => [
-      name,
-      { code: problem.code, message: t(locale, `field.${problem.code}`, problem.values) },
-    ]),
+    Object.entries(fields)
+      .slice(0, MAX_FIELDS)
+      .map(([name, problem]) => [name, { code: problem.code, message: t(locale, `field.${problem.code}`, problem.values) }]),
   );
 }
+
+const VALIDATED_PART: Record<string, (request: FastifyRequest) => unknown> = {
+  body: (request) => request.body,
+  querystring: (request) => request.query,
+  params: (request) => request.params,
+  headers: (request) => request.headers,
+};
 
 const STATUS_CODES: Record<number, 'BAD_REQUEST' | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE'> = {
   400: 'BAD_REQUEST',
@@ -88,7 +53,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (error.validation) {
-      const fields = fieldsFromAjv(error.validation);
+      // Schema violations as field problems (platform/errors.ts), read against the part of the request that was validated.
+      const input = VALIDATED_PART[error.validationContext ?? 'body']?.(request);
+      const fields = fieldsOfSchemaIssues(error.validation, input);
       return reply.status(422).send({
         error: { code: 'VALIDATION_FAILED', message: t(locale, 'error.VALIDATION_FAILED'), fields: localizeFields(locale, fields) },
       });

@@ -81,26 +81,57 @@ export function grantableRoles(member: AccountMember): Role[] {
 }
 
 /**
+ * Why the member may not change the user's name or email (nor remove them, nor set their password),
+ * or null when they may; the reason names the refusal's message (`error.FORBIDDEN.<reason>`).
+ */
+export type ProfileRefusal = 'manageUsers' | 'globalAdminOnly' | 'otherTenantsUser';
+export function profileRefusal(member: AccountMember, target: ManagedUser): ProfileRefusal | null {
+  if (!canManageUsers(member)) return 'manageUsers';
+  if (canChangeProfile(member, target)) return null;
+  return target.tenantId === member.tenantId ? 'globalAdminOnly' : 'otherTenantsUser';
+}
+
+/**
+ * Why the member may not remove the user or set a new password for them, or null when they may: never
+ * themselves (their own password is Change password's, which asks for the current one), else as for
+ * the profile. The service refuses with exactly this, and the abilities below offer exactly this.
+ */
+export function otherUserRefusal(member: AccountMember, target: ManagedUser): ProfileRefusal | 'self' | null {
+  if (!canManageUsers(member)) return 'manageUsers';
+  if (target.id === member.userId) return 'self';
+  return profileRefusal(member, target);
+}
+
+/**
  * What the member may do with each user, sent with the user (the web shows its buttons from this and
  * re-derives no rule): change the roles (and which), the name or email, reset the password; remove
- * (never yourself).
+ * (never yourself). The same functions decide what the service then allows.
  */
 export function userAbilities(member: AccountMember, target: ManagedUser) {
-  const profile = canChangeProfile(member, target);
   const roles = canChangeRoles(member, target);
+  const other = otherUserRefusal(member, target) === null;
   return {
-    update: profile,
+    update: profileRefusal(member, target) === null,
     changeRoles: roles,
     grantableRoles: roles ? grantableRolesIn(member, target.tenantId) : [],
-    resetPassword: profile && target.id !== member.userId,
-    remove: profile && target.id !== member.userId,
+    resetPassword: other,
+    remove: other,
   };
 }
 
-/** What the member may do with each tenant: remove its association (never the primary one, never your own); add users with which roles. */
+/** Why the member may not remove a tenant's association, or null when they may: never the primary tenant, never the one they signed in with. */
+export type TenantRemovalRefusal = 'manageTenants' | 'primary' | 'current';
+export function tenantRemovalRefusal(member: AccountMember, tenant: { id: string }, primaryTenantId: string | null): TenantRemovalRefusal | null {
+  if (!canManageTenants(member)) return 'manageTenants';
+  if (tenant.id === primaryTenantId) return 'primary';
+  if (tenant.id === member.tenantId) return 'current';
+  return null;
+}
+
+/** What the member may do with each tenant: remove its association (tenantRemovalRefusal); add users with which roles. */
 export function tenantAbilities(member: AccountMember, tenant: { id: string }, primaryTenantId: string | null) {
   return {
-    remove: canManageTenants(member) && tenant.id !== primaryTenantId && tenant.id !== member.tenantId,
+    remove: tenantRemovalRefusal(member, tenant, primaryTenantId) === null,
     addUser: canManageUsers(member),
     grantableRoles: grantableRolesIn(member, tenant.id),
   };

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { SignedInUser } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { readPage, type Keyset, type Page, type PageRequest } from '../../platform/db/pages.ts';
@@ -212,6 +213,24 @@ export const accountsRepository = {
       .orderBy('tenants.domain')
       .orderBy('users.username')
       .execute();
+  },
+
+  /** A tenant's users by name whatever its case, then sign-in name (unique), at most `limit`. */
+  listUsersOfTenant(db: Db, tenantId: string, limit: number): Promise<ManagedUserRow[]> {
+    return db
+      .selectFrom('users')
+      .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+      .select(managedUserColumns)
+      .where('users.tenant_id', '=', tenantId)
+      .orderBy(sql`lower(users.display_name)`)
+      .orderBy('users.username')
+      .limit(limit)
+      .execute();
+  },
+
+  async countUsersOfTenant(db: Db, tenantId: string): Promise<number> {
+    const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('count')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+    return Number(row.count);
   },
 
   async insertUser(

@@ -16,7 +16,9 @@ import {
   ResetPasswordBody,
   PartnerAccountDto,
   TenantDto,
+  TenantRemovalDto,
   toPartnerAccountDto,
+  toTenantRemovalDto,
   AccountAbilities,
   AccountUserDto,
   toAccountUserDto,
@@ -37,8 +39,10 @@ import {
   resetAccountUserPassword,
   updateAccountUser,
 } from './accounts.service.ts';
-import { associateTenant, listAccountTenants, removeTenantAssociation, type AssociationLimits, type CredentialsCheck } from './tenant-association.service.ts';
+import { associateTenant, listAccountTenants, previewTenantRemoval, removeTenantAssociation, type AssociationLimits, type CredentialsCheck } from './tenant-association.service.ts';
 import { checkCredentials, endSessionsOf, type SignInLimits } from '../identity/identity.service.ts';
+import { marketingContactOfAccount } from '../benefits/benefits.service.ts';
+import { bodyProblems } from '../../platform/errors.ts';
 
 const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const;
 const CHANGE_ERRORS = [...MEMBER_ERRORS, 'CSRF_TOKEN_INVALID', 'NOT_FOUND'] as const;
@@ -76,6 +80,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
   app.post(
     '/api/v1/account/users',
     {
+      attachValidation: true,
       schema: {
         operationId: 'addAccountUser',
         tags: ['account'],
@@ -89,8 +94,13 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
       const member = requireMember(request);
       // Checked before a replay too: a member who may no longer add users gets no stored answer either.
       requireUserManager(member);
+      // The schema's problems and the service's field rules (the tenant, the sign-in name in its domain and
+      // not taken, the password's strength) come in one answer: the service reads only the fields the schema
+      // passed, and with any problem it refuses before anything is stored or replayed.
+      const schema = bodyProblems(request.validationError, request.body);
+      if (schema) return toAccountUserDto(member, await addAccountUser(db, member, request.body, contextOf(request), { schema }));
       return idempotent(db, request, reply, 201, (user: ManagedUserRow) => toAccountUserDto(member, user), (beforeCommit) =>
-        addAccountUser(db, member, request.body, contextOf(request), beforeCommit),
+        addAccountUser(db, member, request.body, contextOf(request), beforeCommit ? { beforeCommit } : {}),
       );
     },
   );
@@ -98,6 +108,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
   app.patch(
     '/api/v1/account/users/:id',
     {
+      attachValidation: true,
       schema: {
         operationId: 'updateAccountUser',
         tags: ['account'],
@@ -109,7 +120,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
     },
     async (request) => {
       const member = requireMember(request);
-      return toAccountUserDto(member, await updateAccountUser(db, member, request.params.id, request.body, contextOf(request)));
+      // Who may change what is checked first; then the schema's problems and keeping an admin role on
+      // yourself come in one answer (the service reads only the fields the schema passed).
+      const schema = bodyProblems(request.validationError, request.body);
+      return toAccountUserDto(member, await updateAccountUser(db, member, request.params.id, request.body, contextOf(request), schema));
     },
   );
 
@@ -143,6 +157,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
       },
     },
     async (request, reply) => {
+      // One field: its schema problem (too short) and the policy's (too guessable) are one field's, so the
+      // schema's comes alone and nothing needs merging.
       const endSessions = async (trx: Db, userId: string) => void (await endSessionsOf(trx, userId));
       await resetAccountUserPassword(db, requireMember(request), request.params.id, request.body.password, contextOf(request), endSessions);
       return reply.status(204).send(null);
@@ -185,10 +201,30 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
     },
     async (request, reply) => {
       const member = requireMember(request);
+      // The schema reports both fields at once; the credentials are not a field's problem (the answer never
+      // says which part was wrong), so they are checked only once both are there, as sign-in does.
       // The credentials are checked as sign-in checks them: the attempt counts towards that name's lockout.
       const check: CredentialsCheck = (credentials) => checkCredentials(db, credentials, signIn, request.id);
       const tenant = await associateTenant(db, member, request.body, association, check, contextOf(request));
       return reply.status(201).send(toTenantDto(member, tenant, await primaryTenantOf(member.partnerAccountId)));
+    },
+  );
+
+  app.get(
+    '/api/v1/account/tenants/:id/removal',
+    {
+      schema: {
+        operationId: 'previewTenantRemoval',
+        tags: ['account'],
+        summary: "What removing a tenant's association would do: who loses access, and whether the marketing contact is one of them",
+        description: 'Refused as the removal itself would be (not the primary tenant, not the one you signed in with). Changes nothing.',
+        params: IdParams,
+        response: { 200: TenantRemovalDto, ...errorResponses(...MEMBER_ERRORS, 'NOT_FOUND', 'TENANT_IS_PRIMARY', 'TENANT_IS_CURRENT') },
+      },
+    },
+    async (request) => {
+      const member = requireMember(request);
+      return toTenantRemovalDto(member, await previewTenantRemoval(db, member, request.params.id, (accountId) => marketingContactOfAccount(db, accountId)));
     },
   );
 
@@ -265,6 +301,7 @@ export const accountOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
   app.post(
     '/api/v1/ops/tenants/:id/users',
     {
+      attachValidation: true,
       schema: {
         operationId: 'createTenantUser',
         tags: ['operations'],
@@ -278,6 +315,9 @@ export const accountOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     },
     async (request, reply) => {
       requireOperator(request);
+      // As adding a user to an account: the schema's problems and the service's field rules in one answer.
+      const schema = bodyProblems(request.validationError, request.body);
+      if (schema) return toUserDto(await createUser(db, request.params.id, request.body, contextOf(request), { schema }));
       return idempotent(db, request, reply, 201, toUserDto, (beforeCommit) =>
         createUser(db, request.params.id, request.body, contextOf(request), beforeCommit ? { beforeCommit } : {}),
       );

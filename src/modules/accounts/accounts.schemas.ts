@@ -4,6 +4,7 @@ import { PATTERNS } from '../../platform/values.ts';
 import type { Member, SignedInUser } from '../../platform/context.ts';
 import { tenantAbilities, userAbilities } from './accounts.policy.ts';
 import type { ManagedUserRow, PartnerAccountRow, TenantRow } from './accounts.repository.ts';
+import type { TenantRemovalPreview } from './tenant-association.service.ts';
 
 export const TenantDto = component(
   'Tenant',
@@ -62,6 +63,25 @@ export const AccountAbilities = Type.Object(
   { description: 'What the caller may do on the account settings pages' },
 );
 
+/** What removing a tenant's association would do (GET .../removal), for the portal to ask first. */
+export const TenantRemovalDto = Type.Object({
+  tenant: TenantDto,
+  userCount: Type.Integer({ minimum: 0, description: "How many users of the tenant lose access to the partner account and its program (every user of the tenant; their sessions end)" }),
+  users: Type.Array(
+    Type.Object({
+      id: Uuid,
+      displayName: Type.String(),
+      username: Type.String(),
+      addedByAccount: Type.Boolean({ description: 'Made by this partner account there: deleted with the association' }),
+    }),
+    { description: 'The first of them by name (at most 50; userCount counts them all)' },
+  ),
+  marketingContact: Type.Union(
+    [Type.Object({ userId: Uuid, displayName: Type.String() }), Type.Null()],
+    { description: "The account's marketing contact, when they are one of these users: the contact then waits for reassignment (no benefit can be activated until then)" },
+  ),
+});
+
 export const PartnerAccountDto = component(
   'PartnerAccount',
   Type.Object({
@@ -116,6 +136,13 @@ export const toTenantDto = (member: Member, tenant: TenantRow, primaryTenantId: 
   isPrimary: tenant.id === primaryTenantId,
   associatedAt: tenant.associatedAt?.toISOString() ?? null,
   abilities: tenantAbilities(member, tenant, primaryTenantId),
+});
+
+export const toTenantRemovalDto = (member: Member, preview: TenantRemovalPreview): Static<typeof TenantRemovalDto> => ({
+  tenant: toTenantDto(member, preview.tenant, preview.primaryTenantId),
+  userCount: preview.userCount,
+  users: preview.users.map((user) => ({ id: user.id, displayName: user.displayName, username: user.username, addedByAccount: user.createdByAccountId !== null })),
+  marketingContact: preview.marketingContact,
 });
 
 export const toAccountUserDto = (member: Member, user: ManagedUserRow): Static<typeof AccountUserDto> => ({

@@ -6,9 +6,9 @@ import type { Member, RequestContext } from '../../platform/context.ts';
 import type { BeforeCommit, Db } from '../../platform/db/database.ts';
 import type { Page, PageRequest } from '../../platform/db/pages.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors.ts';
+import { AppError, fieldOf, forbidden, notFound, passedSchema, refuseFieldProblems, type ErrorCode, type FieldProblem } from '../../platform/errors.ts';
 import { ROLES, type Role } from '../../platform/values.ts';
-import { actsForTenant, canChangeProfile, canChangeRoles, canManageUsers, grantableRolesIn } from './accounts.policy.ts';
+import { actsForTenant, canChangeRoles, canManageUsers, grantableRolesIn, otherUserRefusal, profileRefusal, type ProfileRefusal } from './accounts.policy.ts';
 import { accountsRepository, type ManagedUserRow, type PartnerAccountRow, type TenantRow, type UserRow } from './accounts.repository.ts';
 
 /**
@@ -38,16 +38,48 @@ export function normalizeRoles(roles: readonly Role[]): Role[] {
   return ordered.length > 0 ? ordered : ['user'];
 }
 
-/** `anna` or `anna@contoso.example` for the tenant contoso.example -> `anna@contoso.example`. */
-export function usernameForTenant(input: string, tenantDomain: string): string {
+/** `anna` or `anna@contoso.example` for the tenant contoso.example -> `anna@contoso.example`; else the problem with it. */
+export function usernameInTenant(input: string, tenantDomain: string): { username: string } | { problem: FieldProblem } {
   const value = input.trim().toLowerCase();
   const at = value.lastIndexOf('@');
   const local = at === -1 ? value : value.slice(0, at);
-  if (at !== -1 && value.slice(at + 1) !== tenantDomain) {
-    throw validationFailed({ username: { code: 'USERNAME_DOMAIN_MISMATCH', values: { domain: tenantDomain } } });
+  if (at !== -1 && value.slice(at + 1) !== tenantDomain) return { problem: { code: 'USERNAME_DOMAIN_MISMATCH', values: { domain: tenantDomain } } };
+  if (!LOCAL_PART.test(local)) return { problem: { code: 'USERNAME_INVALID' } };
+  return { username: `${local}@${tenantDomain}` };
+}
+
+/** The schema's problems with a request's body (platform/errors.ts bodyProblems), for a service to add its own to. */
+export type SchemaProblems = Record<string, FieldProblem> | null | undefined;
+
+/**
+ * Every field rule of a new user, checked together and added to the schema's problems (`schema`), so
+ * the form learns all of them in one answer: the sign-in name in the tenant's domain (when the tenant
+ * is known: `domain` null means its field already has a problem) and not taken, and a password the
+ * policy accepts (with the name, sign-in name and email as its context). A field the schema refused
+ * is not read. All problems go in one 422 VALIDATION_FAILED; a taken name alone is 409 USERNAME_TAKEN
+ * naming the user who has it, as when the insert finds it (a race).
+ */
+async function requireNewUserFields(db: Db, domain: string | null, input: NewUser, schema: SchemaProblems, fields: Record<string, FieldProblem> = {}): Promise<string> {
+  Object.assign(fields, schema);
+  const valid = (field: keyof NewUser) => passedSchema(schema, field);
+  let username: string | null = null;
+  if (domain !== null && valid('username')) {
+    const checked = usernameInTenant(input.username, domain);
+    if ('problem' in checked) fields.username = checked.problem;
+    else username = checked.username;
   }
-  if (!LOCAL_PART.test(local)) throw validationFailed({ username: { code: 'USERNAME_INVALID' } });
-  return `${local}@${tenantDomain}`;
+  if (valid('password')) {
+    const context = [username ?? (valid('username') ? input.username : ''), valid('displayName') ? input.displayName : '', valid('email') ? input.email : ''];
+    const problem = newPasswordProblem(input.password, context.filter(Boolean));
+    if (problem) fields.password = problem;
+  }
+  const taken = username === null ? undefined : await accountsRepository.findUserForSignIn(db, username);
+  if (taken) {
+    fields.username = { code: 'USERNAME_TAKEN' };
+    if (Object.keys(fields).length === 1) throw new AppError('USERNAME_TAKEN', { fields, conflict: { type: 'user', id: taken.id } });
+  }
+  refuseFieldProblems(fields);
+  return username!;
 }
 
 export async function createTenant(
@@ -131,19 +163,32 @@ export async function createPartnerAccount(
 /**
  * Creates a user in a tenant; the operator path (the tenant's own state), and the account admin's after
  * its policy check, with `createdByAccountId` when the account, not the tenant itself, makes the user.
+ * `schema`: the body's schema problems, when the route lets the service add its own (it then always
+ * refuses, with all of them).
  */
 export async function createUser(
   db: Db,
   tenantId: string,
   input: NewUser,
   ctx: RequestContext,
-  options: { createdByAccountId?: string | null; beforeCommit?: BeforeCommit<ManagedUserRow> } = {},
+  options: { createdByAccountId?: string | null; beforeCommit?: BeforeCommit<ManagedUserRow>; schema?: SchemaProblems } = {},
 ): Promise<ManagedUserRow> {
   const createdByAccountId = options.createdByAccountId ?? null;
   const tenant = await accountsRepository.findTenantById(db, tenantId);
   if (!tenant) throw notFound();
-  const username = usernameForTenant(input.username, tenant.domain);
-  requireGoodPassword(input.password, [username, input.displayName, input.email]);
+  const username = await requireNewUserFields(db, tenant.domain, input, options.schema);
+  return insertUser(db, tenant, username, input, ctx, createdByAccountId, options.beforeCommit);
+}
+
+async function insertUser(
+  db: Db,
+  tenant: TenantRow,
+  username: string,
+  input: NewUser,
+  ctx: RequestContext,
+  createdByAccountId: string | null,
+  beforeCommit: BeforeCommit<ManagedUserRow> | undefined,
+): Promise<ManagedUserRow> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction().execute(async (trx) => {
@@ -167,12 +212,12 @@ export async function createUser(
         details: { username, roles: user.roles, createdByAccount: createdByAccountId !== null },
         requestId: ctx.requestId,
       });
-      await options.beforeCommit?.(trx, user);
+      await beforeCommit?.(trx, user);
       return user;
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      // The name is of this tenant's domain, so the user who has it is in the same tenant: the caller may know them.
+      // Taken between the check and the insert. The name is of this tenant's domain, so the user who has it is in the same tenant: the caller may know them.
       const existing = await accountsRepository.findUserForSignIn(db, username);
       throw new AppError('USERNAME_TAKEN', { fields: { username: { code: 'USERNAME_TAKEN' } }, ...(existing ? { conflict: { type: 'user', id: existing.id } } : {}) });
     }
@@ -180,10 +225,9 @@ export async function createUser(
   }
 }
 
-/** Refuses a new password that NIST's rules refuse (platform/auth/password-policy.ts), on the field `field`. */
-export function requireGoodPassword(password: string, context: readonly string[], field = 'password'): void {
-  const problem = newPasswordProblem(password, context);
-  if (problem) throw validationFailed({ [field]: problem });
+/** The problem NIST's rules (platform/auth/password-policy.ts) find with a new password, or null; `context` is what the user is known by. */
+export function passwordProblem(password: string, context: readonly string[]): FieldProblem | null {
+  return newPasswordProblem(password, context);
 }
 
 function requireAccount(member: Member): string {
@@ -209,24 +253,28 @@ function ungrantable(member: Member, tenantId: string, roles: readonly Role[]): 
   return roles.some((role) => !allowed.has(role));
 }
 
+/**
+ * An admin adds a user to one of the account's tenants. Giving a role that is not theirs to give there
+ * (Global admin outside their own tenant) is refused first (403: not a problem of a field to fix);
+ * then every field problem, the schema's (`schema`) and these rules', comes in one answer.
+ */
 export async function addAccountUser(
   db: Db,
   member: Member,
   input: NewUser & { tenantId: string },
   ctx: RequestContext,
-  beforeCommit?: BeforeCommit<ManagedUserRow>,
+  options: { beforeCommit?: BeforeCommit<ManagedUserRow>; schema?: SchemaProblems } = {},
 ): Promise<ManagedUserRow> {
   const accountId = requireUserManager(member);
-  const tenant = await accountsRepository.findTenantById(db, input.tenantId);
-  if (!tenant || tenant.partnerAccountId !== accountId) {
-    throw validationFailed({ tenantId: { code: 'TENANT_NOT_IN_ACCOUNT' } });
-  }
-  if (ungrantable(member, tenant.id, normalizeRoles(input.roles))) throw forbidden('error.FORBIDDEN.globalAdminOnly');
+  const { schema } = options;
+  const fields: Record<string, FieldProblem> = {};
+  const tenant = passedSchema(schema, 'tenantId') ? await accountsRepository.findTenantById(db, input.tenantId) : undefined;
+  const inAccount = tenant !== undefined && tenant.partnerAccountId === accountId;
+  if (passedSchema(schema, 'tenantId') && !inAccount) fields.tenantId = { code: 'TENANT_NOT_IN_ACCOUNT' };
+  if (inAccount && passedSchema(schema, 'roles') && ungrantable(member, tenant.id, normalizeRoles(input.roles))) throw forbidden('error.FORBIDDEN.globalAdminOnly');
+  const username = await requireNewUserFields(db, inAccount ? tenant.domain : null, input, schema, fields);
   // Made by the tenant's own Global admin, the user is the tenant's; made by anyone else, the account's.
-  return createUser(db, tenant.id, input, ctx, {
-    createdByAccountId: actsForTenant(member, tenant.id) ? null : accountId,
-    ...(beforeCommit ? { beforeCommit } : {}),
-  });
+  return insertUser(db, tenant!, username, input, ctx, actsForTenant(member, tenant!.id) ? null : accountId, options.beforeCommit);
 }
 
 /** A user of this account, or 404: another account's users do not exist from here. */
@@ -236,10 +284,9 @@ async function userOfAccount(db: Db, accountId: string, userId: string): Promise
   return user;
 }
 
-/** A user's name, email, password or the user itself: refused with the reason that applies (policy: canChangeProfile). */
-function requireProfileChange(member: Member, user: ManagedUserRow): void {
-  if (canChangeProfile(member, user)) return;
-  throw forbidden(user.tenantId === member.tenantId ? 'error.FORBIDDEN.globalAdminOnly' : 'error.FORBIDDEN.otherTenantsUser');
+/** The refusal a policy reason stands for (accounts.policy.ts: profileRefusal, otherUserRefusal). */
+function refusal(reason: ProfileRefusal | 'self', self: ErrorCode = 'FORBIDDEN'): AppError {
+  return reason === 'self' ? new AppError(self) : forbidden(`error.FORBIDDEN.${reason}`);
 }
 
 function auditUserChange(trx: Db, ctx: RequestContext, accountId: string, user: ManagedUserRow, action: string, details: Record<string, unknown>) {
@@ -254,27 +301,38 @@ function auditUserChange(trx: Db, ctx: RequestContext, accountId: string, user: 
   });
 }
 
+/**
+ * Changes a user's roles, name or email. Who may is checked first (403, 404); then every field
+ * problem, the schema's (`schema`) and keeping an admin role on yourself, comes in one answer.
+ */
 export async function updateAccountUser(
   db: Db,
   member: Member,
   userId: string,
   changes: { roles?: Role[]; displayName?: string; email?: string },
   ctx: RequestContext,
+  schema?: SchemaProblems,
 ): Promise<ManagedUserRow> {
   const accountId = requireAccount(member);
   if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
   const user = await userOfAccount(db, accountId, userId);
-  const roles = changes.roles === undefined ? undefined : normalizeRoles(changes.roles);
+  const fields: Record<string, FieldProblem> = { ...schema };
+  const roles = changes.roles === undefined || !passedSchema(schema, 'roles') ? undefined : normalizeRoles(changes.roles);
+  if (changes.roles !== undefined && !canChangeRoles(member, user)) throw forbidden('error.FORBIDDEN.globalAdminOnly');
   if (roles !== undefined) {
     if (!canChangeRoles(member, user, roles)) throw forbidden('error.FORBIDDEN.globalAdminOnly');
     // The roles this change adds must be the member's to give in that tenant.
     if (ungrantable(member, user.tenantId, roles.filter((role) => !user.roles.includes(role)))) throw forbidden('error.FORBIDDEN.globalAdminOnly');
   }
-  if (changes.displayName !== undefined || changes.email !== undefined) requireProfileChange(member, user);
+  if (changes.displayName !== undefined || changes.email !== undefined) {
+    const reason = profileRefusal(member, user);
+    if (reason) throw refusal(reason);
+  }
   // Taking every admin role from yourself would lock you out of this very page.
   if (roles !== undefined && user.id === member.userId && !roles.some((r) => r === 'global-admin' || r === 'account-admin')) {
-    throw validationFailed({ roles: { code: 'CANNOT_DEMOTE_SELF' } });
+    fields.roles = { code: 'CANNOT_DEMOTE_SELF' };
   }
+  refuseFieldProblems(fields);
   return db.transaction().execute(async (trx) => {
     const updated = await accountsRepository.updateUser(trx, user.id, {
       // What the tenant's own Global admin gives is the tenant's own state; anyone else's grant goes with the association.
@@ -308,9 +366,9 @@ export async function resetAccountUserPassword(
   const accountId = requireAccount(member);
   if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
   const user = await userOfAccount(db, accountId, userId);
-  if (user.id === member.userId) throw new AppError('CANNOT_RESET_OWN_PASSWORD');
-  requireProfileChange(member, user);
-  requireGoodPassword(password, [user.username, user.displayName, user.email]);
+  const reason = otherUserRefusal(member, user);
+  if (reason) throw refusal(reason, 'CANNOT_RESET_OWN_PASSWORD');
+  refuseFieldProblems(fieldOf('password', passwordProblem(password, [user.username, user.displayName, user.email])));
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await accountsRepository.updateUser(trx, user.id, { passwordHash });
@@ -333,8 +391,8 @@ export async function removeAccountUser(
   const accountId = requireAccount(member);
   if (!canManageUsers(member)) throw forbidden('error.FORBIDDEN.manageUsers');
   const user = await userOfAccount(db, accountId, userId);
-  if (user.id === member.userId) throw new AppError('CANNOT_REMOVE_SELF');
-  requireProfileChange(member, user);
+  const reason = otherUserRefusal(member, user);
+  if (reason) throw refusal(reason, 'CANNOT_REMOVE_SELF');
   await db.transaction().execute(async (trx) => {
     await accountsRepository.deleteUser(trx, user.id);
     await auditUserChange(trx, ctx, accountId, user, 'user.removed', { username: user.username, roles: user.roles });

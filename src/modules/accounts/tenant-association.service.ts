@@ -4,8 +4,8 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Page, PageRequest } from '../../platform/db/pages.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Member } from '../../platform/context.ts';
-import { canManageTenants } from './accounts.policy.ts';
-import { accountsRepository, type TenantRow } from './accounts.repository.ts';
+import { canManageTenants, tenantRemovalRefusal } from './accounts.policy.ts';
+import { accountsRepository, type ManagedUserRow, type TenantRow } from './accounts.repository.ts';
 import type { RequestContext } from '../../platform/context.ts';
 
 /**
@@ -153,12 +153,74 @@ export function listAccountTenants(db: Db, member: Member, page: PageRequest): P
 }
 
 /**
+ * The tenant whose association the member may remove, or the refusal removing it gets (the same
+ * policy the tenant's `abilities.remove` comes from: tenantRemovalRefusal): another account's tenant
+ * is 404, never the primary tenant (409), nor the one the caller signed in with (409).
+ */
+async function removableTenant(db: Db, member: Member, tenantId: string): Promise<{ accountId: string; tenant: TenantRow; primaryTenantId: string | null }> {
+  const accountId = member.partnerAccountId;
+  if (accountId === null) throw new AppError('NO_PARTNER_ACCOUNT');
+  if (!canManageTenants(member)) throw forbidden('error.FORBIDDEN.manageTenants');
+  const tenant = await accountsRepository.findTenantById(db, tenantId);
+  if (!tenant || tenant.partnerAccountId !== accountId) throw notFound();
+  const primaryTenantId = (await accountsRepository.findPartnerAccountById(db, accountId))?.primaryTenantId ?? null;
+  const refusal = tenantRemovalRefusal(member, tenant, primaryTenantId);
+  if (refusal === 'manageTenants') throw forbidden('error.FORBIDDEN.manageTenants');
+  if (refusal === 'primary') throw new AppError('TENANT_IS_PRIMARY');
+  if (refusal === 'current') throw new AppError('TENANT_IS_CURRENT');
+  return { accountId, tenant, primaryTenantId };
+}
+
+/** How many of a tenant's users a removal preview names (the rest are counted). */
+export const REMOVAL_USERS_NAMED = 50;
+
+export interface TenantRemovalPreview {
+  tenant: TenantRow;
+  primaryTenantId: string | null;
+  /** Every user of the tenant loses access to the account; the ones the account made there are deleted. */
+  userCount: number;
+  users: ManagedUserRow[];
+  /** The account's marketing contact, when they are one of these users (they then need reassigning). */
+  marketingContact: { userId: string; displayName: string } | null;
+}
+
+/**
+ * What removing the association would do, for the portal to ask first: every user of the tenant
+ * loses access to the account and its program (their sessions end; the users the account made there
+ * are deleted), by name (the first REMOVAL_USERS_NAMED by name) and in number, and whether the
+ * account's marketing contact is one of them. Refused as the removal itself would be.
+ * `marketingContactOf` is benefits' (the route passes it: accounts does not read benefits' tables).
+ */
+export async function previewTenantRemoval(
+  db: Db,
+  member: Member,
+  tenantId: string,
+  marketingContactOf: (accountId: string) => Promise<{ userId: string | null } | null>,
+): Promise<TenantRemovalPreview> {
+  const { accountId, tenant, primaryTenantId } = await removableTenant(db, member, tenantId);
+  const users = await accountsRepository.listUsersOfTenant(db, tenant.id, REMOVAL_USERS_NAMED);
+  const userCount = users.length < REMOVAL_USERS_NAMED ? users.length : await accountsRepository.countUsersOfTenant(db, tenant.id);
+  const contact = await marketingContactOf(accountId);
+  const contactUser = contact?.userId ? await accountsRepository.findUserById(db, contact.userId) : undefined;
+  return {
+    tenant,
+    primaryTenantId,
+    userCount,
+    users,
+    marketingContact: contactUser && contactUser.tenantId === tenant.id ? { userId: contactUser.id, displayName: contactUser.displayName } : null,
+  };
+}
+
+/**
  * Removing an association hands the tenant back as it was: the users this account made there go
  * (their sessions with them), every other user's roles go back to what the tenant itself gave them
  * (users.own_roles), and every session of the tenant's users ends at once (a session is bound to the
  * association it began in). A later association, by anyone, starts from the tenant's own state. A
- * marketing contact who was one of these users is then shown as waiting for reassignment. Never the
- * primary tenant, nor the one the caller signed in with.
+ * marketing contact who was one of these users is then shown as waiting for reassignment (benefits:
+ * the contact is only valid while its user is a user of the account), so until a new one is assigned
+ * no benefit can be activated and sponsorship emails go to the company account email; the portal says
+ * so before the removal (previewTenantRemoval). Never the primary tenant, nor the one the caller
+ * signed in with.
  */
 export async function removeTenantAssociation(
   db: Db,
@@ -166,14 +228,7 @@ export async function removeTenantAssociation(
   tenantId: string,
   ctx: RequestContext,
 ): Promise<void> {
-  const accountId = member.partnerAccountId;
-  if (accountId === null) throw new AppError('NO_PARTNER_ACCOUNT');
-  if (!canManageTenants(member)) throw forbidden('error.FORBIDDEN.manageTenants');
-  const tenant = await accountsRepository.findTenantById(db, tenantId);
-  if (!tenant || tenant.partnerAccountId !== accountId) throw notFound();
-  const account = await accountsRepository.findPartnerAccountById(db, accountId);
-  if (account?.primaryTenantId === tenant.id) throw new AppError('TENANT_IS_PRIMARY');
-  if (member.tenantId === tenant.id) throw new AppError('TENANT_IS_CURRENT');
+  const { accountId, tenant } = await removableTenant(db, member, tenantId);
   await db.transaction().execute(async (trx) => {
     if (!(await accountsRepository.dissociateTenant(trx, tenant.id, accountId))) throw notFound();
     const removedUsers = await accountsRepository.deleteUsersCreatedBy(trx, tenant.id, accountId);

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { contextOf, requireUser } from '../../platform/http/principal.ts';
 import { Type } from 'typebox';
 import { CSRF_COOKIE, SESSION_COOKIE } from './identity.plugin.ts';
-import { AppError, validationFailed } from '../../platform/errors.ts';
+import { AppError, bodyProblems, validationFailed } from '../../platform/errors.ts';
 import { DateTime, errorResponses, IdParams, PageOf, PageQuery, Uuid, withHeaders } from '../../platform/http/schemas.ts';
 import {
   ChangePasswordBody,
@@ -77,6 +77,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
       },
     },
     async (request, reply) => {
+      // The schema reports both fields at once. Nothing is merged with it: wrong credentials are not a
+      // field's problem (the answer never says which part was wrong), so they are checked only when both are there.
       // Login CSRF: a browser always names the page's origin; another site's form is refused.
       const origin = request.headers.origin;
       if (origin !== undefined && !isSameOrigin(origin, config.publicUrl, request.headers.host)) {
@@ -122,6 +124,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
   app.post(
     '/api/v1/me/password',
     {
+      attachValidation: true,
       schema: {
         operationId: 'changeOwnPassword',
         tags: ['identity'],
@@ -132,7 +135,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     },
     async (request, reply) => {
       const principal = requireUser(request);
-      await changeOwnPassword(db, principal, request.body, config.signIn, request.id);
+      // Both fields' problems in one answer: the schema's, the new password's strength and a wrong current
+      // password (the service reads only the fields the schema passed).
+      const schema = bodyProblems(request.validationError, request.body);
+      await changeOwnPassword(db, principal, request.body, config.signIn, request.id, schema);
       return reply.status(204).send(null);
     },
   );

@@ -6,9 +6,9 @@ import type { Db } from '../../platform/db/database.ts';
 import type { PageRequest } from '../../platform/db/pages.ts';
 import type { Locale } from '../../../locales/locales.ts';
 import { memberOf, type RequestContext, type SignedInUser } from '../../platform/context.ts';
-import { AppError, validationFailed } from '../../platform/errors.ts';
+import { AppError, fieldOf, passedSchema, refuseFieldProblems, type FieldProblem } from '../../platform/errors.ts';
 import { canSeeRewards, hasRewardsRole } from '../accounts/accounts.policy.ts';
-import { findPartnerAccount, findUser, findUserCredentials, requireGoodPassword, setUserPasswordHash, setUserLocale as saveUserLocale, type PartnerAccountRow, type UserRow } from '../accounts/accounts.service.ts';
+import { findPartnerAccount, findUser, findUserCredentials, passwordProblem, setUserPasswordHash, setUserLocale as saveUserLocale, type PartnerAccountRow, type UserRow } from '../accounts/accounts.service.ts';
 import { identityRepository } from './identity.repository.ts';
 
 /** Sign-in, sessions, operator tokens, and what a signed-in user may see. */
@@ -153,7 +153,10 @@ export async function signOutEverywhere(db: Db, user: SignedInUser, requestId?: 
 /**
  * A user changes their own password: the current one is checked as sign-in checks it (a wrong one
  * counts towards the sign-in lockout, so this is no way around it), the new one must pass the policy,
- * and every other session of theirs ends; this one goes on.
+ * and every other session of theirs ends; this one goes on. Both fields' problems come in one answer,
+ * with the schema's (`schema`: the service reads only the fields it passed): the current password is
+ * checked even when the new one is refused, and a right one then forgets the name's failed attempts
+ * as a sign-in does (it proved the user), so trying new passwords never locks its user out.
  */
 export async function changeOwnPassword(
   db: Db,
@@ -161,15 +164,21 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
   limits: SignInLimits,
   requestId?: string,
+  schema?: Record<string, FieldProblem> | null,
 ): Promise<void> {
   const { user } = session;
-  requireGoodPassword(input.newPassword, [user.username, user.displayName, user.email], 'newPassword');
-  try {
-    await checkCredentials(db, { username: user.username, password: input.currentPassword }, limits, requestId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') throw validationFailed({ currentPassword: { code: 'CURRENT_PASSWORD_WRONG' } });
-    throw error;
+  const fields: Record<string, FieldProblem> = { ...schema };
+  if (passedSchema(schema, 'newPassword')) Object.assign(fields, fieldOf('newPassword', passwordProblem(input.newPassword, [user.username, user.displayName, user.email])));
+  if (passedSchema(schema, 'currentPassword')) {
+    try {
+      await checkCredentials(db, { username: user.username, password: input.currentPassword }, limits, requestId);
+      if (Object.keys(fields).length > 0) await identityRepository.forgetSignInFailures(db, user.username);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'INVALID_CREDENTIALS')) throw error;
+      fields.currentPassword = { code: 'CURRENT_PASSWORD_WRONG' };
+    }
   }
+  refuseFieldProblems(fields);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
     await setUserPasswordHash(trx, user.id, passwordHash);

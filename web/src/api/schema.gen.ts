@@ -255,6 +255,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/tenants/{id}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What removing a tenant's association would do: who loses access, and whether the marketing contact is one of them
+         * @description Refused as the removal itself would be (not the primary tenant, not the one you signed in with). Changes nothing.
+         */
+        get: operations["previewTenantRemoval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/tenants/{id}": {
         parameters: {
             query?: never;
@@ -3240,6 +3260,121 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    previewTenantRemoval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tenant: components["schemas"]["Tenant"];
+                        /** @description How many users of the tenant lose access to the partner account and its program (every user of the tenant; their sessions end) */
+                        userCount: number;
+                        /** @description The first of them by name (at most 50; userCount counts them all) */
+                        users: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            username: string;
+                            /** @description Made by this partner account there: deleted with the association */
+                            addedByAccount: boolean;
+                        }[];
+                        /** @description The account's marketing contact, when they are one of these users: the contact then waits for reassignment (no benefit can be activated until then) */
+                        marketingContact: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `FORBIDDEN`, `NO_PARTNER_ACCOUNT` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `TENANT_IS_CURRENT`, `TENANT_IS_PRIMARY` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

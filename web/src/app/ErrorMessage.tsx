@@ -2,7 +2,11 @@ import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useIntl } from 'react-intl';
 import { ApiError } from '../api/client.ts';
 
-/** An API refusal shown in place, read out by screen readers as it appears. */
+/**
+ * An API refusal shown in place, read out by screen readers as it appears. The refusal's field problems
+ * are shown on their fields (fieldValidation), every one at once since the API reports them together;
+ * a problem of the request as a whole (field `_`, say nothing to change) has no field, so it is shown here.
+ */
 export function ErrorMessage({ error }: { error: unknown }) {
   const intl = useIntl();
   if (!error) return null;
@@ -10,9 +14,13 @@ export function ErrorMessage({ error }: { error: unknown }) {
     error instanceof ApiError && error.message
       ? error.message
       : intl.formatMessage({ id: error instanceof ApiError && error.code === 'NETWORK' ? 'web.error.network' : 'web.error.unexpected' });
+  const whole = fieldError(error, '_');
   return (
     <MessageBar intent="error" role="alert" data-testid="error-message">
-      <MessageBarBody>{text}</MessageBarBody>
+      <MessageBarBody>
+        {text}
+        {whole && ` ${whole}`}
+      </MessageBarBody>
     </MessageBar>
   );
 }

@@ -1,5 +1,5 @@
 import { Field, Input, Select, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useApiMutation } from '../../api/queries.ts';
 import { fieldError, fieldValidation } from '../../app/ErrorMessage.tsx';
@@ -12,6 +12,33 @@ import type { AccountTenant, AccountUser } from './types.ts';
 
 interface DialogProps {
   onClose: () => void;
+}
+
+/** A user's name and contact email, each with its problem from the refusal (adding and editing a user). */
+function NameAndEmail({
+  error,
+  displayName,
+  email,
+  onDisplayName,
+  onEmail,
+}: {
+  error: unknown;
+  displayName: string;
+  email: string;
+  onDisplayName: (value: string) => void;
+  onEmail: (value: string) => void;
+}) {
+  const intl = useIntl();
+  return (
+    <>
+      <Field label={intl.formatMessage({ id: 'users.name' })} required {...fieldValidation(error, 'displayName')}>
+        <Input name="displayName" value={displayName} onChange={(_, data) => onDisplayName(data.value)} />
+      </Field>
+      <Field label={intl.formatMessage({ id: 'users.email' })} required {...fieldValidation(error, 'email')}>
+        <Input name="email" type="email" value={email} onChange={(_, data) => onEmail(data.value)} />
+      </Field>
+    </>
+  );
 }
 
 // No admin role chosen is sent as none: the server gives such a user the plain 'user' role.
@@ -66,12 +93,7 @@ export function AddUserDialog({ tenants, onClose }: DialogProps & { tenants: Acc
           contentAfter={<Text size={200}>@{domain}</Text>}
         />
       </Field>
-      <Field label={intl.formatMessage({ id: 'users.name' })} required {...fieldValidation(error, 'displayName')}>
-        <Input name="displayName" value={displayName} onChange={(_, data) => setDisplayName(data.value)} />
-      </Field>
-      <Field label={intl.formatMessage({ id: 'users.email' })} required {...fieldValidation(error, 'email')}>
-        <Input name="email" type="email" value={email} onChange={(_, data) => setEmail(data.value)} />
-      </Field>
+      <NameAndEmail error={error} displayName={displayName} email={email} onDisplayName={setDisplayName} onEmail={setEmail} />
       <Field
         label={intl.formatMessage({ id: 'users.password' })}
         hint={intl.formatMessage({ id: 'users.passwordHint' })}
@@ -85,25 +107,48 @@ export function AddUserDialog({ tenants, onClose }: DialogProps & { tenants: Acc
   );
 }
 
+/** A dialog that changes one user (PATCH): what it sends, and its fields, shown with the refusal's field problems. */
+function ChangeUserDialog({
+  user,
+  title,
+  changes,
+  onClose,
+  children,
+}: DialogProps & { user: AccountUser; title: string; changes: () => { roles?: Role[]; displayName?: string; email?: string }; children: (error: unknown) => ReactNode }) {
+  const intl = useIntl();
+  const changeUser = useApiMutation('patch', '/api/v1/account/users/{id}', { invalidates: USERS_READS });
+  const { error, busy, submit } = useFormSubmit(() => changeUser.mutateAsync({ params: { path: { id: user.id } }, body: changes() }), { onDone: onClose });
+  return (
+    <FormDialog title={title} submitLabel={intl.formatMessage({ id: 'web.save' })} onClose={onClose} onSubmit={submit} error={error} busy={busy}>
+      {children(error)}
+    </FormDialog>
+  );
+}
+
+/** The user's name and contact email (abilities.update): both sent, each field's problem shown on it. */
+export function EditUserDialog({ user, onClose }: DialogProps & { user: AccountUser }) {
+  const intl = useIntl();
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [email, setEmail] = useState(user.email);
+  return (
+    <ChangeUserDialog user={user} title={intl.formatMessage({ id: 'users.editOf' }, { name: user.displayName })} changes={() => ({ displayName, email })} onClose={onClose}>
+      {(error) => (
+        <>
+          <Text as="p">{user.username}</Text>
+          <NameAndEmail error={error} displayName={displayName} email={email} onDisplayName={setDisplayName} onEmail={setEmail} />
+        </>
+      )}
+    </ChangeUserDialog>
+  );
+}
+
 export function ChangeRolesDialog({ user, onClose }: DialogProps & { user: AccountUser }) {
   const intl = useIntl();
   const [roles, setRoles] = useState<Role[]>(user.roles.filter((role) => role !== 'user'));
-  const changeUser = useApiMutation('patch', '/api/v1/account/users/{id}', { invalidates: USERS_READS });
-  const { error, busy, submit } = useFormSubmit(
-    () => changeUser.mutateAsync({ params: { path: { id: user.id } }, body: { roles } }),
-    { onDone: onClose },
-  );
   return (
-    <FormDialog
-      title={intl.formatMessage({ id: 'users.changeRolesOf' }, { name: user.displayName })}
-      submitLabel={intl.formatMessage({ id: 'web.save' })}
-      onClose={onClose}
-      onSubmit={submit}
-      error={error}
-      busy={busy}
-    >
-      <RolePicker value={roles} grantable={user.abilities.grantableRoles} onChange={setRoles} error={fieldError(error, 'roles')} />
-    </FormDialog>
+    <ChangeUserDialog user={user} title={intl.formatMessage({ id: 'users.changeRolesOf' }, { name: user.displayName })} changes={() => ({ roles })} onClose={onClose}>
+      {(error) => <RolePicker value={roles} grantable={user.abilities.grantableRoles} onChange={setRoles} error={fieldError(error, 'roles')} />}
+    </ChangeUserDialog>
   );
 }
 

@@ -15,14 +15,18 @@ import { useApiList } from '../../api/queries.ts';
 import { RoleBadges } from './RoleBadges.tsx';
 import { SettingsFrame } from './SettingsFrame.tsx';
 import type { AccountUser } from './types.ts';
-import { AddUserDialog, ChangeRolesDialog, RemoveUserDialog, ResetPasswordDialog } from './UserDialogs.tsx';
+import { AddUserDialog, ChangeRolesDialog, EditUserDialog, RemoveUserDialog, ResetPasswordDialog } from './UserDialogs.tsx';
 
-/** Settings > Account settings > Users: every tenant's users, for Global and Account admins. */
+/**
+ * Settings > Account settings > Users: every tenant's users, for Global and Account admins. Each row
+ * offers only what the server says the caller may do with that user (its `abilities`, from the same
+ * policy the server enforces): an Account admin is not offered Remove on a Global admin.
+ */
 export function UsersPage() {
   const intl = useIntl();
   const userList = useApiList('/api/v1/account/users');
   const tenantList = useApiList('/api/v1/account/tenants');
-  const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'roles' | 'remove' | 'password'; user: AccountUser } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'edit' | 'roles' | 'remove' | 'password'; user: AccountUser } | null>(null);
   // The page needs both lists (the add dialog offers the tenants); the users' refusal comes
   // first, since when the caller may not manage users that is the reason to show.
   const users = tenantList.data && userList.data?.items;
@@ -80,6 +84,15 @@ export function UsersPage() {
                   </TableCell>
                   <TableCell>
                     <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 8 }}>
+                      {user.abilities.update && (
+                        <Button
+                          size="small"
+                          onClick={() => setDialog({ kind: 'edit', user })}
+                          aria-label={intl.formatMessage({ id: 'users.editOf' }, { name: user.displayName })}
+                        >
+                          <FormattedMessage id="users.edit" />
+                        </Button>
+                      )}
                       {user.abilities.changeRoles && (
                         <Button
                           size="small"
@@ -116,6 +129,7 @@ export function UsersPage() {
         </>
       )}
       {dialog?.kind === 'add' && <AddUserDialog tenants={tenants} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'edit' && <EditUserDialog user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'roles' && <ChangeRolesDialog user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'remove' && <RemoveUserDialog user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'password' && <ResetPasswordDialog user={dialog.user} onClose={() => setDialog(null)} />}
