@@ -2,13 +2,15 @@ import { Field, Input, Link, Select, Text } from '@fluentui/react-components';
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useApiList, useApiMutation } from '../../api/queries.ts';
+import { useApiList, useApiMutation, type ReadData } from '../../api/queries.ts';
 import { fieldValidation } from '../../app/ErrorMessage.tsx';
 import { FormDialog } from '../../app/FormDialog.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../i18n/catalogs.ts';
-import type { MarketingContact } from './MarketingContactCard.tsx';
 import { PHONE_COUNTRIES as COUNTRIES } from './phone-countries.ts';
+
+/** The account's marketing contact as the API answers it. */
+export type MarketingContact = NonNullable<ReadData<'/api/v1/rewards/marketing-contact'>['contact']>;
 
 /** The fields that belong to a person: what the dialog shows for the contact, and resets for anyone else. */
 interface PersonFields {

@@ -1,10 +1,9 @@
 import { Button, Card, MessageBar, MessageBarBody, Text, Title3 } from '@fluentui/react-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { ReadData } from '../../api/queries.ts';
 import { useDialog } from '../../app/dialogs.ts';
 import { lazyComponent } from '../../app/lazy.tsx';
+import type { MarketingContact } from './ContactDialog.tsx';
 
-export type MarketingContact = NonNullable<ReadData<'/api/v1/rewards/marketing-contact'>['contact']>;
 
 // The dialog, and the phone-number metadata it formats with, are fetched when it is first opened.
 const ContactDialog = lazyComponent(() => import('./ContactDialog.tsx').then((m) => m.ContactDialog));

@@ -89,22 +89,25 @@ export function RewardsPage() {
       <SectionError error={summaryRead.error} onRetry={() => void summaryRead.refetch()} />
       {!summaryRead.data && !summaryRead.error && <Spinner size="small" label={intl.formatMessage({ id: 'web.loading' })} />}
       {summaryRead.data && <SummaryCard summary={summaryRead.data} />}
-      <Card>
-        <Title3 as="h2">
-          <FormattedMessage id="rewards.benefits" />
-        </Title3>
-        <TabList className={styles.tabs} selectedValue={category} onTabSelect={(_, data) => void navigate(PATH_OF_TAB[data.value as Category])}>
-          {CATEGORIES.map((value) => (
-            <Tab key={value} value={value}>
-              <FormattedMessage id={`rewards.category.${value}`} />
-              {benefits && ` (${benefits.filter((b) => b.category === value).length})`}
-            </Tab>
-          ))}
-        </TabList>
-        {category === 'sales-marketing' && <SalesMarketingTab benefitsRead={benefitsRead} onAnnounce={setAnnouncement} />}
-        {category === 'technical' && <TechnicalTab />}
-        {category === 'sponsorship' && <SponsorshipsCard />}
-      </Card>
+      {/* The benefits come in once the summary above them has (or has failed), so they never jump down. */}
+      {(summaryRead.data || summaryRead.error) && (
+        <Card>
+          <Title3 as="h2">
+            <FormattedMessage id="rewards.benefits" />
+          </Title3>
+          <TabList className={styles.tabs} selectedValue={category} onTabSelect={(_, data) => void navigate(PATH_OF_TAB[data.value as Category])}>
+            {CATEGORIES.map((value) => (
+              <Tab key={value} value={value}>
+                <FormattedMessage id={`rewards.category.${value}`} />
+                {benefits && ` (${benefits.filter((b) => b.category === value).length})`}
+              </Tab>
+            ))}
+          </TabList>
+          {category === 'sales-marketing' && <SalesMarketingTab benefitsRead={benefitsRead} onAnnounce={setAnnouncement} />}
+          {category === 'technical' && <TechnicalTab />}
+          {category === 'sponsorship' && <SponsorshipsCard />}
+        </Card>
+      )}
       <div aria-live="polite" className={styles.visuallyHidden} data-testid="announcement">
         {announcement}
       </div>
