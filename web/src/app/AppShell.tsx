@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { Navigation24Regular, Person24Regular, Settings24Regular } from '@fluentui/react-icons';
+import { Navigation24Regular, Settings24Regular } from '@fluentui/react-icons';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -9,10 +9,10 @@ import { lazyComponent } from './lazy.tsx';
 import { useSignedIn } from './session.tsx';
 
 import { NavItems } from './NavItems.tsx';
+import { UserMenu } from './UserMenu.tsx';
 
-// The user menu and the phone's navigation drawer (with the positioning, motion and focus-trapping
-// code they need) are fetched when first wanted, so a page's first load does not carry them.
-const loadUserMenu = () => import('./UserMenu.tsx').then((m) => m.UserMenu);
+// The phone's navigation drawer (with the motion and focus-trapping code it needs) is fetched when
+// first opened, so a page's first load does not carry it.
 const NavDrawer = lazyComponent(() => import('./NavDrawer.tsx').then((m) => m.NavDrawer));
 
 /** Below this width the navigation is a drawer behind the menu button, and the header keeps only its buttons. */
@@ -107,13 +107,6 @@ export function AppShell() {
   const navigate = useNavigate();
   const me = useSignedIn();
   const narrowWindow = useNarrow();
-  // Until the menu's code is here, its button is a stand-in of the same look: hovering or focusing it
-  // fetches the code, pressing it also opens the menu once the code is here. The real button then
-  // takes the stand-in's place, and its focus.
-  const [UserMenu, setUserMenu] = useState<Awaited<ReturnType<typeof loadUserMenu>> | null>(null);
-  const [openMenu, setOpenMenu] = useState(false);
-  const standInFocused = useRef(false);
-  const fetchMenu = () => void loadUserMenu().then((component) => setUserMenu(() => component), () => undefined);
   const [drawer, setDrawer] = useState<'never' | 'open' | 'closed'>('never');
   const menuButton = useRef<HTMLButtonElement>(null);
   const navigationLabel = intl.formatMessage({ id: 'shell.navigation' });
@@ -152,36 +145,7 @@ export function AppShell() {
               onClick={() => void navigate('/settings/users')}
             />
           )}
-          {UserMenu ? (
-            <UserMenu
-              openAtOnce={openMenu}
-              focusAtOnce={standInFocused.current}
-              label={userLabel}
-              buttonClassName={styles.headerButton}
-              nameClassName={styles.userName}
-            />
-          ) : (
-            <Button
-              appearance="transparent"
-              className={styles.headerButton}
-              icon={<Person24Regular />}
-              aria-label={userLabel}
-              aria-haspopup="menu"
-              aria-expanded={false}
-              onPointerEnter={fetchMenu}
-              onFocus={() => {
-                standInFocused.current = true;
-                fetchMenu();
-              }}
-              onBlur={() => (standInFocused.current = false)}
-              onClick={() => {
-                setOpenMenu(true);
-                fetchMenu();
-              }}
-            >
-              <span className={styles.userName}>{me.user.displayName}</span>
-            </Button>
-          )}
+          <UserMenu label={userLabel} buttonClassName={styles.headerButton} nameClassName={styles.userName} />
         </header>
         {narrowWindow ? (
           drawer !== 'never' && (

@@ -1,6 +1,6 @@
 import { Button, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuItemRadio, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import { Key24Regular, Person24Regular, SignOut24Regular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useNavigate } from 'react-router';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../i18n/catalogs.ts';
@@ -9,38 +9,16 @@ import { useSession, useSignedIn } from './session.tsx';
 
 const ChangePasswordDialog = lazyComponent(() => import('../features/identity/ChangePasswordDialog.tsx').then((m) => m.ChangePasswordDialog));
 
-/** The header's user menu: the language, the password, signing out. Loaded when first wanted (AppShell). */
-export function UserMenu({
-  openAtOnce,
-  focusAtOnce,
-  label,
-  buttonClassName,
-  nameClassName,
-}: {
-  /** The stand-in button was pressed before this code arrived. */
-  openAtOnce: boolean;
-  /** The stand-in button had focus, which this button takes over. */
-  focusAtOnce: boolean;
-  label: string | undefined;
-  buttonClassName: string;
-  nameClassName: string;
-}) {
+/** The header's user menu: the language, the password, signing out. */
+export function UserMenu({ label, buttonClassName, nameClassName }: { label: string | undefined; buttonClassName: string; nameClassName: string }) {
   const navigate = useNavigate();
   const { locale, setLocale, signOut, signOutEverywhere } = useSession();
   const me = useSignedIn();
-  const [open, setOpen] = useState(openAtOnce);
   const [changingPassword, setChangingPassword] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (focusAtOnce || openAtOnce) trigger.current?.focus();
-    // Only as it takes the stand-in's place, not when the caller's values change later.
-  }, []);
 
   return (
     <>
       <Menu
-        open={open}
-        onOpenChange={(_, data) => setOpen(data.open)}
         checkedValues={{ locale: [locale] }}
         onCheckedValueChange={(_, data) => {
           const next = data.checkedItems[0] as Locale | undefined;
@@ -48,7 +26,7 @@ export function UserMenu({
         }}
       >
         <MenuTrigger disableButtonEnhancement>
-          <Button ref={trigger} appearance="transparent" className={buttonClassName} icon={<Person24Regular />} aria-label={label}>
+          <Button appearance="transparent" className={buttonClassName} icon={<Person24Regular />} aria-label={label}>
             <span className={nameClassName}>{me.user.displayName}</span>
           </Button>
         </MenuTrigger>

@@ -11,6 +11,7 @@ import {
 import { Add24Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { TableScroll } from '../../app/TableScroll.tsx';
 import { useApiList } from '../../api/queries.ts';
 import { RoleBadges } from './RoleBadges.tsx';
 import { SettingsFrame } from './SettingsFrame.tsx';
@@ -46,6 +47,7 @@ export function UsersPage() {
               </Button>
             </div>
           )}
+          <TableScroll label={intl.formatMessage({ id: 'settings.users' })}>
           <Table aria-label={intl.formatMessage({ id: 'settings.users' })}>
             <TableHeader>
               <TableRow>
@@ -126,6 +128,7 @@ export function UsersPage() {
               ))}
             </TableBody>
           </Table>
+          </TableScroll>
         </>
       )}
       {dialog?.kind === 'add' && <AddUserDialog tenants={tenants} onClose={() => setDialog(null)} />}
