@@ -27,6 +27,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { CATEGORIES, checkRendered, clip, type Combination, figuresOf, goalsOf, type Lhr, medians, mergedFailing, type PageSpec, type Profile } from './lighthouse-report.ts';
 import { BENCH_DIR, loadAverage, machine, onInterrupt, parseArgs, positiveInt, printTable, waitForQuiet, writeResults } from './lib.ts';
 
 const ROOT = path.dirname(BENCH_DIR);
@@ -35,30 +36,13 @@ const LIGHTHOUSE_BIN = path.join(LIGHTHOUSE_DIR, 'node_modules', '.bin', 'lighth
 const WEB_DIST = path.join(ROOT, 'dist', 'web');
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu';
-const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 const DEMO_USER = 'megan@contoso.example';
 const DEMO_PASSWORD = 'Rewards-Demo-2026';
-
-type Category = (typeof CATEGORIES)[number];
-type Profile = 'mobile' | 'desktop';
-
-interface PageSpec {
-  name: string;
-  path: string;
-  signedIn: boolean;
-  /** Compressed JavaScript allowed, in bytes (kB = 1,000 bytes). */
-  jsBudget: number;
-}
 
 const PAGES: PageSpec[] = [
   { name: 'sign-in', path: '/sign-in', signedIn: false, jsBudget: 120_000 },
   { name: 'rewards', path: '/rewards', signedIn: true, jsBudget: 200_000 },
 ];
-/** The issue's goals: performance by profile; accessibility and best practices 100; CLS under 0.05. */
-const PERFORMANCE_GOAL: Record<Profile, number> = { mobile: 90, desktop: 98 };
-const CLS_GOAL = 0.05;
-
-// `--build` is a bare flag; the other options take values.
 const argv = process.argv.slice(2);
 const BUILD = argv.includes('--build');
 const args = parseArgs({ runs: '3', pages: 'sign-in,rewards', profiles: 'mobile,desktop', 'wait-quiet': '60', timeout: '240' }, argv.filter((a) => a !== '--build'));
@@ -75,85 +59,6 @@ const profiles = args.profiles.split(',').map((name) => {
   if (name !== 'mobile' && name !== 'desktop') throw new Error(`--profiles: mobile and/or desktop (got "${name}")`);
   return name;
 });
-
-// ---------------------------------------------------------------------------------------------------
-// The parts of a Lighthouse report (LHR) read here.
-
-interface LhrAuditItem {
-  node?: { selector?: string; snippet?: string; explanation?: string; nodeLabel?: string };
-  url?: string;
-  source?: string;
-  description?: string;
-  issueType?: string;
-  resourceType?: string;
-  transferSize?: number;
-  statusCode?: number;
-  [key: string]: unknown;
-}
-
-interface LhrAudit {
-  id: string;
-  title: string;
-  score: number | null;
-  scoreDisplayMode: string;
-  numericValue?: number;
-  displayValue?: string;
-  errorMessage?: string;
-  details?: { type?: string; items?: LhrAuditItem[]; overallSavingsMs?: number; overallSavingsBytes?: number };
-}
-
-interface Lhr {
-  lighthouseVersion: string;
-  requestedUrl: string;
-  finalDisplayedUrl: string;
-  runtimeError?: { code: string; message: string };
-  runWarnings: string[];
-  environment: { hostUserAgent: string; benchmarkIndex: number };
-  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number; group?: string }[] }>;
-  audits: Record<string, LhrAudit>;
-}
-
-/** What one run gives. */
-interface RunFigures {
-  scores: Record<Category, number>;
-  cls: number;
-  lcpMs: number;
-  tbtMs: number;
-  fcpMs: number;
-  jsTransferBytes: number;
-  jsRequests: number;
-  benchmarkIndex: number;
-  finalUrl: string;
-  otherCoresBefore: number | null;
-  failing: FailingAudit[];
-  /** Audits that could not run (Lighthouse's failure, not the page's), with the first line of the error. */
-  errored: { id: string; error: string }[];
-  /** The layout shifts of the trace (see layoutShifts), when CLS misses its goal. */
-  layoutShifts: LayoutShift[];
-}
-
-interface LayoutShift {
-  /** Milliseconds after the navigation started. */
-  atMs: number;
-  score: number;
-  /** Whether Lighthouse's CLS counts it (Chromium marks the shifts right after the emulated viewport change as after input; Lighthouse counts those anyway). */
-  counted: boolean;
-  /** How the largest impacted element moved: x,y width x height before -> after, in CSS pixels. */
-  moves: string[];
-}
-
-interface FailingAudit {
-  category: Category;
-  id: string;
-  title: string;
-  score: number | null;
-  displayValue?: string;
-  /** What the audit names: selectors (with the element's label and why), URLs, console messages. */
-  items: string[];
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Everything this run starts, so that every way out stops and removes it.
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'rewards-lighthouse-'));
 let server: ChildProcess | null = null;
@@ -195,7 +100,6 @@ process.on('exit', () => {
   fs.rmSync(temp, { recursive: true, force: true });
 });
 
-// ---------------------------------------------------------------------------------------------------
 // Setup.
 
 function run(command: string, commandArgs: string[], cwd: string, label: string): void {
@@ -322,7 +226,6 @@ async function signIn(url: string): Promise<string> {
   return cookie;
 }
 
-// ---------------------------------------------------------------------------------------------------
 // One Lighthouse run.
 
 /** The report, and the trace it was computed from (--save-assets writes it beside the report; the caller removes it). */
@@ -377,196 +280,6 @@ async function runWithRetry(url: string, page: PageSpec, profile: Profile, heade
   }
 }
 
-function networkRequests(lhr: Lhr): LhrAuditItem[] {
-  return lhr.audits['network-requests']?.details?.items ?? [];
-}
-
-/** The page the report shows is the one asked for: not bounced to sign-in, and (signed in) the rewards read answered. */
-function checkRendered(lhr: Lhr, page: PageSpec, profile: Profile): void {
-  const finalPath = new URL(lhr.finalDisplayedUrl).pathname;
-  if (finalPath !== page.path) {
-    throw new Error(`${page.name} (${profile}): Lighthouse ended on ${lhr.finalDisplayedUrl}, not ${page.path}${page.signedIn ? ': the session cookie did not sign the page in' : ''}`);
-  }
-  if (page.signedIn) {
-    const read = networkRequests(lhr).find((r) => r.url !== undefined && new URL(r.url).pathname === '/api/v1/rewards');
-    if (read?.statusCode !== 200) {
-      throw new Error(`${page.name} (${profile}): the page did not read GET /api/v1/rewards successfully (${read ? `status ${read.statusCode}` : 'no such request'}): not signed in?`);
-    }
-  }
-}
-
-const clip = (text: string, max = 200) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
-function itemLabel(item: LhrAuditItem): string | null {
-  if (item.node?.selector) {
-    const why = item.node.explanation?.split('\n').slice(0, 2).join(' ').replace(/\s+/g, ' ');
-    const label = item.node.nodeLabel && item.node.nodeLabel !== item.node.selector ? ` ("${clip(item.node.nodeLabel, 60)}")` : '';
-    const snippet = item.node.snippet ? ` ${clip(item.node.snippet, 120)}` : '';
-    return clip(`${item.node.selector}${label}${snippet}${why ? ` -- ${why}` : ''}`, 400);
-  }
-  const text = item.description ?? item.issueType ?? item.source;
-  if (typeof text === 'string') return clip(item.url ? `${text} (${item.url})` : text);
-  if (item.url) return clip(item.url);
-  return null;
-}
-
-/**
- * The audits that cost a category points: for accessibility and best practices any scored audit under
- * 1; for performance the scored ones under 0.9 (Lighthouse's own "passed"), metrics and diagnostics.
- */
-function failingAudits(lhr: Lhr, category: Category): FailingAudit[] {
-  const threshold = category === 'performance' ? 0.9 : 1;
-  const failing: FailingAudit[] = [];
-  for (const ref of lhr.categories[category]?.auditRefs ?? []) {
-    const audit = lhr.audits[ref.id];
-    if (!audit || ['notApplicable', 'manual', 'informative', 'error'].includes(audit.scoreDisplayMode)) continue;
-    if (audit.score === null || audit.score >= threshold) continue;
-    const items = (audit.details?.items ?? []).map(itemLabel).filter((label): label is string => label !== null);
-    failing.push({
-      category,
-      id: audit.id,
-      title: audit.title,
-      score: audit.score,
-      ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
-      items: [...new Set(items)].slice(0, 20),
-    });
-  }
-  return failing;
-}
-
-function erroredAudits(lhr: Lhr): { id: string; error: string }[] {
-  const ids = new Set(CATEGORIES.flatMap((category) => (lhr.categories[category]?.auditRefs ?? []).map((ref) => ref.id)));
-  return Object.values(lhr.audits)
-    .filter((audit) => ids.has(audit.id) && audit.scoreDisplayMode === 'error')
-    .map((audit) => ({ id: audit.id, error: clip((audit.errorMessage ?? '?').split('\n')[0]!, 160) }));
-}
-
-interface TraceEvent {
-  name: string;
-  ts: number;
-  args?: { data?: Record<string, unknown> };
-}
-
-/**
- * The main frame's layout shifts, read from the trace Lighthouse saved (--save-assets). Lighthouse's own
- * `layout-shifts` audit, which names the elements, needs its trace engine, and the one 12.2.3 ships cannot
- * read Chromium 156's frame events; the trace still has each shift's time, score and the rectangles of the
- * elements that moved. Which shifts count follows Lighthouse's CLS: those without recent input, and those
- * with it within 500 ms of the emulated viewport change until the first shift without it.
- */
-function layoutShifts(traceFile: string, url: string): LayoutShift[] {
-  const { traceEvents } = JSON.parse(fs.readFileSync(traceFile, 'utf8')) as { traceEvents: TraceEvent[] };
-  const start = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === url)?.ts;
-  if (start === undefined) return [];
-  const viewport = traceEvents.find((e) => e.name === 'viewport' && e.ts >= start - 1e6)?.ts ?? start;
-  const shifts: LayoutShift[] = [];
-  let respectInput = false;
-  const rect = (r: unknown) => (Array.isArray(r) && r.length === 4 ? `${r[0]},${r[1]} ${r[2]}x${r[3]}` : '?');
-  for (const event of traceEvents.filter((e) => e.name === 'LayoutShift' && e.args?.data?.is_main_frame === true && e.ts >= start).sort((a, b) => a.ts - b.ts)) {
-    const data = event.args!.data!;
-    let counted = true;
-    if (data.had_recent_input === true) counted = !respectInput && (event.ts - viewport) / 1000 <= 500;
-    else respectInput = true;
-    const nodes = (Array.isArray(data.impacted_nodes) ? data.impacted_nodes : []) as { old_rect?: number[]; new_rect?: number[] }[];
-    const area = (n: { old_rect?: number[] }) => (n.old_rect?.[2] ?? 0) * (n.old_rect?.[3] ?? 0);
-    shifts.push({
-      atMs: Math.round((event.ts - start) / 1000),
-      score: Math.round(Number(data.weighted_score_delta ?? data.score ?? 0) * 1000) / 1000,
-      counted,
-      moves: [...nodes].sort((a, b) => area(b) - area(a)).slice(0, 3).map((n) => `${rect(n.old_rect)} -> ${rect(n.new_rect)}`),
-    });
-  }
-  return shifts;
-}
-
-function figuresOf(lhr: Lhr, traceFile: string, page: PageSpec, profile: Profile, otherCoresBefore: number | null): RunFigures {
-  const score = (category: Category) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
-  const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
-  const summary = lhr.audits['resource-summary']?.details?.items?.find((item) => item.resourceType === 'script');
-  const scripts = networkRequests(lhr).filter((r) => r.resourceType === 'Script');
-  const jsTransferBytes = summary?.transferSize ?? scripts.reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
-  const scores = { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices') };
-  const failing: FailingAudit[] = [];
-  if (scores.performance < PERFORMANCE_GOAL[profile] || numeric('cumulative-layout-shift') >= CLS_GOAL || jsTransferBytes > page.jsBudget) {
-    failing.push(...failingAudits(lhr, 'performance'));
-  }
-  if (scores.accessibility < 100) failing.push(...failingAudits(lhr, 'accessibility'));
-  if (scores['best-practices'] < 100) failing.push(...failingAudits(lhr, 'best-practices'));
-  const cls = numeric('cumulative-layout-shift');
-  const shiftsAudited = lhr.audits['layout-shifts']?.scoreDisplayMode !== 'error';
-  return {
-    scores,
-    cls: numeric('cumulative-layout-shift'),
-    lcpMs: numeric('largest-contentful-paint'),
-    tbtMs: numeric('total-blocking-time'),
-    fcpMs: numeric('first-contentful-paint'),
-    jsTransferBytes,
-    jsRequests: scripts.length,
-    benchmarkIndex: lhr.environment.benchmarkIndex,
-    finalUrl: lhr.finalDisplayedUrl,
-    otherCoresBefore,
-    failing,
-    errored: erroredAudits(lhr),
-    layoutShifts: cls >= CLS_GOAL && !shiftsAudited && fs.existsSync(traceFile) ? layoutShifts(traceFile, lhr.requestedUrl) : [],
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Summary.
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-interface Combination {
-  page: PageSpec;
-  profile: Profile;
-  runs: RunFigures[];
-}
-
-function medians(runs: RunFigures[]) {
-  const of = (pick: (run: RunFigures) => number) => median(runs.map(pick));
-  return {
-    performance: of((r) => r.scores.performance),
-    accessibility: of((r) => r.scores.accessibility),
-    bestPractices: of((r) => r.scores['best-practices']),
-    cls: of((r) => r.cls),
-    lcpMs: of((r) => r.lcpMs),
-    tbtMs: of((r) => r.tbtMs),
-    fcpMs: of((r) => r.fcpMs),
-    jsTransferBytes: of((r) => r.jsTransferBytes),
-  };
-}
-
-function goalsOf(page: PageSpec, profile: Profile, m: ReturnType<typeof medians>) {
-  return {
-    performance: { goal: `>= ${PERFORMANCE_GOAL[profile]}`, met: m.performance >= PERFORMANCE_GOAL[profile] },
-    accessibility: { goal: '= 100', met: m.accessibility >= 100 },
-    bestPractices: { goal: '= 100', met: m.bestPractices >= 100 },
-    cls: { goal: `< ${CLS_GOAL}`, met: m.cls < CLS_GOAL },
-    jsTransferBytes: { goal: `<= ${page.jsBudget / 1000}`, met: m.jsTransferBytes <= page.jsBudget },
-  };
-}
-
-/** The failing audits of all runs of one combination, each with the number of runs it failed in. */
-function mergedFailing(runs: RunFigures[]) {
-  const merged = new Map<string, FailingAudit & { runs: number; displayValues: string[] }>();
-  for (const run of runs) {
-    for (const audit of run.failing) {
-      const key = `${audit.category}:${audit.id}`;
-      const entry = merged.get(key) ?? { ...audit, items: [], runs: 0, displayValues: [] };
-      entry.runs += 1;
-      if (audit.displayValue && !entry.displayValues.includes(audit.displayValue)) entry.displayValues.push(audit.displayValue);
-      for (const item of audit.items) if (!entry.items.includes(item)) entry.items.push(item);
-      merged.set(key, entry);
-    }
-  }
-  return [...merged.values()].map(({ displayValue: _, ...rest }) => rest);
-}
-
-/** The commit measured, with "+changes" when what the portal is built and served from has uncommitted edits. */
 function revision(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -577,7 +290,6 @@ function revision(): string {
   }
 }
 
-// ---------------------------------------------------------------------------------------------------
 
 const forget = onInterrupt(cleanup);
 try {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { t } from '../../src/platform/i18n/i18n.ts';
-import { axeViolations, DEMO_PASSWORD, newContext, screenshot, signIn, withPortal, type Portal } from './harness.ts';
+import { apiAs, axeViolations, DEMO_PASSWORD, newContext, screenshot, signIn, withPortal } from './harness.ts';
 
 // Issue #13 as a partner admin meets it, in English and Dutch, on a wide screen and a phone: removing
 // a tenant asks first and names who loses access (Cancel changes nothing); a user form with several
@@ -34,19 +34,6 @@ async function focusIsOn(page: Page, what: { label: string } | { id: string }) {
 async function closed(page: Page, dialog: ReturnType<Page['getByRole']>) {
   await dialog.waitFor({ state: 'detached' });
   await page.locator('#root:not([aria-hidden="true"])').waitFor();
-}
-
-/** The API as a demo user, outside the browser (to set the scene): a session with its CSRF token. */
-async function apiAs(portal: Portal, username: string) {
-  const signedIn = await portal.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password: DEMO_PASSWORD } });
-  assert.equal(signedIn.statusCode, 200, signedIn.body);
-  const cookie = (signedIn.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`).join('; ');
-  const csrf = signedIn.json<{ csrfToken: string }>().csrfToken;
-  return async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: Record<string, unknown>) => {
-    const response = await portal.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { cookie, 'x-csrf-token': csrf } });
-    assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
-    return response.json<Record<string, unknown>>();
-  };
 }
 
 const LABS = 'contoso-labs.example';

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -173,5 +174,18 @@ export function withPortal(options: () => Parameters<typeof startPortal>[0] = ()
     get browser() {
       return browser!;
     },
+  };
+}
+
+/** The API as a demo user, outside the browser (to set the scene): a session with its CSRF token. */
+export async function apiAs(portal: Portal, username: string) {
+  const signedIn = await portal.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password: DEMO_PASSWORD } });
+  assert.equal(signedIn.statusCode, 200, signedIn.body);
+  const cookie = (signedIn.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`).join('; ');
+  const csrf = signedIn.json<{ csrfToken: string }>().csrfToken;
+  return async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: Record<string, unknown>) => {
+    const response = await portal.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { cookie, 'x-csrf-token': csrf } });
+    assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
+    return response.json<Record<string, unknown>>();
   };
 }

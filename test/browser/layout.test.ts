@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { t } from '../../src/platform/i18n/i18n.ts';
-import { axeViolations, DEMO_PASSWORD, DESKTOP, newContext, PHONE, screenshot, signIn, withPortal, type Portal } from './harness.ts';
+import { apiAs, axeViolations, DESKTOP, newContext, PHONE, screenshot, signIn, withPortal, type Portal } from './harness.ts';
 
 /**
  * The portal as a partner admin meets it on a desktop window and on a phone, in both languages:
@@ -62,16 +62,11 @@ async function closed(page: Page, dialog: ReturnType<Page['getByRole']>) {
 
 /** Megan assigns Contoso's marketing contact through the API (an activation needs one), unless one is assigned. */
 async function assignContact(portal: Portal) {
-  const signedIn = await portal.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'megan@contoso.example', password: DEMO_PASSWORD } });
-  const cookie = (signedIn.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`).join('; ');
-  const headers = { cookie, 'x-csrf-token': signedIn.json<{ csrfToken: string }>().csrfToken };
-  const current = await portal.app.inject({ method: 'GET', url: '/api/v1/rewards/marketing-contact', headers });
-  if (current.json<{ contact: unknown }>().contact) return;
-  const candidates = await portal.app.inject({ method: 'GET', url: '/api/v1/rewards/marketing-contact/candidates', headers });
-  const userId = candidates.json<{ items: { id: string }[] }>().items[0]!.id;
-  const payload = { userId, email: 'marketing@mail.contoso.example', phone: '+31 20 794 2000', phoneCountry: 'NL', preferredLanguage: 'en-US' };
-  const assigned = await portal.app.inject({ method: 'PUT', url: '/api/v1/rewards/marketing-contact', payload, headers });
-  assert.equal(assigned.statusCode, 200, assigned.body);
+  const megan = await apiAs(portal, 'megan@contoso.example');
+  if ((await megan('GET', '/api/v1/rewards/marketing-contact')).contact) return;
+  const candidates = (await megan('GET', '/api/v1/rewards/marketing-contact/candidates')) as { items: { id: string }[] };
+  const userId = candidates.items[0]!.id;
+  await megan('PUT', '/api/v1/rewards/marketing-contact', { userId, email: 'marketing@mail.contoso.example', phone: '+31 20 794 2000', phoneCountry: 'NL', preferredLanguage: 'en-US' });
 }
 
 for (const locale of LOCALES) {

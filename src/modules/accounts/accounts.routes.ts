@@ -27,18 +27,8 @@ import {
   UpdateAccountUserBody,
   UserDto,
 } from './accounts.schemas.ts';
-import {
-  addAccountUser,
-  createPartnerAccount,
-  createTenant,
-  createUser,
-  findPartnerAccount,
-  listAccountUsers,
-  removeAccountUser,
-  requireUserManager,
-  resetAccountUserPassword,
-  updateAccountUser,
-} from './accounts.service.ts';
+import { createPartnerAccount, createTenant, createUser, findPartnerAccount } from './accounts.service.ts';
+import { addAccountUser, listAccountUsers, removeAccountUser, requireUserManager, resetAccountUserPassword, updateAccountUser } from './account-users.service.ts';
 import { associateTenant, listAccountTenants, previewTenantRemoval, removeTenantAssociation, type AssociationLimits, type CredentialsCheck } from './tenant-association.service.ts';
 import { checkCredentials, endSessionsOf, type SignInLimits } from '../identity/identity.service.ts';
 import { marketingContactOfAccount } from '../benefits/benefits.service.ts';

@@ -6,6 +6,12 @@ const useStyles = makeStyles({
   scroll: { overflowX: 'auto', maxWidth: '100%', ':focus-visible': { outline: '2px solid', outlineOffset: '2px' } },
 });
 
+/** What the portal's tables share: columns as wide as their content asks (not evenly split), cells kept on one line. */
+export const useTableStyles = makeStyles({
+  autoLayout: { tableLayout: 'auto' },
+  nowrap: { whiteSpace: 'nowrap' },
+});
+
 /**
  * A table's box: on a screen too narrow for its columns it scrolls sideways by itself, and only then
  * is it a tab stop (named for a screen reader), so a keyboard user can scroll it with the arrow keys.

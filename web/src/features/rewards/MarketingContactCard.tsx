@@ -1,6 +1,6 @@
 import { Button, Card, MessageBar, MessageBarBody, Text, Title3 } from '@fluentui/react-components';
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useDialog } from '../../app/dialogs.ts';
 import { lazyComponent } from '../../app/lazy.tsx';
 import type { MarketingContact } from './ContactDialog.tsx';
 
@@ -11,7 +11,8 @@ const ContactDialog = lazyComponent(() => import('./ContactDialog.tsx').then((m)
 /** The top of the Sales and Marketing benefits tab: who the Rewards team contacts, and "Add, update, or change". */
 export function MarketingContactCard({ contact }: { contact: MarketingContact | null }) {
   const intl = useIntl();
-  const dialog = useDialog<true>();
+  // FormDialog hands focus back to this button when it closes.
+  const [open, setOpen] = useState(false);
   return (
     <Card data-testid="marketing-contact">
       <Title3 as="h2">
@@ -44,11 +45,11 @@ export function MarketingContactCard({ contact }: { contact: MarketingContact | 
         )
       )}
       <div>
-        <Button onClick={() => dialog.open(true)} aria-label={intl.formatMessage({ id: 'contact.changeLabel' })}>
+        <Button onClick={() => setOpen(true)} aria-label={intl.formatMessage({ id: 'contact.changeLabel' })}>
           <FormattedMessage id="contact.change" />
         </Button>
       </div>
-      {dialog.value && <ContactDialog contact={contact} onClose={dialog.close} />}
+      {open && <ContactDialog contact={contact} onClose={() => setOpen(false)} />}
     </Card>
   );
 }
