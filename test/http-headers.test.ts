@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
+import { DOCUMENT_ONLY_HEADERS } from '../src/server/security-headers.ts';
 import { WEB_DIST } from '../src/server/web.ts';
 import { createPartner, engines, signIn, startTestApp, type TestApp } from './helpers.ts';
 
@@ -91,6 +92,36 @@ describe('security headers', () => {
     assert.equal(robots.statusCode, 200);
     assert.match(String(robots.headers['content-type']), /text\/plain/);
     assert.match(robots.body, /^User-agent: \*\nDisallow: \/$/m);
+  });
+
+  it("a script of the build carries nosniff, CORP and the referrer policy, not a document's headers", async () => {
+    const script = fs.readdirSync(path.join(WEB_DIST, 'assets')).find((name) => name.endsWith('.js'))!;
+    const js = await https.app.inject({ method: 'GET', url: `/assets/${script}`, headers: { 'accept-encoding': 'br' } });
+    assert.equal(js.statusCode, 200);
+    assert.equal(js.headers['x-content-type-options'], 'nosniff');
+    assert.equal(js.headers['cross-origin-resource-policy'], 'same-origin');
+    assert.equal(js.headers['referrer-policy'], 'strict-origin-when-cross-origin');
+    assert.match(String(js.headers['strict-transport-security']), /max-age=31536000/);
+    for (const name of DOCUMENT_ONLY_HEADERS) assert.equal(js.headers[name], undefined, name);
+    // The page itself keeps every one of them.
+    const page = await https.app.inject({ method: 'GET', url: '/rewards' });
+    for (const name of DOCUMENT_ONLY_HEADERS) assert.ok(page.headers[name], `${name} on the page`);
+  });
+
+  it("the API's answers of 1 kB and more go compressed to a client that accepts it; small ones and others as they are", async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    const br = await t.app.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip, br' } });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.match(String(br.headers.vary), /accept-encoding/i);
+    assert.ok(br.rawPayload.length < plain.rawPayload.length / 4, `brotli ${br.rawPayload.length} of ${plain.rawPayload.length} bytes`);
+    assert.deepEqual(JSON.parse(zlib.brotliDecompressSync(br.rawPayload).toString('utf8')), JSON.parse(plain.body));
+    const gz = await t.app.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.deepEqual(JSON.parse(zlib.gunzipSync(gz.rawPayload).toString('utf8')), JSON.parse(plain.body));
+    const small = await t.app.inject({ method: 'GET', url: '/readyz', headers: { 'accept-encoding': 'br' } });
+    assert.equal(small.statusCode, 200);
+    assert.equal(small.headers['content-encoding'], undefined, 'below 1 kB compression costs more than it saves');
   });
 
   it('assets go compressed (brotli, else gzip) and are cached for a year; the page itself is revalidated every time', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -103,6 +104,11 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   });
 
   await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https:'), viteDev: config.webMode === 'dev' });
+  // Answers of 1 kB and more (the API's JSON, the docs page) go brotli- or gzip-compressed to a client
+  // that accepts it, at @fastify/compress's fast brotli level; the portal's files are compressed at
+  // build time (server/web.ts), and a body sent compressed is not decompressed here (the body limit
+  // counts what arrives).
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], globalDecompression: false });
   await app.register(cookie);
   // Named DTOs (ErrorBody, User, ...) are registered once and referenced by $ref from every route.
   for (const schema of namedComponents()) app.addSchema(schema);
