@@ -12,10 +12,13 @@
  * The portal runs as `rewards serve --demo` (bin/rewards.js, as `npm start` runs it) serving the built
  * files of dist/web (built first with `npm run build:web` when missing, or always with --build), on
  * PGlite in a fresh temporary data folder, on a free port of 127.0.0.1. The demo user
- * megan@contoso.example signs in through the API (the sign-in operation of /api/openapi.json); her
- * cookies go to Lighthouse as a Cookie header (--extra-headers) for the Rewards page, and each report
- * must show the page really signed in (its final URL is /rewards and GET /api/v1/rewards answered 200)
- * or the run fails. The sign-in page is measured signed out.
+ * megan@contoso.example signs in through the API (the sign-in operation of /api/openapi.json). For the
+ * Rewards page each run starts a Chromium of its own (a fresh profile), puts her cookies into it over
+ * the DevTools protocol (playwright-core's connectOverCDP), and Lighthouse attaches to that browser
+ * (--port): the page reads its CSRF cookie from document.cookie, so a Cookie request header would not
+ * do (Lighthouse resets the origin's storage but keeps its cookies). Each report must show the page
+ * really signed in (its final URL is /rewards and GET /api/v1/rewards answered 200) or the run fails.
+ * The sign-in page is measured signed out, in a browser Lighthouse launches itself.
  *
  * Each page x profile (mobile: Lighthouse's default, simulated slow 4G and 4x CPU slowdown; desktop:
  * --preset=desktop) runs --runs times, the runs interleaved; the table gives the median of each figure
@@ -27,6 +30,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { CATEGORIES, checkRendered, clip, type Combination, figuresOf, goalsOf, type Lhr, medians, mergedFailing, type PageSpec, type Profile } from './lighthouse-report.ts';
 import { BENCH_DIR, loadAverage, machine, onInterrupt, parseArgs, positiveInt, printTable, waitForQuiet, writeResults } from './lib.ts';
 
@@ -63,6 +67,8 @@ const profiles = args.profiles.split(',').map((name) => {
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'rewards-lighthouse-'));
 let server: ChildProcess | null = null;
 let lighthouse: ChildProcess | null = null;
+/** The Chromium a signed-in run starts for Lighthouse to attach to. */
+let ownBrowser: ChildProcess | null = null;
 
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
@@ -90,13 +96,14 @@ async function cleanup(): Promise<void> {
   if (cleanedUp) return;
   cleanedUp = true;
   await stop(lighthouse, 'SIGINT', 10_000);
+  await stop(ownBrowser, 'SIGTERM', 10_000);
   await stop(server, 'SIGTERM', 15_000);
   fs.rmSync(temp, { recursive: true, force: true });
 }
 // Last resort for an exit that skips the finally below (process.exit elsewhere): no waiting possible.
 process.on('exit', () => {
   if (cleanedUp) return;
-  for (const child of [lighthouse, server]) if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of [lighthouse, ownBrowser, server]) if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   fs.rmSync(temp, { recursive: true, force: true });
 });
 
@@ -203,8 +210,29 @@ async function startPortal(): Promise<string> {
   return url;
 }
 
-/** Signs the demo user in through the operation the OpenAPI document names signIn; returns the Cookie header. */
-async function signIn(url: string): Promise<string> {
+/** A cookie as the sign-in answer set it, for the browser. */
+interface SessionCookie {
+  name: string;
+  value: string;
+  httpOnly: boolean;
+  sameSite: 'Strict' | 'Lax' | 'None';
+}
+
+function parseSetCookie(header: string): SessionCookie {
+  const [pair, ...attributes] = header.split(';').map((part) => part.trim());
+  const equals = pair!.indexOf('=');
+  const attribute = (name: string) => attributes.find((a) => a.toLowerCase().startsWith(name.toLowerCase()));
+  const sameSite = attribute('samesite')?.split('=')[1]?.toLowerCase();
+  return {
+    name: pair!.slice(0, equals),
+    value: pair!.slice(equals + 1),
+    httpOnly: attribute('httponly') !== undefined,
+    sameSite: sameSite === 'strict' ? 'Strict' : sameSite === 'none' ? 'None' : 'Lax',
+  };
+}
+
+/** Signs the demo user in through the operation the OpenAPI document names signIn; returns the session's cookies. */
+async function signIn(url: string): Promise<SessionCookie[]> {
   const document = (await (await fetch(`${url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { operationId?: string }>> };
   const signInPath = Object.entries(document.paths).find(([, operations]) => operations.post?.operationId === 'signIn')?.[0];
   if (!signInPath) throw new Error('the OpenAPI document has no signIn operation');
@@ -214,22 +242,54 @@ async function signIn(url: string): Promise<string> {
     body: JSON.stringify({ username: DEMO_USER, password: DEMO_PASSWORD }),
   });
   if (response.status !== 200) throw new Error(`POST ${signInPath} as ${DEMO_USER}: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .join('; ');
+  const cookies = response.headers.getSetCookie().map(parseSetCookie);
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const me = await fetch(`${url}/api/v1/me`, { headers: { cookie } });
   if (me.status !== 200) throw new Error(`GET /api/v1/me with the session cookie: ${me.status}`);
   const rewards = await fetch(`${url}/api/v1/rewards`, { headers: { cookie } });
   if (rewards.status !== 200) throw new Error(`GET /api/v1/rewards as ${DEMO_USER}: ${rewards.status} (the Rewards page would not show)`);
   console.error(`signed in as ${DEMO_USER} through POST ${signInPath}`);
-  return cookie;
+  return cookies;
+}
+
+/**
+ * A headless Chromium with a fresh profile and the session's cookies in it, for Lighthouse to attach to
+ * (--port). Its DevTools port is the one it prints (--remote-debugging-port=0 picks a free one).
+ */
+async function signedInBrowser(url: string, cookies: SessionCookie[], profileDir: string): Promise<{ port: number; child: ChildProcess }> {
+  fs.rmSync(profileDir, { recursive: true, force: true });
+  const child = spawn(CHROME_PATH, [...CHROME_FLAGS.split(' '), '--remote-debugging-port=0', `--user-data-dir=${profileDir}`, '--no-first-run', 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let stderr = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium printed no DevTools address within 30 s:\n${stderr}`)), 30_000);
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-4000);
+      const found = stderr.match(/DevTools listening on (ws:\/\/\S+)/);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]!);
+      }
+    });
+    child.once('exit', (code, signal) => reject(new Error(`Chromium exited (${code ?? signal}) before listening:\n${stderr}`)));
+  });
+  const browser = await chromium.connectOverCDP(endpoint);
+  try {
+    const context = browser.contexts()[0];
+    if (!context) throw new Error('Chromium has no default browser context');
+    await context.addCookies(cookies.map((c) => ({ ...c, url: `${url}/` })));
+  } finally {
+    // Disconnects; the browser, its default context and the cookies stay.
+    await browser.close();
+  }
+  return { port: Number(new URL(endpoint).port), child };
 }
 
 // One Lighthouse run.
 
 /** The report, and the trace it was computed from (--save-assets writes it beside the report; the caller removes it). */
-async function runLighthouse(url: string, profile: Profile, headersFile: string | null, outFile: string): Promise<{ lhr: Lhr; traceFile: string }> {
+async function runLighthouse(url: string, profile: Profile, port: number | null, outFile: string): Promise<{ lhr: Lhr; traceFile: string }> {
   const lighthouseArgs = [
     url,
     '--output=json',
@@ -239,7 +299,7 @@ async function runLighthouse(url: string, profile: Profile, headersFile: string 
     `--only-categories=${CATEGORIES.join(',')}`,
     '--save-assets',
     ...(profile === 'desktop' ? ['--preset=desktop'] : []),
-    ...(headersFile ? [`--extra-headers=${headersFile}`] : []),
+    ...(port ? [`--port=${port}`] : []),
   ];
   const child = spawn(LIGHTHOUSE_BIN, lighthouseArgs, { env: { ...process.env, CHROME_PATH }, stdio: ['ignore', 'ignore', 'pipe'] });
   lighthouse = child;
@@ -266,16 +326,23 @@ async function runLighthouse(url: string, profile: Profile, headersFile: string 
  * are reported with the figures.
  */
 const retries: string[] = [];
-async function runWithRetry(url: string, page: PageSpec, profile: Profile, headersFile: string | null): Promise<{ lhr: Lhr; traceFile: string }> {
+async function runWithRetry(url: string, page: PageSpec, profile: Profile, cookies: SessionCookie[]): Promise<{ lhr: Lhr; traceFile: string }> {
   for (let attempt = 1; ; attempt += 1) {
+    let browser: ChildProcess | null = null;
     try {
-      return await runLighthouse(`${url}${page.path}`, profile, headersFile, path.join(temp, 'report.json'));
+      const attached = page.signedIn ? await signedInBrowser(url, cookies, path.join(temp, 'chromium-profile')) : null;
+      browser = attached?.child ?? null;
+      ownBrowser = browser;
+      return await runLighthouse(`${url}${page.path}`, profile, attached?.port ?? null, path.join(temp, 'report.json'));
     } catch (error) {
       const message = clip(String(error instanceof Error ? error.message : error).replace(/\s+/g, ' '), 300);
       const alive = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status === 200, () => false);
       if (attempt >= 3 || !alive) throw new Error(`${message}${alive ? '' : ' (and the portal no longer answers /readyz)'}`);
       console.error(`attempt ${attempt} failed, trying again: ${message}`);
       retries.push(`${page.name} ${profile}: ${message}`);
+    } finally {
+      await stop(browser, 'SIGTERM', 10_000);
+      ownBrowser = null;
     }
   }
 }
@@ -297,9 +364,7 @@ try {
   ensureChromium();
   ensureBuiltWeb();
   const url = await startPortal();
-  const cookie = await signIn(url);
-  const headersFile = path.join(temp, 'extra-headers.json');
-  fs.writeFileSync(headersFile, JSON.stringify({ Cookie: cookie }), { mode: 0o600 });
+  const cookies = await signIn(url);
 
   const combinations: Combination[] = pages.flatMap((page) => profiles.map((profile) => ({ page, profile, runs: [] })));
   let userAgent = '';
@@ -308,7 +373,7 @@ try {
     for (const combination of combinations) {
       const { page, profile } = combination;
       const quiet = WAIT_QUIET > 0 ? await waitForQuiet(WAIT_QUIET, 0.3, (m) => console.error(m)) : { otherCores: null };
-      const { lhr, traceFile } = await runWithRetry(url, page, profile, page.signedIn ? headersFile : null);
+      const { lhr, traceFile } = await runWithRetry(url, page, profile, cookies);
       checkRendered(lhr, page, profile);
       userAgent = lhr.environment.hostUserAgent;
       const figures = figuresOf(lhr, traceFile, page, profile, quiet.otherCores);
