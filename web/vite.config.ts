@@ -77,6 +77,10 @@ export default defineConfig({
     sourcemap: process.env.REWARDS_SOURCEMAPS === 'on' ? true : 'hidden',
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      // A chunk under 10 kB (a hook or two that several routes share) joins one it is loaded with, when
+      // that runs nothing earlier than before: 27 files became 20 for the Rewards page, 9 became 5 for
+      // sign-in, each file's response headers and lone compression dictionary saved (~3 kB a page).
+      output: { experimentalMinChunkSize: 10_000 },
       // Fluent UI marks its modules "use client" (for React Server Components); meaningless in an SPA bundle.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE' || warning.code === 'SOURCEMAP_ERROR') return;

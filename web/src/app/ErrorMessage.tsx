@@ -1,6 +1,11 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useIntl } from 'react-intl';
 import { ApiError } from '../api/client.ts';
+import { fieldError } from './fieldErrors.ts';
+
+// The field helpers live apart, so a form can show its fields' problems without this component's code
+// (the sign-in page fetches it when first used).
+export { fieldError, fieldValidation } from './fieldErrors.ts';
 
 /**
  * An API refusal shown in place, read out by screen readers as it appears. The refusal's field problems
@@ -23,15 +28,4 @@ export function ErrorMessage({ error }: { error: unknown }) {
       </MessageBarBody>
     </MessageBar>
   );
-}
-
-/** The message for one field from an API error, for a Field's validationMessage. */
-export function fieldError(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError ? error.fields[field]?.message : undefined;
-}
-
-/** A Field's validation props for one field of an API refusal: its message, shown as an error. */
-export function fieldValidation(error: unknown, field: string) {
-  const message = fieldError(error, field);
-  return { validationMessage: message, validationState: message ? ('error' as const) : ('none' as const) };
 }

@@ -1,6 +1,43 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
-import { Component, type ReactNode } from 'react';
+import { Button, tokens } from '@fluentui/react-components';
+import { ErrorCircle20Filled } from '@fluentui/react-icons';
+import { Component, type CSSProperties, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
+
+// Drawn as Fluent's error message bar looks, from its tokens in plain style objects: this is in every
+// page's first load (the sign-in page's included) and shown only when a page's code failed, so neither
+// the MessageBar's code nor a makeStyles (Griffel's runtime style compiler) comes along for it.
+const bar: CSSProperties = {
+  display: 'flex',
+  alignItems: 'center',
+  flexWrap: 'wrap',
+  columnGap: tokens.spacingHorizontalM,
+  rowGap: tokens.spacingVerticalS,
+  margin: tokens.spacingHorizontalL,
+  padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusDangerBorder1}`,
+  borderRadius: tokens.borderRadiusMedium,
+  backgroundColor: tokens.colorStatusDangerBackground1,
+  color: tokens.colorNeutralForeground1,
+  fontFamily: tokens.fontFamilyBase,
+  fontSize: tokens.fontSizeBase300,
+  lineHeight: tokens.lineHeightBase300,
+};
+const icon: CSSProperties = { color: tokens.colorStatusDangerForeground1, flexShrink: 0 };
+const text: CSSProperties = { flexGrow: 1, minWidth: 0 };
+
+function PageLoadFailed() {
+  return (
+    <div role="alert" style={bar}>
+      <ErrorCircle20Filled style={icon} aria-hidden />
+      <span style={text}>
+        <FormattedMessage id="web.pageLoadFailed" />
+      </span>
+      <Button onClick={() => window.location.reload()}>
+        <FormattedMessage id="web.retry" />
+      </Button>
+    </div>
+  );
+}
 
 /**
  * A page whose code could not be fetched (the connection dropped; a deploy replaced the files the
@@ -15,18 +52,6 @@ export class LazyBoundary extends Component<{ children: ReactNode }, { failed: b
   }
 
   override render() {
-    if (!this.state.failed) return this.props.children;
-    return (
-      <MessageBar intent="error" role="alert" style={{ margin: 16 }}>
-        <MessageBarBody>
-          <FormattedMessage id="web.pageLoadFailed" />
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={() => window.location.reload()}>
-            <FormattedMessage id="web.retry" />
-          </Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
+    return this.state.failed ? <PageLoadFailed /> : this.props.children;
   }
 }

@@ -2,7 +2,8 @@ import { Button, Field, Input, tokens } from '@fluentui/react-components';
 import { useState, type CSSProperties } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useDocumentTitle } from '../../app/dialogs.ts';
-import { ErrorMessage, fieldValidation } from '../../app/ErrorMessage.tsx';
+import { fieldValidation } from '../../app/fieldErrors.ts';
+import { lazyComponent } from '../../app/lazy.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { LANGUAGE_NAMES, LOCALES } from '../../i18n/catalogs.ts';
@@ -38,6 +39,13 @@ const title: CSSProperties = { margin: '4px 0', fontSize: tokens.fontSizeBase600
 const text: CSSProperties = { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 };
 const languages: CSSProperties = { display: 'flex', gap: 4, alignItems: 'center', flexWrap: 'wrap' };
 
+// The refusal's message bar (a wrong password, a locked account) is not in the page's first load: it is
+// fetched as soon as the form is first focused or typed in, long before it can be needed, so a sign-in
+// refused because the connection dropped still has it.
+const loadErrorMessage = () => import('../../app/ErrorMessage.tsx').then((m) => m.ErrorMessage);
+const ErrorMessage = lazyComponent(loadErrorMessage);
+const preloadErrorMessage = () => void loadErrorMessage().catch(() => undefined);
+
 /** Sign-in: the product named, the fields, the language. Where the user goes next is AppRoutes' (the page they asked for). */
 export function SignInPage() {
   const intl = useIntl();
@@ -50,7 +58,7 @@ export function SignInPage() {
   return (
     <main style={page}>
       <div style={card}>
-        <form style={form} onSubmit={submit} noValidate>
+        <form style={form} onSubmit={submit} onFocusCapture={preloadErrorMessage} onInputCapture={preloadErrorMessage} noValidate>
           <div>
             <p style={product}>
               <FormattedMessage id="signIn.product" />
@@ -62,7 +70,7 @@ export function SignInPage() {
               <FormattedMessage id="signIn.intro" />
             </p>
           </div>
-          <ErrorMessage error={error} />
+          {error != null && <ErrorMessage error={error} />}
           <Field
             label={intl.formatMessage({ id: 'signIn.username' })}
             hint={intl.formatMessage({ id: 'signIn.usernameHint' })}
