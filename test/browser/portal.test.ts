@@ -105,6 +105,24 @@ function seedWalk(locale: Locale, newcomer: string) {
       await rolesDialog.getByRole('button', { name: text(locale, 'web.cancel') }).click();
       await rolesDialog.waitFor({ state: 'detached' });
 
+      // The tabs by keyboard (RovingTabList): only the selected one is in the Tab order, with no hidden
+      // focusable stand-ins; the arrows go round the ends, Home and End jump, Enter chooses.
+      const usersTab = page.getByRole('tab', { name: text(locale, 'settings.users') });
+      const tenantsTab = page.getByRole('tab', { name: text(locale, 'settings.tenants') });
+      const hasFocus = (tab: typeof usersTab) =>
+        tab.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+      assert.deepEqual([await usersTab.getAttribute('tabindex'), await tenantsTab.getAttribute('tabindex')], ['0', '-1']);
+      assert.equal(await page.locator('[role="tablist"] [data-tabster-dummy]').count(), 0);
+      await usersTab.focus();
+      await page.keyboard.press('ArrowLeft');
+      assert.equal(await hasFocus(tenantsTab), true, 'ArrowLeft from the first tab goes round to the last');
+      await page.keyboard.press('Home');
+      assert.equal(await hasFocus(usersTab), true);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('tenant-contoso.example').waitFor();
+      assert.deepEqual([await usersTab.getAttribute('tabindex'), await tenantsTab.getAttribute('tabindex')], ['-1', '0']);
+
       // Steps 5 and 6: sign out (the notice said so), sign in with the newly associated tenant's user, see the program.
       await signOutWithMenu(page, locale);
       await signIn(page, suite.portal, newcomer);
@@ -169,6 +187,35 @@ describe('sign-in lockout in the browser', () => {
 
 describe('Settings > Users in the browser', () => {
   const suite = withPortal();
+
+  it("opens the user menu on a click made before the menu's code arrived, and from the keyboard", async () => {
+    const locale: Locale = 'en-US';
+    const context = await newContext(suite.browser, locale);
+    const page = await context.newPage();
+    // The menu's code (fetched when the button is first approached) is held back until after the click.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    await page.route(/\/assets\/UserMenuPopover-[\w-]+\.js$/, async (route) => {
+      asked += 1;
+      await released;
+      await route.continue();
+    });
+    await signIn(page, suite.portal, 'megan@contoso.example');
+    const button = page.getByRole('banner').getByRole('button').last();
+    assert.equal(await button.getAttribute('aria-haspopup'), 'menu');
+    await button.click();
+    assert.equal(asked, 1, "the click fetched the menu's code");
+    assert.equal(await page.getByRole('menu').count(), 0);
+    release();
+    await page.getByRole('menuitem', { name: text(locale, 'shell.signOut'), exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    assert.equal(await button.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement), true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: text(locale, 'shell.signOut'), exact: true }).waitFor();
+    await context.close();
+  });
 
   it('adds a user, changes a role, and the new user can sign in with it', async () => {
     const locale: Locale = 'en-US';

@@ -1,9 +1,10 @@
-import { Spinner, Tab, TabList, Text, Title2 } from '@fluentui/react-components';
+import { Spinner, Text, Title2 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
+import { RovingTab, RovingTabList } from '../../app/RovingTabList.tsx';
 
 /**
  * Settings > Account settings, with its sections as tabs (Users, Tenants), and
@@ -18,14 +19,14 @@ export function SettingsFrame({ children, error, loading }: { children: ReactNod
       <Title2 as="h1">
         <FormattedMessage id="settings.title" />
       </Title2>
-      <TabList selectedValue={location.pathname} onTabSelect={(_, data) => void navigate(String(data.value))}>
-        <Tab value="/settings/users">
+      <RovingTabList selectedValue={location.pathname} onTabSelect={(_, data) => void navigate(String(data.value))}>
+        <RovingTab value="/settings/users">
           <FormattedMessage id="settings.users" />
-        </Tab>
-        <Tab value="/settings/tenants">
+        </RovingTab>
+        <RovingTab value="/settings/tenants">
           <FormattedMessage id="settings.tenants" />
-        </Tab>
-      </TabList>
+        </RovingTab>
+      </RovingTabList>
       <ErrorMessage error={error} />
       {error instanceof ApiError && error.status === 403 && (
         <Text as="p">

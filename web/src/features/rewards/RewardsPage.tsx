@@ -1,4 +1,4 @@
-import { Card, makeStyles, Spinner, Tab, TabList, Title2, Title3 } from '@fluentui/react-components';
+import { Card, makeStyles, Spinner, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Navigate, useNavigate, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../app/dialogs.ts';
 import { lazyComponent } from '../../app/lazy.tsx';
 import { SectionError } from '../../app/SectionError.tsx';
 import { useSignedIn } from '../../app/session.tsx';
+import { RovingTab, RovingTabList } from '../../app/RovingTabList.tsx';
 import { SalesMarketingTab } from './SalesMarketingTab.tsx';
 import { SummaryCard } from './SummaryCard.tsx';
 
@@ -59,14 +60,14 @@ export function RewardsPage() {
           <Title3 as="h2">
             <FormattedMessage id="rewards.benefits" />
           </Title3>
-          <TabList className={styles.tabs} selectedValue={category} onTabSelect={(_, data) => void navigate(PATH_OF_TAB[data.value as Category])}>
+          <RovingTabList className={styles.tabs} selectedValue={category} onTabSelect={(_, data) => void navigate(PATH_OF_TAB[data.value as Category])}>
             {CATEGORIES.map((value) => (
-              <Tab key={value} value={value}>
+              <RovingTab key={value} value={value}>
                 <FormattedMessage id={`rewards.category.${value}`} />
                 {benefits && ` (${benefits.filter((b) => b.category === value).length})`}
-              </Tab>
+              </RovingTab>
             ))}
-          </TabList>
+          </RovingTabList>
           {category === 'sales-marketing' && <SalesMarketingTab benefitsRead={benefitsRead} onAnnounce={setAnnouncement} />}
           {category === 'technical' && <TechnicalTab />}
           {category === 'sponsorship' && <SponsorshipsCard />}
