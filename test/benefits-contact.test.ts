@@ -38,6 +38,20 @@ for (const engine of engines()) {
         assert.deepEqual(response.json(), { contact: null });
       });
 
+      it("lists the account's users as candidates, each with their own portal language (null while they follow the browser)", async () => {
+        const p = await createSalesPartner(t, { admin: ['mpn-partner-admin'], dutch: ['user'], plain: ['user'] });
+        const dutch = await signIn(t.app, p.users.dutch!.username);
+        assert.equal((await call(t.app, dutch, 'PATCH', '/api/v1/me', { locale: 'nl-NL' })).statusCode, 200);
+        const s = await signIn(t.app, p.users.admin!.username);
+        const response = await call(t.app, s, 'GET', `${CONTACT_URL}/candidates`);
+        assert.equal(response.statusCode, 200, response.body);
+        const items = response.json<{ items: { id: string; displayName: string; email: string; username: string; locale: string | null }[] }>().items;
+        const byName = new Map(items.map((item) => [item.displayName, item]));
+        assert.deepEqual(byName.get('dutch'), { id: p.users.dutch!.id, displayName: 'dutch', email: byName.get('dutch')!.email, username: p.users.dutch!.username, locale: 'nl-NL' });
+        assert.equal(byName.get('plain')!.locale, null);
+        assert.equal(byName.get('admin')!.locale, null);
+      });
+
       it('refuses every invalid field with its own code, and stores, sends and audits nothing', async () => {
         const p = await createSalesPartner(t, { admin: ['mpn-partner-admin'], colleague: ['user'] });
         const other = await createPartner(t, { stranger: ['mpn-partner-admin'] });

@@ -231,14 +231,18 @@ export function bodyProblems(failure: (Error & AttachedValidation) | undefined, 
   return fieldsOfSchemaIssues(failure.validation, body);
 }
 
+/** The schema's problems with a request's body (bodyProblems), for a service to add its own to: none when it passed. */
+export type SchemaProblems = Record<string, FieldProblem> | null | undefined;
+
 /**
  * Whether a field of a body may be read by a service's own rules: the schema found nothing wrong with
- * it (nor in it, nor with the body as a whole). Only then is its value the type the schema says.
+ * it (nor in it, nor with what holds it: `contact` for `contact.phone`, the body as a whole). Only then
+ * is its value the type the schema says.
  */
-export function passedSchema(problems: Record<string, FieldProblem> | null | undefined, field: string): boolean {
+export function passedSchema(problems: SchemaProblems, field: string): boolean {
   if (!problems) return true;
   if (problems._) return false;
-  return !Object.keys(problems).some((name) => name === field || name.startsWith(`${field}.`));
+  return !Object.keys(problems).some((name) => name === field || name.startsWith(`${field}.`) || field.startsWith(`${name}.`));
 }
 export const notFound = () => new AppError('NOT_FOUND');
 export const forbidden = (messageId?: MessageId) => new AppError('FORBIDDEN', messageId ? { messageId } : {});

@@ -183,7 +183,7 @@ export async function apiAs(portal: Portal, username: string) {
   assert.equal(signedIn.statusCode, 200, signedIn.body);
   const cookie = (signedIn.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`).join('; ');
   const csrf = signedIn.json<{ csrfToken: string }>().csrfToken;
-  return async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: Record<string, unknown>) => {
+  return async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: Record<string, unknown>) => {
     const response = await portal.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { cookie, 'x-csrf-token': csrf } });
     assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
     return response.json<Record<string, unknown>>();

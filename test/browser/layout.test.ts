@@ -152,10 +152,14 @@ for (const locale of LOCALES) {
         const page = await context.newPage();
         await signIn(page, suite.portal, 'megan@contoso.example');
         const candidates = (await (await page.request.get(`${suite.portal.url}/api/v1/rewards/marketing-contact/candidates`)).json()) as {
-          items: { displayName: string; username: string; email: string }[];
+          items: { displayName: string; username: string; email: string; locale: Locale | null }[];
         };
-        const [first, other] = candidates.items;
-        assert.ok(first && other);
+        const [first, other, third] = candidates.items;
+        assert.ok(first && other && third);
+        assert.equal(third.locale, null, 'the third follows their browser');
+        // The other user chose the portal's other language for themselves: the dialog proposes it for them.
+        const theirs: Locale = locale === 'nl-NL' ? 'en-US' : 'nl-NL';
+        await (await apiAs(suite.portal, other.username))('PATCH', '/api/v1/me', { locale: theirs });
         await page.goto(`${suite.portal.url}/rewards`);
         const opener = page.getByRole('button', { name: m('contact.changeLabel') });
         await opener.click();
@@ -165,10 +169,12 @@ for (const locale of LOCALES) {
         const email = dialog.locator('input[name="contact-email"]');
         const phoneInput = dialog.locator('input[name="phone"]');
         const country = dialog.locator('select[name="country"]');
+        const language = dialog.locator('select[name="preferredLanguage"]');
         // No contact yet: the first user is proposed, with their email and the browser's country.
         await page.waitForFunction((input) => Boolean(input && (input as unknown as { value: string }).value), await email.elementHandle());
         assert.equal(await email.inputValue(), first.email);
         assert.equal(await country.inputValue(), locale === 'nl-NL' ? 'NL' : 'US');
+        assert.equal(await language.inputValue(), first.locale ?? locale);
         await expectNoAxeViolations(page, 'the marketing-contact dialog');
         const box = await dialog.boundingBox();
         assert.ok(box && box.x >= 0 && box.x + box.width <= size.viewport.width + 1, `the dialog fits the window: ${JSON.stringify(box)}`);
@@ -206,6 +212,10 @@ for (const locale of LOCALES) {
         assert.equal(await email.inputValue(), other.email);
         assert.equal(await phoneInput.inputValue(), '');
         assert.equal(await country.inputValue(), locale === 'nl-NL' ? 'NL' : 'US');
+        // The language is the chosen user's own, and the portal's for one who chose none.
+        assert.equal(await language.inputValue(), theirs);
+        await user.selectOption({ label: `${third.displayName} (${third.username})` });
+        assert.equal(await language.inputValue(), locale);
         // Back to the contact: their own values again.
         await user.selectOption({ label: `${first.displayName} (${first.username})` });
         assert.equal(await country.inputValue(), 'NL');

@@ -5,7 +5,7 @@ import { newPasswordProblem } from '../../platform/auth/password-policy.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { BeforeCommit, Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { AppError, notFound, passedSchema, refuseFieldProblems, type FieldProblem } from '../../platform/errors.ts';
+import { AppError, notFound, passedSchema, refuseFieldProblems, type FieldProblem, type SchemaProblems } from '../../platform/errors.ts';
 import { ROLES, type Role } from '../../platform/values.ts';
 import { accountsRepository, type ManagedUserRow, type PartnerAccountRow, type TenantRow, type UserRow } from './accounts.repository.ts';
 
@@ -46,8 +46,7 @@ export function usernameInTenant(input: string, tenantDomain: string): { usernam
   return { username: `${local}@${tenantDomain}` };
 }
 
-/** The schema's problems with a request's body (platform/errors.ts bodyProblems), for a service to add its own to. */
-export type SchemaProblems = Record<string, FieldProblem> | null | undefined;
+export type { SchemaProblems } from '../../platform/errors.ts';
 
 /**
  * Every field rule of a new user, checked together and added to the schema's problems (`schema`), so

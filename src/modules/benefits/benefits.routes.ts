@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
+import { bodyProblems } from '../../platform/errors.ts';
 import { contextOf, requireMember, requireOperator } from '../../platform/http/principal.ts';
 import { component, DateTime, Email, errorResponses, LocaleSchema, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
 import { activateBenefit, assignMarketingContact, type ContactLimits, getMarketingContact, listActivations, listContactCandidates, type PortalLinks } from './benefits.service.ts';
@@ -63,7 +64,17 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: Contact
         description: 'By display name, then user name; a page at a time.',
         querystring: Type.Object(PageQuery, { additionalProperties: false }),
         response: {
-          200: Type.Object(PageOf(Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String(), username: Type.String() }))),
+          200: Type.Object(
+            PageOf(
+              Type.Object({
+                id: Uuid,
+                displayName: Type.String(),
+                email: Type.String(),
+                username: Type.String(),
+                locale: Type.Union([LocaleSchema, Type.Null()], { description: "The user's own portal language; null while they follow their browser's" }),
+              }),
+            ),
+          ),
           ...errorResponses(...MEMBER_ERRORS),
         },
       },
@@ -74,6 +85,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: Contact
   app.put(
     '/api/v1/rewards/marketing-contact',
     {
+      attachValidation: true,
       schema: {
         operationId: 'assignMarketingContact',
         tags: ['rewards'],
@@ -98,7 +110,12 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ db: Db; limits: Contact
       },
     },
     async (request) => {
-      const contact = await assignMarketingContact(db, requireMember(request), request.body, contextOf(request), limits, links);
+      const member = requireMember(request);
+      // The schema's problems and the service's rules (a user of the account, not the company email, a
+      // valid phone, a supported language) come in one answer: the service reads only the fields the
+      // schema passed, and with any problem it refuses before anything is stored or mailed.
+      const schema = bodyProblems(request.validationError, request.body);
+      const contact = await assignMarketingContact(db, member, request.body, contextOf(request), limits, links, schema);
       app.emailQueued();
       return contact;
     },

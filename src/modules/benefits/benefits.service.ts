@@ -3,7 +3,7 @@ import { recentActions, recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { pageInMemory, readPage, type Keyset, type Page, type PageRequest } from '../../platform/db/pages.ts';
 import { isLocale, type Locale } from '../../platform/i18n/i18n.ts';
-import { AppError, forbidden, notFound, validationFailed, type FieldProblem } from '../../platform/errors.ts';
+import { AppError, forbidden, notFound, passedSchema, refuseFieldProblems, type FieldProblem, type SchemaProblems } from '../../platform/errors.ts';
 import type { Member } from '../../platform/context.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { canSeeRewards } from '../accounts/accounts.policy.ts';
@@ -64,6 +64,31 @@ const phoneFields = (e164: string) => {
   return { phoneDisplay: display, phoneCountry: country };
 };
 
+/**
+ * The rules of a contact person (the marketing contact; a technical request's contact, under `prefix`
+ * `contact.`): a user of the account, a valid number in the country given, a language the portal
+ * speaks. A field the schema refused (`schema`) is not read, and the phone is not judged without its
+ * country; each problem goes into `fields`. What passed, or null for what did not (or was not read).
+ */
+export async function checkContactPerson(
+  db: Db,
+  accountId: string,
+  input: Omit<MarketingContactInput, 'email'>,
+  schema: SchemaProblems,
+  fields: Record<string, FieldProblem>,
+  prefix = '',
+) {
+  const valid = (field: keyof MarketingContactInput) => passedSchema(schema, `${prefix}${field}`);
+  const user = valid('userId') ? ((await findUserOfAccount(db, accountId, input.userId)) ?? null) : null;
+  if (valid('userId') && !user) fields[`${prefix}userId`] = { code: 'USER_NOT_IN_ACCOUNT' };
+  const phoneReadable = valid('phone') && valid('phoneCountry');
+  const phone = phoneReadable ? normalizePhone(input.phone, input.phoneCountry) : null;
+  if (phoneReadable && !phone) fields[`${prefix}phone`] = { code: 'PHONE_INVALID' };
+  const language = valid('preferredLanguage') && isLocale(input.preferredLanguage) ? input.preferredLanguage : null;
+  if (valid('preferredLanguage') && !language) fields[`${prefix}preferredLanguage`] = { code: 'LANGUAGE_UNSUPPORTED' };
+  return { user, phone, language };
+}
+
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export async function getMarketingContact(db: Db, member: Member) {
@@ -99,7 +124,7 @@ export async function listContactCandidates(db: Db, member: Member, page: PageRe
   const accountId = rewardsAccount(member);
   const users = await usersOfAccount(db, accountId);
   const candidates = users
-    .map((user) => ({ id: user.id, displayName: user.displayName, email: user.email, username: user.username }))
+    .map((user) => ({ id: user.id, displayName: user.displayName, email: user.email, username: user.username, locale: user.locale }))
     .sort((a, b) => byNameThenUsername([a.displayName, a.username], [b.displayName, b.username]));
   return pageInMemory(CANDIDATES, candidates, page, (user) => [user.displayName, user.username], byNameThenUsername);
 }
@@ -122,6 +147,10 @@ function limited(kind: 'contactChanges' | 'recipient', oldest: Date | null, now:
  * so changes are limited per account and mails per recipient, each per 24 hours (429 with
  * Retry-After): otherwise any admin could loop this to send mail to any address. The mails name the
  * account and the user (by sign-in name, which nobody chooses freely) that made the change.
+ *
+ * Every field problem comes in one 422: the schema's (`schema`, platform/errors.ts bodyProblems) and
+ * these rules' (a user of the account, not the company email, a valid phone, a supported language),
+ * each judged only when the schema passed its field. With any problem nothing is stored or mailed.
  */
 export async function assignMarketingContact(
   db: Db,
@@ -130,19 +159,18 @@ export async function assignMarketingContact(
   ctx: RequestContext,
   limits: ContactLimits,
   links: PortalLinks,
+  schema?: SchemaProblems,
 ) {
   const accountId = rewardsAccount(member);
   const account = await findPartnerAccount(db, accountId);
   if (!account) throw new AppError('NO_PARTNER_ACCOUNT');
-  const fields: Record<string, FieldProblem> = {};
-  const user = await findUserOfAccount(db, accountId, input.userId);
-  if (!user) fields.userId = { code: 'USER_NOT_IN_ACCOUNT' };
-  if (sameEmail(input.email, account.companyEmail)) fields.email = { code: 'EMAIL_MATCHES_COMPANY_ACCOUNT' };
-  const phone = normalizePhone(input.phone, input.phoneCountry);
-  if (!phone) fields.phone = { code: 'PHONE_INVALID' };
-  if (!isLocale(input.preferredLanguage)) fields.preferredLanguage = { code: 'LANGUAGE_UNSUPPORTED' };
-  if (Object.keys(fields).length > 0) throw validationFailed(fields);
-  const language = input.preferredLanguage as Locale;
+  const fields: Record<string, FieldProblem> = { ...schema };
+  const checked = await checkContactPerson(db, accountId, input, schema, fields);
+  if (passedSchema(schema, 'email') && sameEmail(input.email, account.companyEmail)) fields.email = { code: 'EMAIL_MATCHES_COMPANY_ACCOUNT' };
+  refuseFieldProblems(fields);
+  const user = checked.user!;
+  const phone = checked.phone!;
+  const language: Locale = checked.language!;
   const email = input.email.trim();
 
   return db.transaction().execute(async (trx) => {
@@ -152,7 +180,7 @@ export async function assignMarketingContact(
       .where('partner_account_id', '=', accountId)
       .forUpdate()
       .executeTakeFirst();
-    const values = { user_id: user!.id, email, phone: phone!, preferred_language: language, updated_at: ctx.now, updated_by: member.userId };
+    const values = { user_id: user.id, email, phone, preferred_language: language, updated_at: ctx.now, updated_by: member.userId };
     await trx
       .insertInto('marketing_contacts')
       .values({ partner_account_id: accountId, ...values })
@@ -177,9 +205,9 @@ export async function assignMarketingContact(
       await enqueueEmail(trx, {
         template: 'contact-assigned',
         recipient: email,
-        recipientName: user!.displayName,
+        recipientName: user.displayName,
         locale: language,
-        values: { name: user!.displayName, ...sender },
+        values: { name: user.displayName, ...sender },
       });
       if (previous && !sameEmail(previous.email, email)) {
         // Greeted by their own name while they are still a user of the account (a removed one is greeted without).
@@ -190,7 +218,7 @@ export async function assignMarketingContact(
           recipient: previous.email,
           recipientName: replacedName,
           locale: previous.preferred_language,
-          values: { name: replacedName ?? '', newContact: user!.displayName, ...sender },
+          values: { name: replacedName ?? '', newContact: user.displayName, ...sender },
         });
       }
       // The activations still waiting for the Rewards team follow the contact: the team calls the person
@@ -216,12 +244,12 @@ export async function assignMarketingContact(
       });
     }
     return {
-      userId: user!.id,
-      displayName: user!.displayName,
+      userId: user.id,
+      displayName: user.displayName,
       email,
       needsReassignment: false,
-      phone: phone!,
-      ...phoneFields(phone!),
+      phone,
+      ...phoneFields(phone),
       preferredLanguage: language,
       updatedAt: values.updated_at.toISOString(),
     };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
+import { bodyProblems } from '../../platform/errors.ts';
 import { contextOf, OPERATOR_SECURITY, requireMember, requireOperator } from '../../platform/http/principal.ts';
 import { DateTime, errorResponses, PageOf, PageQuery } from '../../platform/http/schemas.ts';
 import { BillingType, LedgerEntry, Sponsorship, SponsorshipStatusSchema, SubscriptionId, TeamSponsorship, UsageLine, CHANGE_ERRORS, MEMBER_ERRORS, Params } from './technical.schemas.ts';
@@ -52,6 +53,7 @@ export const sponsorshipRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Links
   app.post(
     '/api/v1/rewards/sponsorships/:id/provisioning-request',
     {
+      attachValidation: true,
       schema: {
         operationId: 'requestSponsorshipProvisioning',
         tags: ['rewards'],
@@ -63,7 +65,11 @@ export const sponsorshipRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Links
       },
     },
     async (request) => {
-      const view = await requestProvisioning(db, requireMember(request), request.params.id, request.body, contextOf(request), links, request.locale);
+      const member = requireMember(request);
+      // The schema's problems (the subscription id, say) and the billing type's come in one answer; the
+      // service judges the billing type only when the schema passed it, and changes nothing with a problem.
+      const schema = bodyProblems(request.validationError, request.body);
+      const view = await requestProvisioning(db, member, request.params.id, request.body, contextOf(request), links, request.locale, schema);
       app.emailQueued();
       return view;
     },

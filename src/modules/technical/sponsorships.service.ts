@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { type Member, type RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
-import { AppError, notFound, validationFailed, type FieldProblem } from '../../platform/errors.ts';
+import { AppError, notFound, passedSchema, refuseFieldProblems, validationFailed, type FieldProblem, type SchemaProblems } from '../../platform/errors.ts';
 import { t, type Locale } from '../../platform/i18n/i18n.ts';
 import type { SponsorshipStatus } from '../../platform/values.ts';
 import { findPartnerAccount } from '../accounts/accounts.service.ts';
@@ -99,7 +99,9 @@ async function findOwnSponsorship(db: Db, accountId: string, id: string) {
 /**
  * The partner asks for a credit to be provisioned on a subscription, in the portal (not by a form sent
  * to an engagement manager). The billing type must be one the program allows; a refused one says why.
- * Asking again with the same subscription and billing type answers the request as it is.
+ * Asking again with the same subscription and billing type answers the request as it is. The schema's
+ * problems (`schema`) and the billing type's come in one 422 (the billing type judged only when the
+ * schema passed it), before anything is read or changed.
  */
 export async function requestProvisioning(
   db: Db,
@@ -109,14 +111,17 @@ export async function requestProvisioning(
   ctx: RequestContext,
   links: Links,
   locale: Locale,
+  schema?: SchemaProblems,
 ) {
   const accountId = requireRewardsAccount(member);
-  const rules = await sponsorshipRules(db);
-  const type = rules.billingTypes.find((candidate) => candidate.code === input.billingType);
-  const fields: Record<string, FieldProblem> = {};
-  if (!type) fields.billingType = { code: 'VALUE_NOT_ALLOWED' };
-  else if (!type.allowed) fields.billingType = { code: 'BILLING_TYPE_EXCLUDED', values: { reason: type.refusals ? localized(type.refusals, locale) : '' } };
-  if (Object.keys(fields).length > 0) throw validationFailed(fields);
+  const fields: Record<string, FieldProblem> = { ...schema };
+  if (passedSchema(schema, 'billingType')) {
+    const rules = await sponsorshipRules(db);
+    const type = rules.billingTypes.find((candidate) => candidate.code === input.billingType);
+    if (!type) fields.billingType = { code: 'VALUE_NOT_ALLOWED' };
+    else if (!type.allowed) fields.billingType = { code: 'BILLING_TYPE_EXCLUDED', values: { reason: type.refusals ? localized(type.refusals, locale) : '' } };
+  }
+  refuseFieldProblems(fields);
   const subscriptionId = input.subscriptionId.toLowerCase();
   return db.transaction().execute(async (trx) => {
     const row = await findOwnSponsorship(trx, accountId, id);

@@ -2,11 +2,11 @@ import { recentActions, recordAudit } from '../../platform/audit/audit.ts';
 import type { Member, RequestContext } from '../../platform/context.ts';
 import type { BeforeCommit, Db } from '../../platform/db/database.ts';
 import { readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
-import { AppError, notFound, validationFailed, type FieldProblem } from '../../platform/errors.ts';
-import { isLocale, t, type Locale } from '../../platform/i18n/i18n.ts';
+import { AppError, fieldOf, notFound, passedSchema, refuseFieldProblems, validationFailed, type FieldProblem, type SchemaProblems } from '../../platform/errors.ts';
+import { t, type Locale } from '../../platform/i18n/i18n.ts';
 import { type SolutionType, type TechnicalPhase, type TechnicalRequestStatus } from '../../platform/values.ts';
 import { findPartnerAccount, findUserOfAccount } from '../accounts/accounts.service.ts';
-import { marketingContactOfAccount, normalizePhone } from '../benefits/benefits.service.ts';
+import { checkContactPerson, marketingContactOfAccount } from '../benefits/benefits.service.ts';
 import { findOfferOfMpnId } from '../catalog/catalog.service.ts';
 import { entitlementsOfCategory } from '../eligibility/eligibility.service.ts';
 import { CLOSED_STATUSES, findTransition, RETURNED_STATUSES, type RequestMover } from './technical.policy.ts';
@@ -68,8 +68,14 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-async function resolveContact(db: Db, accountId: string, given: ContactInput | undefined, fields: Record<string, FieldProblem>) {
-  if (!given) {
+/**
+ * The request's technical contact: the one given (a user of the account, a valid phone, a supported
+ * language: benefits' rules for a contact person, under `contact.`), else the marketing contact. Of a
+ * contact the schema refused in part, only the parts it passed are judged (none when the contact is
+ * not an object); null when anything is wrong with it.
+ */
+async function resolveContact(db: Db, accountId: string, given: ContactInput | undefined, fields: Record<string, FieldProblem>, schema?: SchemaProblems) {
+  if (given === undefined) {
     const contact = await getMarketingContactOf(db, accountId);
     if (!contact) {
       fields.contact = { code: 'FIELD_REQUIRED' };
@@ -77,13 +83,9 @@ async function resolveContact(db: Db, accountId: string, given: ContactInput | u
     }
     return contact;
   }
-  const user = await findUserOfAccount(db, accountId, given.userId);
-  if (!user) fields['contact.userId'] = { code: 'USER_NOT_IN_ACCOUNT' };
-  const phone = normalizePhone(given.phone, given.phoneCountry);
-  if (!phone) fields['contact.phone'] = { code: 'PHONE_INVALID' };
-  if (!isLocale(given.preferredLanguage)) fields['contact.preferredLanguage'] = { code: 'LANGUAGE_UNSUPPORTED' };
-  if (!user || !phone || !isLocale(given.preferredLanguage)) return null;
-  return { userId: user.id, name: user.displayName, email: given.email.trim(), phone, language: given.preferredLanguage };
+  const { user, phone, language } = await checkContactPerson(db, accountId, given, schema, fields, 'contact.');
+  if (!passedSchema(schema, 'contact') || !user || !phone || !language) return null;
+  return { userId: user.id, name: user.displayName, email: given.email.trim(), phone, language };
 }
 
 /** The marketing contact as a technical contact (the default), when one is assigned and still in the account. */
@@ -93,8 +95,19 @@ async function getMarketingContactOf(db: Db, accountId: string) {
   return { userId: contact.userId, name: contact.displayName, email: contact.email, phone: contact.phone, language: contact.preferredLanguage };
 }
 
+type TechnicalEntitlement = Awaited<ReturnType<typeof entitlementsOfCategory>>[number];
+const coversPhase = (benefit: TechnicalEntitlement, phase: TechnicalPhase) => benefit.phases === null || benefit.phases.includes(phase);
+
+/** What is wrong with drawing on the benefit asked for (`benefitId`): none there, or not for the request's phase (when that is known). */
+function benefitProblem(benefit: TechnicalEntitlement | undefined, phase: TechnicalPhase | null, locale: Locale): FieldProblem | null {
+  if (!benefit) return { code: 'BENEFIT_UNKNOWN' };
+  if (phase === null || coversPhase(benefit, phase)) return null;
+  return { code: 'PHASE_NOT_COVERED', values: { phases: benefit.phases!.map((p) => t(locale, `technical.phase.${p}`)).join(', ') } };
+}
+
 /**
- * Submits a request: checks every field at once (422 with each problem), picks the benefit it draws on
+ * Submits a request: checks every field at once (422 with each problem: the schema's, `schema`, and
+ * these rules', each judged only when the schema passed its field), picks the benefit it draws on
  * (the one given, else the one that ends first with enough left), reserves from it, and mails the
  * technical contact. The account's technical entitlements are locked first, so two submits at once
  * cannot both take the last hours.
@@ -107,17 +120,24 @@ export async function submitTechnicalRequest(
   links: Links,
   beforeCommit?: BeforeCommit<RequestDetail>,
   locale: Locale = 'en-US',
+  schema?: SchemaProblems,
 ): Promise<RequestDetail> {
   const accountId = requireRewardsAccount(member);
   const account = await findPartnerAccount(db, accountId);
   if (!account) throw new AppError('NO_PARTNER_ACCOUNT');
-  const fields: Record<string, FieldProblem> = {};
-  const offer = await findOfferOfMpnId(db, account.mpnId, input.offerId);
-  if (!offer) fields.offerId = { code: 'OFFER_UNKNOWN', values: { offerId: input.offerId } };
-  const timeZone = input.timeZone ?? 'UTC';
+  // A body that is not an object at all has no field to judge.
+  if (schema?._) refuseFieldProblems(schema);
+  const valid = (field: keyof NewRequestInput) => passedSchema(schema, field);
+  const fields: Record<string, FieldProblem> = { ...schema };
+  if (valid('offerId') && !(await findOfferOfMpnId(db, account.mpnId, input.offerId))) fields.offerId = { code: 'OFFER_UNKNOWN', values: { offerId: input.offerId } };
+  const timeZone = (valid('timeZone') ? input.timeZone : undefined) ?? 'UTC';
   if (!isTimeZone(timeZone)) fields.timeZone = { code: 'TIME_ZONE_UNKNOWN' };
-  const contact = await resolveContact(db, accountId, input.contact, fields);
-  if (Object.keys(fields).length > 0) throw validationFailed(fields);
+  const contact = await resolveContact(db, accountId, input.contact, fields, schema);
+  if (valid('benefitId') && input.benefitId !== undefined) {
+    const benefit = (await entitlementsOfCategory(db, accountId, 'technical')).find((e) => e.id === input.benefitId);
+    Object.assign(fields, fieldOf('benefitId', benefitProblem(benefit, valid('phase') ? input.phase : null, locale)));
+  }
+  refuseFieldProblems(fields);
 
   return db.transaction().execute(async (trx) => {
     const entitlements = await entitlementsOfCategory(trx, accountId, 'technical', { lock: true });
@@ -129,18 +149,15 @@ export async function submitTechnicalRequest(
       throw new AppError('RATE_LIMITED', { messageId: 'error.RATE_LIMITED.technicalRequests', retryAfterSeconds: seconds, values: { limit, minutes: Math.ceil(seconds / 60) } });
     }
     const used = await reservations(trx, entitlements.map((e) => e.id));
-    const covers = (e: (typeof entitlements)[number]) => e.phases === null || e.phases.includes(input.phase);
+    const covers = (e: TechnicalEntitlement) => coversPhase(e, input.phase);
     const usable = entitlements
       .filter((e) => e.status === 'available' && !(e.expiresAt !== null && e.expiresAt <= ctx.now))
       .filter((e) => capacityOf(e.quantities).total - (used.get(e.id)?.reserved ?? 0) >= capacityOf(e.quantities).perRequest)
       // The one that ends first is used first; one without an end after every one that has.
       .sort((a, b) => (a.expiresAt?.getTime() ?? Infinity) - (b.expiresAt?.getTime() ?? Infinity) || a.unlockedAt.getTime() - b.unlockedAt.getTime());
+    // Checked with the other fields above; again here under the lock, which is what the reservation relies on.
     const given = input.benefitId === undefined ? undefined : entitlements.find((e) => e.id === input.benefitId);
-    if (input.benefitId !== undefined && !given) throw validationFailed({ benefitId: { code: 'BENEFIT_UNKNOWN' } });
-    if (given && !covers(given)) {
-      const phases = given.phases!.map((phase) => t(locale, `technical.phase.${phase}`)).join(', ');
-      throw validationFailed({ benefitId: { code: 'PHASE_NOT_COVERED', values: { phases } } });
-    }
+    if (input.benefitId !== undefined) refuseFieldProblems(fieldOf('benefitId', benefitProblem(given, input.phase, locale)));
     // Only a benefit that covers the request's phase: a presales consultation is not spent on a deployment.
     const chosen = given ? usable.find((e) => e.id === given.id) : usable.find(covers);
     if (!chosen) {
@@ -222,7 +239,9 @@ async function actorName(db: Db, accountId: string, ctx: RequestContext, operato
 /**
  * Edits a request while it is submitted, or answers a request for more information (which sends it
  * back to the team). `revision` must be the request's current one: a stale one is 409 with the current
- * revision, so two people editing never overwrite each other unseen.
+ * revision, so two people editing never overwrite each other unseen. After those (404, 409, not
+ * editable), every field problem comes in one 422: the schema's (`schema`) and these rules', each
+ * judged only when the schema passed its field (a revision the schema refused is not compared).
  */
 export async function changeTechnicalRequest(
   db: Db,
@@ -232,22 +251,30 @@ export async function changeTechnicalRequest(
   ctx: RequestContext,
   links: Links,
   locale: Locale,
+  schema?: SchemaProblems,
 ): Promise<RequestDetail> {
   const accountId = requireRewardsAccount(member);
   const account = (await findPartnerAccount(db, accountId))!;
+  const valid = (field: keyof RequestChangeInput) => passedSchema(schema, field);
   return db.transaction().execute(async (trx) => {
     const row = await findOwnRequest(trx, accountId, id, { lock: true });
     if (!row) throw notFound();
-    if (row.revision !== input.revision) throw revisionConflict(row);
+    if (valid('revision') && row.revision !== input.revision) throw revisionConflict(row);
     if (row.status !== 'submitted' && row.status !== 'action-required') {
       throw new AppError('REQUEST_NOT_EDITABLE', { values: { status: t(locale, `technical.status.${row.status}`) } });
     }
-    const fields: Record<string, FieldProblem> = {};
-    if (input.answer !== undefined && row.status !== 'action-required') fields.answer = { code: 'VALUE_NOT_ALLOWED' };
-    if (input.answer === undefined && row.status === 'action-required') fields.answer = { code: 'FIELD_REQUIRED' };
-    if (input.offerId !== undefined && !(await findOfferOfMpnId(trx, account.mpnId, input.offerId))) fields.offerId = { code: 'OFFER_UNKNOWN', values: { offerId: input.offerId } };
-    if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) fields.timeZone = { code: 'TIME_ZONE_UNKNOWN' };
-    const contact = input.contact ? await resolveContact(trx, accountId, input.contact, fields) : null;
+    // A body that is not an object at all has no field to judge.
+    if (schema?._) refuseFieldProblems(schema);
+    const fields: Record<string, FieldProblem> = { ...schema };
+    if (valid('answer') && input.answer !== undefined && row.status !== 'action-required') fields.answer = { code: 'VALUE_NOT_ALLOWED' };
+    if (valid('answer') && input.answer === undefined && row.status === 'action-required') fields.answer = { code: 'FIELD_REQUIRED' };
+    if (valid('offerId') && input.offerId !== undefined && !(await findOfferOfMpnId(trx, account.mpnId, input.offerId))) {
+      fields.offerId = { code: 'OFFER_UNKNOWN', values: { offerId: input.offerId } };
+    }
+    if (valid('timeZone') && input.timeZone !== undefined && !isTimeZone(input.timeZone)) fields.timeZone = { code: 'TIME_ZONE_UNKNOWN' };
+    const contact = input.contact === undefined ? null : await resolveContact(trx, accountId, input.contact, fields, schema);
+    // The changes are read only once every field passed (before, a field's type is not known).
+    refuseFieldProblems(fields);
     const changes = {
       ...(input.phase !== undefined && input.phase !== row.phase ? { phase: input.phase } : {}),
       ...(input.solutionType !== undefined && input.solutionType !== row.solutionType ? { solution_type: input.solutionType } : {}),
@@ -259,8 +286,7 @@ export async function changeTechnicalRequest(
         ? { contact_user_id: contact.userId, contact_name: contact.name, contact_email: contact.email, contact_phone: contact.phone, contact_language: contact.language }
         : {}),
     };
-    if (Object.keys(fields).length === 0 && Object.keys(changes).length === 0 && input.answer === undefined) fields.revision = { code: 'NOTHING_TO_CHANGE' };
-    if (Object.keys(fields).length > 0) throw validationFailed(fields);
+    if (Object.keys(changes).length === 0 && input.answer === undefined) throw validationFailed({ revision: { code: 'NOTHING_TO_CHANGE' } });
 
     const answering = input.answer !== undefined;
     const to: TechnicalRequestStatus = answering ? 'in-review' : row.status;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
+import { bodyProblems } from '../../platform/errors.ts';
 import { pageInMemory, type Keyset } from '../../platform/db/pages.ts';
 import { IdempotencyHeaders, idempotent } from '../../platform/http/idempotency.ts';
 import { contextOf, OPERATOR_SECURITY, requireMember, requireOperator } from '../../platform/http/principal.ts';
@@ -100,6 +101,7 @@ export const technicalRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Links }
   app.post(
     '/api/v1/rewards/technical-requests',
     {
+      attachValidation: true,
       schema: {
         operationId: 'submitTechnicalRequest',
         tags: ['rewards'],
@@ -117,6 +119,11 @@ export const technicalRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Links }
     },
     async (request, reply) => {
       const member = requireMember(request);
+      // The schema's problems and the service's rules (the offer, the time zone, the contact, the benefit)
+      // come in one answer: the service reads only the fields the schema passed, and with any problem it
+      // refuses before anything is stored, so nothing is replayed for a key and nothing kept under it.
+      const schema = bodyProblems(request.validationError, request.body);
+      if (schema) return submitTechnicalRequest(db, member, request.body, contextOf(request), links, undefined, request.locale, schema);
       const body = await idempotent(db, request, reply, 201, (detail: RequestDetail) => detail, (beforeCommit) =>
         submitTechnicalRequest(db, member, request.body, contextOf(request), links, beforeCommit, request.locale),
       );
@@ -142,6 +149,7 @@ export const technicalRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Links }
   app.patch(
     '/api/v1/rewards/technical-requests/:id',
     {
+      attachValidation: true,
       schema: {
         operationId: 'changeTechnicalRequest',
         tags: ['rewards'],
@@ -152,7 +160,11 @@ export const technicalRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Links }
       },
     },
     async (request) => {
-      const detail = await changeTechnicalRequest(db, requireMember(request), request.params.id, request.body, contextOf(request), links, request.locale);
+      const member = requireMember(request);
+      // Which request, at which revision, and whether it may be edited are answered first; then the
+      // schema's problems and the service's rules in one answer, as for a submit.
+      const schema = bodyProblems(request.validationError, request.body);
+      const detail = await changeTechnicalRequest(db, member, request.params.id, request.body, contextOf(request), links, request.locale, schema);
       app.emailQueued();
       return detail;
     },

@@ -4713,6 +4713,8 @@ export interface operations {
                             displayName: string;
                             email: string;
                             username: string;
+                            /** @description The user's own portal language; null while they follow their browser's */
+                            locale: ("en-US" | "nl-NL") | null;
                         }[];
                         /** @description Pass as `cursor` for the next page; null on the last page */
                         nextCursor: string | null;

@@ -41,11 +41,17 @@ function formatted(national: string, country: string): { national: string; count
   return { national: parsed.formatNational(), country: parsed.country ?? country };
 }
 
+/** A candidate as the API lists them. */
+type Candidate = ReadData<'/api/v1/rewards/marketing-contact/candidates'>['items'][number];
+
+/** The language a person's emails are in by default: their own portal language, when the portal speaks it, else the portal's. */
+const languageOf = (candidate: Candidate | undefined, uiLocale: Locale): Locale => LOCALES.find((locale) => locale === candidate?.locale) ?? uiLocale;
+
 /**
  * "Marketing contact": a user of the account, the address and number the Rewards team uses, and the
  * language of its emails. Choosing another user replaces all of them with that user's (their
- * email, no number yet, the portal's language), so nothing of the previous contact is saved
- * under the new one's name, a country code least of all.
+ * email, no number yet, their own portal language, else the portal's), so nothing of the previous
+ * contact is saved under the new one's name, a country code least of all.
  */
 export function ContactDialog({ contact, onClose }: { contact: MarketingContact | null; onClose: () => void }) {
   const intl = useIntl();
@@ -76,17 +82,17 @@ export function ContactDialog({ contact, onClose }: { contact: MarketingContact 
     setUserId(id);
     if (contact && id === contact.userId && ofContact) return setPerson(ofContact);
     const chosen = candidates.find((c) => c.id === id);
-    setPerson({ email: chosen?.email ?? '', country: defaultCountry, national: '', language: uiLocale });
+    setPerson({ email: chosen?.email ?? '', country: defaultCountry, national: '', language: languageOf(chosen, uiLocale) });
   }
 
-  // With no contact yet, the first candidate is proposed, with their email.
+  // With no contact yet, the first candidate is proposed, with their email and language.
   const first = candidates[0];
   useEffect(() => {
     if (!userId && first) {
       setUserId(first.id);
-      setPerson((current) => ({ ...current, email: first.email }));
+      setPerson((current) => ({ ...current, email: first.email, language: languageOf(first, uiLocale) }));
     }
-  }, [userId, first]);
+  }, [userId, first, uiLocale]);
 
   return (
     <FormDialog
