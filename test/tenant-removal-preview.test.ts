@@ -35,6 +35,10 @@ for (const engine of engines()) {
       return { a, second, admin, added: added.json<{ id: string }>() };
     }
 
+    const contactOf = async (session: Awaited<ReturnType<typeof signIn>>) => {
+      const { contact } = (await call(t.app, session, 'GET', '/api/v1/rewards/marketing-contact')).json<{ contact: { userId: string | null; needsReassignment: boolean } }>();
+      return [contact.userId, contact.needsReassignment];
+    };
     const preview = (session: Awaited<ReturnType<typeof signIn>>, tenantId: string) => call(t.app, session, 'GET', `${TENANTS}/${tenantId}/removal`);
 
     it('names every user of the tenant who loses access, those the account added as deleted, and changes nothing', async () => {
@@ -68,14 +72,29 @@ for (const engine of engines()) {
       assert.deepEqual(body.marketingContact, { userId: second.users.mia!.id, displayName: 'mia' });
 
       assert.equal((await call(t.app, admin, 'DELETE', `${TENANTS}/${second.tenantId}`)).statusCode, 204);
-      const contact = (await call(t.app, admin, 'GET', '/api/v1/rewards/marketing-contact')).json<{ contact: { userId: string | null; needsReassignment: boolean } }>().contact;
-      assert.deepEqual([contact.userId, contact.needsReassignment], [null, true]);
+      assert.deepEqual(await contactOf(admin), [null, true]);
+      // Released in the removal's transaction, and audited with who did it.
+      const audit = await t.database.db
+        .selectFrom('audit_events')
+        .select(['actor_id', 'subject_id', 'details'])
+        .where('action', '=', 'marketing-contact.released')
+        .where('partner_account_id', '=', a.accountId)
+        .execute();
+      assert.deepEqual(
+        audit.map((row) => [row.actor_id, row.subject_id, (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as unknown]),
+        [[a.users.admin!.id, second.users.mia!.id, { tenantId: second.tenantId, domain: second.domain }]],
+      );
+      // Associating the tenant again does not make mia the contact again, unasked.
+      assert.equal((await associate(t.app, admin, second.users.mia!.username)).statusCode, 201);
+      assert.deepEqual(await contactOf(admin), [null, true]);
     });
 
-    it('a contact in another tenant is not named', async () => {
+    it('a contact in another tenant is not named, and stays the contact through the removal', async () => {
       const { a, second, admin } = await accountWithSecondTenant();
       assert.equal((await putContact(t.app, admin, contactBody(a, 'admin'))).statusCode, 200);
       assert.equal((await preview(admin, second.tenantId)).json<Preview>().marketingContact, null);
+      assert.equal((await call(t.app, admin, 'DELETE', `${TENANTS}/${second.tenantId}`)).statusCode, 204);
+      assert.deepEqual(await contactOf(admin), [a.users.admin!.id, false]);
     });
 
     it('names the first 50 by name (whatever the case) and counts them all', async () => {

@@ -31,7 +31,7 @@ import { createPartnerAccount, createTenant, createUser, findPartnerAccount } fr
 import { addAccountUser, listAccountUsers, removeAccountUser, requireUserManager, resetAccountUserPassword, updateAccountUser } from './account-users.service.ts';
 import { associateTenant, listAccountTenants, previewTenantRemoval, removeTenantAssociation, type AssociationLimits, type CredentialsCheck } from './tenant-association.service.ts';
 import { checkCredentials, endSessionsOf, type SignInLimits } from '../identity/identity.service.ts';
-import { marketingContactOfAccount } from '../benefits/benefits.service.ts';
+import { marketingContactOfAccount, releaseMarketingContact } from '../benefits/benefits.service.ts';
 import { bodyProblems } from '../../platform/errors.ts';
 
 const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const;
@@ -230,7 +230,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
       },
     },
     async (request, reply) => {
-      await removeTenantAssociation(db, requireMember(request), request.params.id, contextOf(request));
+      const ctx = contextOf(request);
+      await removeTenantAssociation(db, requireMember(request), request.params.id, ctx, (trx, accountId, isTenantUser, details) =>
+        releaseMarketingContact(trx, accountId, isTenantUser, ctx, details),
+      );
       return reply.status(204).send(null);
     },
   );

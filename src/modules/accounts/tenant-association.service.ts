@@ -212,12 +212,24 @@ export async function previewTenantRemoval(
 }
 
 /**
+ * Benefits' (the route passes it: accounts does not write benefits' tables): inside the removal's
+ * transaction, clears the marketing contact when `isTenantUser` says they are one of the tenant's users.
+ */
+export type ReleaseContact = (
+  trx: Db,
+  accountId: string,
+  isTenantUser: (userId: string) => Promise<boolean>,
+  details: Record<string, unknown>,
+) => Promise<unknown>;
+
+/**
  * Removing an association hands the tenant back as it was: the users this account made there go
  * (their sessions with them), every other user's roles go back to what the tenant itself gave them
  * (users.own_roles), and every session of the tenant's users ends at once (a session is bound to the
  * association it began in). A later association, by anyone, starts from the tenant's own state. A
- * marketing contact who was one of these users is then shown as waiting for reassignment (benefits:
- * the contact is only valid while its user is a user of the account), so until a new one is assigned
+ * marketing contact who was one of these users loses their user in the same transaction (benefits'
+ * releaseContact, audited) and is shown as waiting for reassignment, also if the tenant is associated
+ * again later, so until a new one is assigned
  * no benefit can be activated and sponsorship emails go to the company account email; the portal says
  * so before the removal (previewTenantRemoval). Never the primary tenant, nor the one the caller
  * signed in with.
@@ -227,10 +239,14 @@ export async function removeTenantAssociation(
   member: Member,
   tenantId: string,
   ctx: RequestContext,
+  releaseContact: ReleaseContact,
 ): Promise<void> {
   const { accountId, tenant } = await removableTenant(db, member, tenantId);
   await db.transaction().execute(async (trx) => {
     if (!(await accountsRepository.dissociateTenant(trx, tenant.id, accountId))) throw notFound();
+    // Before the users go (the ones the account made are deleted just below).
+    const isTenantUser = async (userId: string) => (await accountsRepository.findUserById(trx, userId))?.tenantId === tenant.id;
+    await releaseContact(trx, accountId, isTenantUser, { tenantId: tenant.id, domain: tenant.domain });
     const removedUsers = await accountsRepository.deleteUsersCreatedBy(trx, tenant.id, accountId);
     const restoredUsers = await accountsRepository.restoreOwnRoles(trx, tenant.id);
     await recordAudit(trx, {
