@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { StrictMode, useEffect, useState } from 'react';
+import { startTransition, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { IntlProvider } from 'react-intl';
 import { BrowserRouter } from 'react-router';
@@ -24,7 +24,7 @@ function Localized() {
     let retry: ReturnType<typeof setTimeout> | undefined;
     const load = (delay: number) => {
       loadCatalog(locale).then(
-        (messages) => current && setShown({ locale, messages }),
+        (messages) => current && startTransition(() => setShown({ locale, messages })),
         () => {
           if (current) retry = setTimeout(() => load(Math.min(delay * 2, 30_000)), delay);
         },
@@ -46,7 +46,7 @@ function Localized() {
 
 // Rendered once the first catalog is here: until then index.html's own loading indicator stays.
 const root = createRoot(document.getElementById('root')!);
-void firstCatalog.then(() => root.render(
+void firstCatalog.then(() => startTransition(() => root.render(
   <StrictMode>
     <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
       <BrowserRouter>
@@ -56,4 +56,4 @@ void firstCatalog.then(() => root.render(
       </BrowserRouter>
     </FluentProvider>
   </StrictMode>,
-));
+)));

@@ -43,6 +43,11 @@ interface ReadOptions {
   enabled?: boolean;
   /** Read again when the window regains focus (a list the user may change in another tab). */
   refetchOnFocus?: boolean;
+  /**
+   * How long an answer counts as current (default 0: read again whenever a part that shows it
+   * appears). A read the page started ahead (usePrefetchReads) is not made twice when it is shown.
+   */
+  staleTime?: number;
 }
 
 /**
@@ -61,6 +66,7 @@ export function useApiQuery<Path extends ReadPath>(
     placeholderData: keepPreviousData,
     enabled: options?.enabled ?? true,
     refetchOnWindowFocus: options?.refetchOnFocus ?? false,
+    staleTime: options?.staleTime ?? 0,
   }) as never;
 }
 
@@ -92,11 +98,21 @@ export function useApiList<Path extends ListPath>(
   ...args: ReadArguments<ReadInit<Path>>
 ): UseQueryResult<ReadData<Path>, ApiError> {
   const read = useLocalizedRead(path, args);
-  const { options } = read;
-  const localized = read.localized as { params?: { query?: Record<string, unknown> }; headers: Record<string, string> };
   return useQuery({
+    ...listQuery(path, read),
+    placeholderData: keepPreviousData,
+    enabled: read.options?.enabled ?? true,
+    refetchOnWindowFocus: read.options?.refetchOnFocus ?? false,
+    staleTime: read.options?.staleTime ?? 0,
+  }) as never;
+}
+
+/** A list read's key and fetch: every page, one after another, as one answer. */
+function listQuery<Path extends ListPath>(path: Path, read: ReturnType<typeof useLocalizedRead<Path>>) {
+  const localized = read.localized as { params?: { query?: Record<string, unknown> }; headers: Record<string, string> };
+  return {
     queryKey: read.query.queryKey,
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal }: { signal: AbortSignal }) => {
       let first: { items: unknown[]; nextCursor: string | null } | undefined;
       const items: unknown[] = [];
       let cursor: string | null = null;
@@ -110,10 +126,39 @@ export function useApiList<Path extends ListPath>(
       } while (cursor);
       return { ...first, items, nextCursor: null } as ReadData<Path>;
     },
-    placeholderData: keepPreviousData,
-    enabled: options?.enabled ?? true,
-    refetchOnWindowFocus: options?.refetchOnFocus ?? false,
-  }) as never;
+  };
+}
+
+/** How long the parts that show a read started ahead take its answer as current (ReadOptions.staleTime). */
+export const PREFETCHED_FRESH_MS = 10_000;
+
+/**
+ * Starts reads that a part of the page further down will make (the same keys, so they are made once),
+ * at the same time as the page's own rather than after them, without this component drawing again when
+ * they come. Nothing is read while `enabled` is false, nor what the cache already has or is reading.
+ */
+export function usePrefetchReads(reads: PrefetchReads, enabled: boolean): void {
+  const { locale } = useIntl();
+  const client = useQueryClient();
+  if (enabled) prefetchReads(reads, locale, client);
+}
+
+export interface PrefetchReads {
+  query?: readonly ReadPath[];
+  list?: readonly ListPath[];
+}
+
+/** usePrefetchReads outside React: reads a page will make, started in `locale` before it is drawn. */
+export function prefetchReads(reads: PrefetchReads, locale: string, client: QueryClient = queryClient): void {
+  const localized = { headers: { 'accept-language': locale } };
+  for (const path of reads.query ?? []) {
+    const options = $api.queryOptions('get', path, localized as never);
+    if (!client.getQueryState(options.queryKey)) void client.prefetchQuery(options as never);
+  }
+  for (const path of reads.list ?? []) {
+    const options = listQuery(path, { localized, options: undefined, query: $api.queryOptions('get', path, localized as never) });
+    if (!client.getQueryState(options.queryKey)) void client.prefetchQuery(options);
+  }
 }
 
 type WriteMethod = 'post' | 'put' | 'patch' | 'delete';

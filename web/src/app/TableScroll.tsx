@@ -23,8 +23,9 @@ export function TableScroll({ label, children }: { label: string; children: Reac
   useEffect(() => {
     const element = box.current;
     if (!element) return;
+    // Measured when the observer first reports (after the browser's own layout), not here: reading
+    // scrollWidth while rendering forces a layout of the whole page in the middle of it.
     const measure = () => setOverflowing(element.scrollWidth > element.clientWidth + 1);
-    measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     if (element.firstElementChild) observer.observe(element.firstElementChild);

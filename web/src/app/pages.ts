@@ -1,4 +1,6 @@
 import { lazy, type ComponentType } from 'react';
+import { initialLocale } from '../i18n/catalogs.ts';
+import { firstSession } from './session.tsx';
 
 /**
  * The portal's pages, each its own chunk. `preloadPagesFor` starts loading the chunk the address
@@ -39,4 +41,12 @@ export function preloadPagesFor(pathname: string): void {
                     : 'HomePage',
         ];
   for (const name of wanted) void loaders[name]().catch(() => undefined);
+  // The Rewards page's reads start as soon as the session is known, beside its code (same chunk).
+  if (wanted.includes('RewardsPage')) {
+    const session = firstSession();
+    void Promise.all([session, import('../features/rewards/RewardsPage.tsx')]).then(
+      ([me, page]) => me && page.prefetchFor(pathname, me.navigation.marketplaceRewards && me.partnerAccount !== null, me.user.locale ?? initialLocale()),
+      () => undefined,
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, call, csrfToken, setApiLocale } from '../api/client.ts';
 import type { components, paths } from '../api/schema.gen.ts';
 import { initialLocale, rememberLocale, type Locale } from '../i18n/catalogs.ts';
@@ -27,6 +27,20 @@ const SessionContext = createContext<SessionState | null>(null);
  * Empties the read cache (whoever signs in next never sees what was read for someone else). The cache
  * lives in the signed-in pages' code, loaded after sign-in, so the sign-in page does not carry it.
  */
+// The first session read starts as this code is evaluated, beside the page's code and catalog, not
+// after them (the portal draws nothing before the catalog is here). Only with the CSRF cookie that a
+// session always comes with: without it there is no session to ask about.
+// In the language the provider below starts in (its answer names the user's own, which then wins).
+setApiLocale(initialLocale());
+let firstRead: Promise<Me> | null = csrfToken() ? call(api.GET('/api/v1/me')) : null;
+// Handled where it is used (the first refresh); marked here so a failure before then is not reported as unhandled.
+firstRead?.catch(() => undefined);
+
+/** The first session read's answer (null without a session, or when it failed), for pages.ts to start a page's reads with. */
+export function firstSession(): Promise<Me | null> {
+  return firstRead ? firstRead.catch(() => null) : Promise.resolve(null);
+}
+
 const forgetReads = () => import('../api/queries.ts').then(({ queryClient }) => queryClient.clear());
 
 /**
@@ -50,9 +64,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setStatus('signed-out');
       return;
     }
+    const read = firstRead ?? call(api.GET('/api/v1/me'));
+    firstRead = null;
     try {
-      setMe(await call(api.GET('/api/v1/me')));
-      setStatus('signed-in');
+      const body = await read;
+      startTransition(() => {
+        setMe(body);
+        setStatus('signed-in');
+      });
     } catch {
       setMe(null);
       setStatus('signed-out');

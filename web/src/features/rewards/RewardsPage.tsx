@@ -1,8 +1,8 @@
 import { Card, makeStyles, Spinner, Title2, Title3 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { useApiList, useApiQuery, type ReadData } from '../../api/queries.ts';
+import { PREFETCHED_FRESH_MS, prefetchReads, useApiList, useApiQuery, usePrefetchReads, type PrefetchReads, type ReadData } from '../../api/queries.ts';
 import { useDocumentTitle } from '../../app/dialogs.ts';
 import { lazyComponent } from '../../app/lazy.tsx';
 import { SectionError } from '../../app/SectionError.tsx';
@@ -22,6 +22,21 @@ const TAB_OF_PATH: Record<string, Category> = { technical: 'technical', sponsors
 const TechnicalTab = lazyComponent(() => import('../technical/TechnicalTab.tsx').then((m) => m.TechnicalTab));
 const SponsorshipsCard = lazyComponent(() => import('../technical/SponsorshipsCard.tsx').then((m) => m.SponsorshipsCard));
 
+/** What the page reads as it is drawn: its own reads, and the first tab's when that is the one shown. */
+const readsOf = (category: Category): PrefetchReads => ({
+  query: ['/api/v1/rewards', ...(category === 'sales-marketing' ? (['/api/v1/rewards/marketing-contact'] as const) : [])],
+  list: ['/api/v1/rewards/benefits', ...(category === 'sales-marketing' ? (['/api/v1/rewards/activations'] as const) : [])],
+});
+
+/**
+ * For pages.ts, when the address is this page's: its reads, started as soon as the session is known
+ * (and may see the program), beside the rest of the page's code rather than once it has been drawn.
+ */
+export function prefetchFor(pathname: string, canSeeRewards: boolean, locale: string): void {
+  const tab = /^\/rewards\/([^/]+)/.exec(pathname)?.[1];
+  if (canSeeRewards && (tab === undefined || tab in TAB_OF_PATH)) prefetchReads(readsOf((tab ? TAB_OF_PATH[tab] : undefined) ?? 'sales-marketing'), locale);
+}
+
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '1100px' },
   // On a phone the three tabs take two lines rather than running off the card.
@@ -38,8 +53,14 @@ export function RewardsPage() {
   const { tab } = useParams();
   const category: Category = (tab ? TAB_OF_PATH[tab] : undefined) ?? 'sales-marketing';
   const visible = { enabled: me.navigation.marketplaceRewards };
-  const summaryRead = useApiQuery('/api/v1/rewards', undefined, visible);
-  const benefitsRead = useApiList('/api/v1/rewards/benefits', undefined, visible);
+  // Every read the page and its first tab make starts as the page is first drawn, together, rather than
+  // the page's own after that drawing and the tab's once the summary has come.
+  usePrefetchReads(readsOf(category), visible.enabled);
+  const summaryRead = useApiQuery('/api/v1/rewards', undefined, { ...visible, staleTime: PREFETCHED_FRESH_MS });
+  const benefitsRead = useApiList('/api/v1/rewards/benefits', undefined, { ...visible, staleTime: PREFETCHED_FRESH_MS });
+  // The summary and the benefits are drawn a moment after their answer, in slices the browser can
+  // interrupt (a deferred value renders as a transition), rather than in one long task on a slow phone.
+  const drawn = useDeferredValue(summaryRead.data !== undefined || summaryRead.error !== null);
   // Said once, politely, by screen readers: what an activation did (the button it was pressed on is gone).
   const [announcement, setAnnouncement] = useState('');
   useDocumentTitle(intl.formatMessage({ id: `rewards.category.${category}` }));
@@ -52,10 +73,10 @@ export function RewardsPage() {
         <FormattedMessage id="rewards.title" />
       </Title2>
       <SectionError error={summaryRead.error} onRetry={() => void summaryRead.refetch()} />
-      {!summaryRead.data && !summaryRead.error && <Spinner size="small" label={intl.formatMessage({ id: 'web.loading' })} />}
-      {summaryRead.data && <SummaryCard summary={summaryRead.data} />}
+      {!drawn && <Spinner size="small" label={intl.formatMessage({ id: 'web.loading' })} />}
+      {drawn && summaryRead.data && <SummaryCard summary={summaryRead.data} />}
       {/* The benefits come in once the summary above them has (or has failed), so they never jump down. */}
-      {(summaryRead.data || summaryRead.error) && (
+      {drawn && (
         <Card>
           <Title3 as="h2">
             <FormattedMessage id="rewards.benefits" />

@@ -1,7 +1,7 @@
 import { Button, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
-import { useApiList, useApiMutation, useApiQuery, type ReadData } from '../../api/queries.ts';
+import { PREFETCHED_FRESH_MS, useApiList, useApiMutation, useApiQuery, type ReadData } from '../../api/queries.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
 import { SectionError } from '../../app/SectionError.tsx';
 import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
@@ -24,14 +24,17 @@ export function SalesMarketingTab({
   onAnnounce: (text: string) => void;
 }) {
   const intl = useIntl();
-  const contactRead = useApiQuery('/api/v1/rewards/marketing-contact');
-  const activationsRead = useApiList('/api/v1/rewards/activations');
+  // Started with the page (RewardsPage prefetches them): not read a second time as the tab appears.
+  const contactRead = useApiQuery('/api/v1/rewards/marketing-contact', undefined, { staleTime: PREFETCHED_FRESH_MS });
+  const activationsRead = useApiList('/api/v1/rewards/activations', undefined, { staleTime: PREFETCHED_FRESH_MS });
   const [justActivated, setJustActivated] = useState<string | null>(null);
   // Activating changes the benefit's status, adds an activation, and may change the summary.
   const activation = useApiMutation('post', '/api/v1/rewards/benefits/{id}/activation', {
     invalidates: ['/api/v1/rewards/benefits', '/api/v1/rewards/activations', '/api/v1/rewards'],
   });
 
+  // Drawn as a transition once all three are here (see RewardsPage): the table is the page's largest part.
+  const benefits = useDeferredValue(contactRead.data && activationsRead.data ? benefitsRead.data?.items : undefined);
   const failed = contactRead.error ?? activationsRead.error ?? benefitsRead.error;
   if (failed) {
     return (
@@ -41,7 +44,6 @@ export function SalesMarketingTab({
       />
     );
   }
-  const benefits = benefitsRead.data?.items;
   // The benefits show with their activations and the contact, so the tab waits for all three.
   if (!contactRead.data || !activationsRead.data || !benefits) return <Spinner size="small" label={intl.formatMessage({ id: 'web.loading' })} />;
   const contact = contactRead.data.contact;
