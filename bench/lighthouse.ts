@@ -23,7 +23,8 @@
  * Each page x profile (mobile: Lighthouse's default, simulated slow 4G and 4x CPU slowdown; desktop:
  * --preset=desktop) runs --runs times, the runs interleaved; the table gives the median of each figure
  * against the issue's goals, then the audits that cost points, with the elements they name.
- * Figures go to bench/results/lighthouse-pglite.json.
+ * Figures go to bench/results/lighthouse-pglite.json; with REWARDS_LIGHTHOUSE_KEEP=DIR each whole report is
+ * kept in DIR as well.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -313,6 +314,12 @@ async function runLighthouse(url: string, profile: Profile, port: number | null,
   lighthouse = null;
   if (code !== 0) throw new Error(`lighthouse ${url} (${profile}) ended with ${code ?? signal}${signal ? ` (timeout ${TIMEOUT_MS / 1000} s?)` : ''}:\n${stderr}`);
   const lhr = JSON.parse(fs.readFileSync(outFile, 'utf8')) as Lhr;
+  // REWARDS_LIGHTHOUSE_KEEP=DIR keeps each whole report there, to open in Lighthouse's viewer.
+  const keep = process.env.REWARDS_LIGHTHOUSE_KEEP;
+  if (keep) {
+    fs.mkdirSync(keep, { recursive: true });
+    fs.copyFileSync(outFile, path.join(keep, `${new URL(url).pathname.replace(/\W+/g, '') || 'root'}-${profile}-${Date.now()}.json`));
+  }
   fs.rmSync(outFile, { force: true });
   const traceFile = outFile.replace(/\.json$/, '-0.trace.json');
   fs.rmSync(outFile.replace(/\.json$/, '-0.devtoolslog.json'), { force: true });
