@@ -4,8 +4,8 @@ import { Component, type CSSProperties, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 
 // Drawn as Fluent's error message bar looks, from its tokens in plain style objects: this is in every
-// page's first load (the sign-in page's included) and shown only when a page's code failed, so neither
-// the MessageBar's code nor a makeStyles (Griffel's runtime style compiler) comes along for it.
+// page's first load (the sign-in page's included) and shown only when a page's code failed, so the
+// MessageBar's code does not come along for it.
 const bar: CSSProperties = {
   display: 'flex',
   alignItems: 'center',
