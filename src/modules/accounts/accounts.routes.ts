@@ -31,7 +31,8 @@ import { createPartnerAccount, createTenant, createUser, findPartnerAccount } fr
 import { addAccountUser, listAccountUsers, removeAccountUser, requireUserManager, resetAccountUserPassword, updateAccountUser } from './account-users.service.ts';
 import { associateTenant, listAccountTenants, previewTenantRemoval, removeTenantAssociation, type AssociationLimits, type CredentialsCheck } from './tenant-association.service.ts';
 import { checkCredentials, endSessionsOf, type SignInLimits } from '../identity/identity.service.ts';
-import { marketingContactOfAccount, releaseMarketingContact } from '../benefits/benefits.service.ts';
+import { marketingContactOfAccount } from '../benefits/benefits.service.ts';
+import { releaseMarketingContact } from '../benefits/contact-release.service.ts';
 import { bodyProblems } from '../../platform/errors.ts';
 
 const MEMBER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NO_PARTNER_ACCOUNT'] as const;

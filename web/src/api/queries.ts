@@ -74,8 +74,13 @@ export function useApiQuery<Path extends ReadPath>(
 function useLocalizedRead<Path extends ReadPath>(path: Path, args: ReadArguments<ReadInit<Path>>) {
   const [init, options] = args as [ReadInit<Path>?, ReadOptions?];
   const { locale } = useIntl();
+  return { ...localizedRead(path, init, locale), options };
+}
+
+/** useLocalizedRead for a given language, outside React (prefetchReads). */
+function localizedRead<Path extends ReadPath>(path: Path, init: ReadInit<Path> | undefined, locale: string) {
   const localized = { ...init, headers: { 'accept-language': locale } };
-  return { localized, options, query: $api.queryOptions('get', path, localized as never) };
+  return { localized, query: $api.queryOptions('get', path, localized as never) };
 }
 
 /** A read path that answers one page of a list (`limit`, `cursor` in, `items`, `nextCursor` out). */
@@ -108,7 +113,7 @@ export function useApiList<Path extends ListPath>(
 }
 
 /** A list read's key and fetch: every page, one after another, as one answer. */
-function listQuery<Path extends ListPath>(path: Path, read: ReturnType<typeof useLocalizedRead<Path>>) {
+function listQuery<Path extends ListPath>(path: Path, read: ReturnType<typeof localizedRead<Path>>) {
   const localized = read.localized as { params?: { query?: Record<string, unknown> }; headers: Record<string, string> };
   return {
     queryKey: read.query.queryKey,
@@ -150,15 +155,11 @@ export interface PrefetchReads {
 
 /** usePrefetchReads outside React: reads a page will make, started in `locale` before it is drawn. */
 export function prefetchReads(reads: PrefetchReads, locale: string, client: QueryClient = queryClient): void {
-  const localized = { headers: { 'accept-language': locale } };
-  for (const path of reads.query ?? []) {
-    const options = $api.queryOptions('get', path, localized as never);
-    if (!client.getQueryState(options.queryKey)) void client.prefetchQuery(options as never);
-  }
-  for (const path of reads.list ?? []) {
-    const options = listQuery(path, { localized, options: undefined, query: $api.queryOptions('get', path, localized as never) });
-    if (!client.getQueryState(options.queryKey)) void client.prefetchQuery(options);
-  }
+  const starts = [
+    ...(reads.query ?? []).map((path) => localizedRead(path, undefined, locale).query),
+    ...(reads.list ?? []).map((path) => listQuery(path, localizedRead(path, undefined, locale))),
+  ];
+  for (const options of starts) if (!client.getQueryState(options.queryKey)) void client.prefetchQuery(options as never);
 }
 
 type WriteMethod = 'post' | 'put' | 'patch' | 'delete';
