@@ -160,6 +160,27 @@ describe('security headers', () => {
     assert.equal((await t.app.inject({ method: 'GET', url: '/robots.txt' })).headers['cache-control'], 'public, max-age=3600');
   });
 
+  it("each address's page names its own page's chunks for preloading, and only files that exist", async () => {
+    const preloaded = async (url: string) => {
+      const html = await t.app.inject({ method: 'GET', url });
+      assert.equal(html.statusCode, 200, url);
+      assert.equal(html.headers['cache-control'], 'no-cache', url);
+      const hrefs = [...html.body.matchAll(/<link rel="modulepreload" crossorigin href="\/(assets\/[^"]+)">/g)].map((m) => m[1]!);
+      for (const href of hrefs) assert.ok(fs.existsSync(path.join(WEB_DIST, href)), `${url}: ${href} is not in the build`);
+      return hrefs.map((href) => path.basename(href).replace(/-[\w-]{8}\.js$/, ''));
+    };
+    const rewards = await preloaded('/rewards');
+    assert.ok(rewards.includes('RewardsPage') && rewards.includes('AppShell'), `/rewards: ${rewards.join(', ')}`);
+    assert.deepEqual(await preloaded('/rewards?tab=technical'), rewards, 'the query does not change the page');
+    const signIn = await preloaded('/sign-in');
+    assert.ok(signIn.includes('SignInPage'), `/sign-in: ${signIn.join(', ')}`);
+    assert.ok(!signIn.includes('RewardsPage') && !signIn.includes('AppShell'), `the sign-in page loads no signed-in page: ${signIn.join(', ')}`);
+    const request = await preloaded('/rewards/technical/requests/00000000-0000-0000-0000-000000000000');
+    assert.ok(request.includes('RequestPage') && !request.includes('RewardsPage'), `a request's page: ${request.join(', ')}`);
+    // The table the server reads is not served.
+    assert.equal((await t.app.inject({ method: 'GET', url: '/page-routes.json' })).statusCode, 404);
+  });
+
   it("a client's x-request-id is kept when it is a plain token, and replaced otherwise", async () => {
     const kept = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'abc-123_DEF' } });
     assert.equal(kept.headers['x-request-id'], 'abc-123_DEF');

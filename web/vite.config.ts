@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import griffel from '@griffel/vite-plugin';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type IndexHtmlTransformContext, type Plugin } from 'vite';
 import { LOCALES } from '../locales/locales.ts';
+import { FALLBACK_PAGES, PAGE_MODULES, PAGE_ROUTES, type PageName } from './src/app/page-routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -61,6 +62,89 @@ function catalogs(): Plugin {
   };
 }
 
+/**
+ * The entry (web/src/main.tsx) imports React DOM dynamically, so that it is evaluated in a task of its
+ * own, but always: index.html names its chunk (and what that imports) for preloading, as Vite does for
+ * static imports, so the split costs no round trip after the entry.
+ */
+const ALWAYS_IMPORTED = [/\/react-dom\/client\.js$/];
+function preloadAlwaysImported(): Plugin {
+  return {
+    name: 'rewards-preload-always-imported',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html: string, { bundle, chunk }: IndexHtmlTransformContext) {
+        if (!bundle || !chunk) return [];
+        const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+        const roots = ALWAYS_IMPORTED.map((pattern) => {
+          const found = chunks.find((c) => c.moduleIds.some((id) => pattern.test(id.replace(/\?.*$/, ''))));
+          if (!found) throw new Error(`preloadAlwaysImported: no chunk holds ${pattern}`);
+          return found;
+        });
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          if (file === chunk.fileName || files.has(file)) return;
+          files.add(file);
+          for (const imported of chunks.find((c) => c.fileName === file)?.imports ?? []) visit(imported);
+        };
+        for (const root of roots) visit(root.fileName);
+        // What the entry imports statically is already named by Vite.
+        for (const file of chunk.imports) files.delete(file);
+        return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
+/**
+ * One index.html per set of pages an address shows (web/src/app/page-routes.ts), naming those pages'
+ * chunks for preloading: the browser then fetches them while it parses the page, beside the entry,
+ * rather than when the entry has run (Vite's runtime preloading added one <link> per chunk from script,
+ * ~25 ms of the first task on a phone). page-routes.json tells the server (src/server/web.ts) which
+ * file an address gets; index.html stays the page for anything else.
+ */
+function pageHtml(): Plugin {
+  return {
+    name: 'rewards-page-html',
+    apply: 'build',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const index = bundle['index.html'];
+        if (!index || index.type !== 'asset' || typeof index.source !== 'string') throw new Error('pageHtml: no index.html in the bundle');
+        const html = index.source;
+        const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+        const htmlFor = new Map<string, string>();
+        const variant = (pages: readonly PageName[]): string => {
+          const key = pages.join('.');
+          const known = htmlFor.get(key);
+          if (known) return known;
+          const files = new Set<string>();
+          const visit = (file: string) => {
+            if (files.has(file) || html.includes(`"/${file}"`)) return;
+            files.add(file);
+            for (const imported of chunks.find((c) => c.fileName === file)?.imports ?? []) visit(imported);
+          };
+          for (const page of pages) {
+            const source = path.join(here, 'src', PAGE_MODULES[page]);
+            const chunk = chunks.find((c) => c.moduleIds.includes(source));
+            if (!chunk) throw new Error(`pageHtml: no chunk for ${source}`);
+            visit(chunk.fileName);
+          }
+          const links = [...files].map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">\n`).join('');
+          const fileName = `index.${key}.html`;
+          this.emitFile({ type: 'asset', fileName, source: html.replace('</head>', `${links}  </head>`) });
+          htmlFor.set(key, fileName);
+          return fileName;
+        };
+        const routes = PAGE_ROUTES.map((route) => ({ path: route.path, exact: route.exact ?? false, html: variant(route.pages) }));
+        this.emitFile({ type: 'asset', fileName: 'page-routes.json', source: JSON.stringify({ routes, fallback: variant(FALLBACK_PAGES) }, null, 2) });
+      },
+    },
+  };
+}
+
 // The portal builds into dist/web, which the Fastify process serves beside the API.
 export default defineConfig({
   root: here,
@@ -69,7 +153,7 @@ export default defineConfig({
   // The portal's own makeStyles calls are compiled here, as Fluent's components already are (to
   // __styles): Griffel's runtime style compiler (stylis, rtl-css-js, ~8 kB) is then in no page, and
   // no style object is compiled in the browser. Only when building, as Griffel advises (dev stays fast).
-  plugins: [catalogs(), { ...griffel(), apply: 'build' }, precompress()],
+  plugins: [catalogs(), { ...griffel(), apply: 'build' }, preloadAlwaysImported(), pageHtml(), precompress()],
   resolve: {
     // Every message is parsed at build time (catalogs above), so the runtime needs only the types.
     alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }],

@@ -15,6 +15,25 @@ import { notFound } from '../platform/errors.ts';
 export const WEB_DIST = path.join(projectRoot, 'dist', 'web');
 const isServerPath = (url: string) => /^\/(api|healthz|readyz)(\/|$|\?)/.test(url);
 
+/** page-routes.json, written by the build (web/vite.config.ts): which index.html each address gets. */
+interface PageRoutes {
+  routes: { path: string; exact: boolean; html: string }[];
+  fallback: string;
+}
+
+/**
+ * The page for an address: the build writes one index.html per set of page chunks, naming them for
+ * preloading, so the browser fetches a page's code while it parses the page (web/src/app/page-routes.ts
+ * holds the table). First match wins, as in the portal. Without the table (an older build), index.html.
+ */
+function pageFileFor(routes: PageRoutes | null): (url: string) => string {
+  if (!routes) return () => 'index.html';
+  return (url) => {
+    const pathname = url.split(/[?#]/, 1)[0]!;
+    return routes.routes.find((route) => (route.exact ? pathname === route.path : pathname.startsWith(route.path)))?.html ?? routes.fallback;
+  };
+}
+
 export async function registerWeb(app: FastifyInstance, mode: 'built' | 'dev' | 'off'): Promise<void> {
   if (mode === 'off') return;
   if (mode === 'dev') {
@@ -35,6 +54,8 @@ export async function registerWeb(app: FastifyInstance, mode: 'built' | 'dev' | 
     app.log.warn(`The web portal is not built (${WEB_DIST}); run "npm run build". Serving the API only.`);
     return;
   }
+  const routesFile = path.join(WEB_DIST, 'page-routes.json');
+  const pageFile = pageFileFor(fs.existsSync(routesFile) ? (JSON.parse(fs.readFileSync(routesFile, 'utf8')) as PageRoutes) : null);
   // Source maps stay on disk for whoever runs the portal (the build writes them "hidden"), never served.
   // The build's brotli and gzip copies go to browsers that accept them (preCompressed). Files under
   // /assets/ are named by their content's hash, so they never change: cached for a year, immutable.
@@ -46,10 +67,10 @@ export async function registerWeb(app: FastifyInstance, mode: 'built' | 'dev' | 
     index: false,
     preCompressed: true,
     cacheControl: false,
-    allowedPath: (pathName) => !pathName.endsWith('.map') && !/\.(br|gz)$/.test(pathName),
+    allowedPath: (pathName) => !pathName.endsWith('.map') && !/\.(br|gz)$/.test(pathName) && !pathName.startsWith('/page-routes.json'),
     setHeaders: (reply, filePath) => {
       const hashed = filePath.startsWith(path.join(WEB_DIST, 'assets') + path.sep);
-      const page = path.basename(filePath).startsWith('index.html');
+      const page = /^index(\.\w+)*\.html/.test(path.basename(filePath));
       reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : page ? 'no-cache' : 'public, max-age=3600');
       // An immutable file is never revalidated, so its validators and byte ranges would only be
       // ~100 bytes on each of the 10-20 scripts a page loads.
@@ -60,6 +81,6 @@ export async function registerWeb(app: FastifyInstance, mode: 'built' | 'dev' | 
     // A file that is not there (an old tab asking for a chunk a deploy replaced) is a 404, not the
     // page: served as index.html it would fail as a script with a MIME error nobody can read.
     if (isServerPath(request.url) || request.url.startsWith('/assets/')) throw notFound();
-    return reply.sendFile('index.html');
+    return reply.sendFile(pageFile(request.url));
   });
 }

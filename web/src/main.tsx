@@ -1,59 +1,29 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { startTransition, StrictMode, useEffect, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { IntlProvider } from 'react-intl';
-import { BrowserRouter } from 'react-router';
-import { AppRoutes } from './app/AppRoutes.tsx';
+import { startTransition } from 'react';
 import { preloadPagesFor } from './app/pages.ts';
-import { SessionProvider, useSession } from './app/session.tsx';
-import { initialLocale, loadCatalog, type Catalog, type Locale } from './i18n/catalogs.ts';
+import { Root } from './app/Root.tsx';
+import { initialLocale, loadCatalog } from './i18n/catalogs.ts';
 
-// Fetched at once, beside the session read and the page's own code, rather than one after another.
+// Fetched at once, beside the session read (session.tsx starts it as it is evaluated) and the page's
+// own code, rather than one after another.
 preloadPagesFor(window.location.pathname);
 const firstCatalog = loadCatalog(initialLocale()).catch(() => undefined);
 
-/**
- * The portal in the session's language. While another language's catalog is fetched the page stays
- * in the one it had (never a flash of raw ids); a failed fetch is tried again.
- */
-function Localized() {
-  const { locale } = useSession();
-  const [shown, setShown] = useState<{ locale: Locale; messages: Catalog } | null>(null);
-  useEffect(() => {
-    let current = true;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const load = (delay: number) => {
-      loadCatalog(locale).then(
-        (messages) => current && startTransition(() => setShown({ locale, messages })),
-        () => {
-          if (current) retry = setTimeout(() => load(Math.min(delay * 2, 30_000)), delay);
-        },
-      );
-    };
-    load(1000);
-    return () => {
-      current = false;
-      clearTimeout(retry);
-    };
-  }, [locale]);
-  if (!shown) return null;
-  return (
-    <IntlProvider locale={shown.locale} messages={shown.messages} defaultLocale="en-US">
-      <AppRoutes />
-    </IntlProvider>
-  );
+// React DOM (half of this code) is a chunk of its own, fetched beside this one (index.html names it for
+// preloading: web/vite.config.ts) and evaluated in a task of its own: evaluating all of it at once kept
+// the main thread busy for one long task (~260 ms on Lighthouse's mobile profile), which counted whole
+// in Total Blocking Time.
+const reactDom = import('react-dom/client');
+
+// The browser's first use of Intl loads its locale data (~20 ms, more on a phone): done here in tasks
+// of their own while the network works, instead of inside the first render (react-intl's createIntl).
+const locale = initialLocale();
+for (const warm of [() => Intl.NumberFormat.supportedLocalesOf(locale), () => Intl.DateTimeFormat.supportedLocalesOf(locale), () => new Intl.PluralRules(locale)]) {
+  setTimeout(warm, 0);
 }
 
 // Rendered once the first catalog is here: until then index.html's own loading indicator stays.
-const root = createRoot(document.getElementById('root')!);
-void firstCatalog.then(() => startTransition(() => root.render(
-  <StrictMode>
-    <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
-      <BrowserRouter>
-        <SessionProvider>
-          <Localized />
-        </SessionProvider>
-      </BrowserRouter>
-    </FluentProvider>
-  </StrictMode>,
-)));
+// (No top-level await: Rollup would then move what the entry shares with the chunks it loads out of it.)
+void Promise.all([reactDom, firstCatalog]).then(([{ createRoot }]) => {
+  const root = createRoot(document.getElementById('root')!);
+  startTransition(() => root.render(<Root />));
+});

@@ -1,5 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import { initialLocale } from '../i18n/catalogs.ts';
+import { pagesFor, type PageName } from './page-routes.ts';
 import { firstSession } from './session.tsx';
 
 /**
@@ -15,31 +16,13 @@ const loaders = {
   VisibilityHelpPage: () => import('../features/identity/VisibilityHelpPage.tsx').then((m) => ({ default: m.VisibilityHelpPage })),
   UsersPage: () => import('../features/accounts/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
   TenantsPage: () => import('../features/accounts/TenantsPage.tsx').then((m) => ({ default: m.TenantsPage })),
-} satisfies Record<string, () => Promise<{ default: ComponentType }>>;
-
-type PageName = keyof typeof loaders;
+} satisfies Record<PageName, () => Promise<{ default: ComponentType }>>;
 
 export const pages = Object.fromEntries(Object.entries(loaders).map(([name, load]) => [name, lazy(load)])) as unknown as Record<PageName, ComponentType>;
 
 /** The chunks an address shows (the sign-in page, or the frame and the page), fetched now; a failure is left to the page. */
 export function preloadPagesFor(pathname: string): void {
-  const wanted: PageName[] =
-    pathname === '/sign-in'
-      ? ['SignInPage']
-      : [
-          'AppShell',
-          pathname.startsWith('/rewards/technical/requests/')
-            ? 'RequestPage'
-            : pathname.startsWith('/rewards')
-              ? 'RewardsPage'
-              : pathname.startsWith('/settings/tenants')
-                ? 'TenantsPage'
-                : pathname.startsWith('/settings')
-                  ? 'UsersPage'
-                  : pathname.startsWith('/help')
-                    ? 'VisibilityHelpPage'
-                    : 'HomePage',
-        ];
+  const wanted = pagesFor(pathname);
   for (const name of wanted) void loaders[name]().catch(() => undefined);
   // The Rewards page's reads start as soon as the session is known, beside its code (same chunk).
   if (wanted.includes('RewardsPage')) {

@@ -1,0 +1,47 @@
+/**
+ * Which page chunks an address shows, as data: pages.ts starts loading them as the portal boots, and
+ * the build (web/vite.config.ts) writes one index.html per row naming the same chunks for preloading,
+ * which the server sends for those addresses (src/server/web.ts reads page-routes.json). Plain data
+ * without React, so the build can import it.
+ */
+export const PAGE_MODULES = {
+  SignInPage: 'features/identity/SignInPage.tsx',
+  AppShell: 'app/AppShell.tsx',
+  HomePage: 'features/home/HomePage.tsx',
+  RewardsPage: 'features/rewards/RewardsPage.tsx',
+  RequestPage: 'features/technical/RequestPage.tsx',
+  VisibilityHelpPage: 'features/identity/VisibilityHelpPage.tsx',
+  UsersPage: 'features/accounts/UsersPage.tsx',
+  TenantsPage: 'features/accounts/TenantsPage.tsx',
+} as const;
+
+export type PageName = keyof typeof PAGE_MODULES;
+
+export interface PageRoute {
+  /** The address, or (without `exact`) the start of the addresses. */
+  path: string;
+  exact?: boolean;
+  pages: readonly PageName[];
+}
+
+/** First match wins; an address none matches shows FALLBACK_PAGES. */
+export const PAGE_ROUTES: readonly PageRoute[] = [
+  { path: '/sign-in', exact: true, pages: ['SignInPage'] },
+  { path: '/rewards/technical/requests/', pages: ['AppShell', 'RequestPage'] },
+  { path: '/rewards', pages: ['AppShell', 'RewardsPage'] },
+  { path: '/settings/tenants', pages: ['AppShell', 'TenantsPage'] },
+  { path: '/settings', pages: ['AppShell', 'UsersPage'] },
+  { path: '/help', pages: ['AppShell', 'VisibilityHelpPage'] },
+];
+export const FALLBACK_PAGES: readonly PageName[] = ['AppShell', 'HomePage'];
+
+/** The route an address belongs to (undefined: FALLBACK_PAGES). */
+export function pageRouteFor(pathname: string, routes: readonly Pick<PageRoute, 'path' | 'exact'>[] = PAGE_ROUTES): number | undefined {
+  const index = routes.findIndex((route) => (route.exact ? pathname === route.path : pathname.startsWith(route.path)));
+  return index === -1 ? undefined : index;
+}
+
+export function pagesFor(pathname: string): readonly PageName[] {
+  const index = pageRouteFor(pathname);
+  return index === undefined ? FALLBACK_PAGES : PAGE_ROUTES[index]!.pages;
+}
