@@ -70,7 +70,44 @@ const errors: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: window.location.origin });
+/** The largest page the API serves (platform/db/pages.ts): the page size of every whole-list read. */
+export const LIST_PAGE_SIZE = 200;
+
+/**
+ * Reads started as the portal boots, before the code that makes them has arrived (pages.ts): when that
+ * code asks for the same URL in the same language, it gets the answer already on its way instead of a
+ * second request. Each is taken once, and only within EARLY_READ_MS; all are dropped at sign-in and
+ * sign-out (dropEarlyReads), so no answer read for one session reaches another.
+ */
+const EARLY_READ_MS = 10_000;
+const early = new Map<string, { response: Promise<Response>; until: number }>();
+const earlyKey = (url: string, locale: string) => `${locale} ${url}`;
+
+export function startEarlyReads(paths: readonly string[], locale: string): void {
+  const until = performance.now() + EARLY_READ_MS;
+  for (const path of paths) {
+    const url = new URL(path, window.location.origin).href;
+    const response = fetch(url, { headers: { 'accept-language': locale }, credentials: 'same-origin' });
+    // A failure is the taker's to see (as if its own request had failed), or nobody's.
+    response.catch(() => undefined);
+    early.set(earlyKey(url, locale), { response, until });
+  }
+}
+
+export function dropEarlyReads(): void {
+  early.clear();
+}
+
+function takeEarlyRead(request: Request): Promise<Response> | undefined {
+  if (request.method !== 'GET') return undefined;
+  const key = earlyKey(request.url, request.headers.get('accept-language') ?? '');
+  const found = early.get(key);
+  if (!found) return undefined;
+  early.delete(key);
+  return found.until > performance.now() ? found.response : undefined;
+}
+
+export const api = createClient<paths>({ baseUrl: window.location.origin, fetch: (request: Request) => takeEarlyRead(request) ?? fetch(request) });
 api.use(headers, errors);
 
 /** The data of a successful call; a refusal or a network failure rejects with an ApiError. */

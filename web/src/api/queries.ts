@@ -9,7 +9,7 @@ import {
 import type { ClientPathsWithMethod, MaybeOptionalInit, MethodResponse } from 'openapi-fetch';
 import createQueryHooks from 'openapi-react-query';
 import { useIntl } from 'react-intl';
-import { api, type ApiError } from './client.ts';
+import { api, LIST_PAGE_SIZE, type ApiError } from './client.ts';
 import type { paths } from './schema.gen.ts';
 
 /**
@@ -88,8 +88,6 @@ type ListPath = {
   [P in ReadPath]: ReadData<P> extends { items: unknown[]; nextCursor: string | null } ? P : never;
 }[ReadPath];
 
-/** The largest page the API serves (platform/db/pages.ts). */
-const PAGE_SIZE = 200;
 
 /**
  * A whole list through the cache: reads page after page (at the largest page
@@ -122,7 +120,7 @@ function listQuery<Path extends ListPath>(path: Path, read: ReturnType<typeof lo
       const items: unknown[] = [];
       let cursor: string | null = null;
       do {
-        const query = { ...localized.params?.query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
+        const query = { ...localized.params?.query, limit: LIST_PAGE_SIZE, ...(cursor ? { cursor } : {}) };
         const { data } = await api.GET(path as never, { ...localized, params: { ...localized.params, query }, signal } as never);
         const page = data as unknown as { items: unknown[]; nextCursor: string | null };
         first ??= page;

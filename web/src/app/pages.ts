@@ -1,6 +1,9 @@
 import { lazy, type ComponentType } from 'react';
+import { startEarlyReads } from '../api/client.ts';
+import { firstReadUrls } from '../features/rewards/first-reads.ts';
 import { initialLocale } from '../i18n/catalogs.ts';
 import { pagesFor, type PageName } from './page-routes.ts';
+import { sessionHint } from './session-hint.ts';
 import { firstSession } from './session.tsx';
 
 /**
@@ -24,11 +27,15 @@ export const pages = Object.fromEntries(Object.entries(loaders).map(([name, load
 export function preloadPagesFor(pathname: string): void {
   const wanted = pagesFor(pathname);
   for (const name of wanted) void loaders[name]().catch(() => undefined);
-  // The Rewards page's reads start as soon as the session is known, beside its code (same chunk).
+  // The Rewards page's reads start at once, beside the session read and the page's code, as guessed by
+  // sessionHint (the query cache takes them over: client.ts), and once the session read is answered, as
+  // it says (with its code: same chunk). Nothing is read twice: the same URLs and keys.
   if (wanted.includes('RewardsPage')) {
-    const session = firstSession();
-    void Promise.all([session, import('../features/rewards/RewardsPage.tsx')]).then(
-      ([me, page]) => me && page.prefetchFor(pathname, me.navigation.marketplaceRewards && me.partnerAccount !== null, me.user.locale ?? initialLocale()),
+    const page = import('../features/rewards/RewardsPage.tsx');
+    const hint = sessionHint();
+    if (hint?.rewards) startEarlyReads(firstReadUrls(pathname), hint.locale);
+    void Promise.all([firstSession(), page]).then(
+      ([me, p]) => me && p.prefetchFor(pathname, me.navigation.marketplaceRewards && me.partnerAccount !== null, me.user.locale ?? initialLocale()),
       () => undefined,
     );
   }

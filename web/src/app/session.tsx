@@ -1,7 +1,8 @@
 import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, call, csrfToken, setApiLocale } from '../api/client.ts';
+import { api, call, csrfToken, dropEarlyReads, setApiLocale } from '../api/client.ts';
 import type { components, paths } from '../api/schema.gen.ts';
 import { initialLocale, rememberLocale, type Locale } from '../i18n/catalogs.ts';
+import { rememberSession } from './session-hint.ts';
 
 type Me = paths['/api/v1/me']['get']['responses'][200]['content']['application/json'];
 export type SignedIn = Me;
@@ -23,10 +24,6 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
-/**
- * Empties the read cache (whoever signs in next never sees what was read for someone else). The cache
- * lives in the signed-in pages' code, loaded after sign-in, so the sign-in page does not carry it.
- */
 // The first session read starts as this code is evaluated, beside the page's code and catalog, not
 // after them (the portal draws nothing before the catalog is here). Only with the CSRF cookie that a
 // session always comes with: without it there is no session to ask about.
@@ -41,7 +38,15 @@ export function firstSession(): Promise<Me | null> {
   return firstRead ? firstRead.catch(() => null) : Promise.resolve(null);
 }
 
-const forgetReads = () => import('../api/queries.ts').then(({ queryClient }) => queryClient.clear());
+/**
+ * Empties the read cache and drops the reads started at boot (whoever signs in next never sees what was
+ * read for someone else). The cache lives in the signed-in pages' code, loaded after sign-in, so the
+ * sign-in page does not carry it.
+ */
+const forgetReads = () => {
+  dropEarlyReads();
+  return import('../api/queries.ts').then(({ queryClient }) => queryClient.clear());
+};
 
 /**
  * Who is signed in and in which language the portal speaks: the user's saved
@@ -85,6 +90,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+
+  useEffect(() => {
+    if (status !== 'loading') rememberSession(me);
+  }, [status, me]);
 
   const value = useMemo<SessionState>(
     () => ({

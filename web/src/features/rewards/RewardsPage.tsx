@@ -2,39 +2,30 @@ import { Card, makeStyles, Spinner, Title2, Title3 } from '@fluentui/react-compo
 import { useDeferredValue, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { PREFETCHED_FRESH_MS, prefetchReads, useApiList, useApiQuery, usePrefetchReads, type PrefetchReads, type ReadData } from '../../api/queries.ts';
+import { PREFETCHED_FRESH_MS, prefetchReads, useApiList, useApiQuery, usePrefetchReads } from '../../api/queries.ts';
 import { useDocumentTitle } from '../../app/dialogs.ts';
 import { lazyComponent } from '../../app/lazy.tsx';
 import { SectionError } from '../../app/SectionError.tsx';
 import { useSignedIn } from '../../app/session.tsx';
 import { RovingTab, RovingTabList } from '../../app/RovingTabList.tsx';
+import { categoryOfPath, readsOf, TAB_OF_PATH, type Category } from './first-reads.ts';
 import { SalesMarketingTab } from './SalesMarketingTab.tsx';
 import { SummaryCard } from './SummaryCard.tsx';
 
-type Benefit = ReadData<'/api/v1/rewards/benefits'>['items'][number];
-type Category = Benefit['category'];
 const CATEGORIES: Category[] = ['sales-marketing', 'technical', 'sponsorship'];
-/** Each tab has its address (the emails link to /rewards/technical and /rewards/sponsorships). */
 const PATH_OF_TAB: Record<Category, string> = { 'sales-marketing': '/rewards', technical: '/rewards/technical', sponsorship: '/rewards/sponsorships' };
-const TAB_OF_PATH: Record<string, Category> = { technical: 'technical', sponsorships: 'sponsorship' };
 
 // The other tabs' code is fetched when a tab is first opened (or the address names it).
 const TechnicalTab = lazyComponent(() => import('../technical/TechnicalTab.tsx').then((m) => m.TechnicalTab));
 const SponsorshipsCard = lazyComponent(() => import('../technical/SponsorshipsCard.tsx').then((m) => m.SponsorshipsCard));
-
-/** What the page reads as it is drawn: its own reads, and the first tab's when that is the one shown. */
-const readsOf = (category: Category): PrefetchReads => ({
-  query: ['/api/v1/rewards', ...(category === 'sales-marketing' ? (['/api/v1/rewards/marketing-contact'] as const) : [])],
-  list: ['/api/v1/rewards/benefits', ...(category === 'sales-marketing' ? (['/api/v1/rewards/activations'] as const) : [])],
-});
 
 /**
  * For pages.ts, when the address is this page's: its reads, started as soon as the session is known
  * (and may see the program), beside the rest of the page's code rather than once it has been drawn.
  */
 export function prefetchFor(pathname: string, canSeeRewards: boolean, locale: string): void {
-  const tab = /^\/rewards\/([^/]+)/.exec(pathname)?.[1];
-  if (canSeeRewards && (tab === undefined || tab in TAB_OF_PATH)) prefetchReads(readsOf((tab ? TAB_OF_PATH[tab] : undefined) ?? 'sales-marketing'), locale);
+  const category = categoryOfPath(pathname);
+  if (canSeeRewards && category) prefetchReads(readsOf(category), locale);
 }
 
 const useStyles = makeStyles({
