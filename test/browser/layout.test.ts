@@ -40,6 +40,17 @@ async function expectNoSidewaysScroll(page: Page, where: string) {
   assert.ok(scrollWidth <= clientWidth, `${where} scrolls sideways: ${scrollWidth} px of content in ${clientWidth} px`);
 }
 
+/** No table cell's content is wider than its cell (a squeezed column spills over the next one). */
+async function expectNoSpillingCells(page: Page, where: string) {
+  const spilling = await page.evaluate(() => {
+    const cells = (globalThis as unknown as { document: { querySelectorAll(selector: string): ArrayLike<{ scrollWidth: number; clientWidth: number; textContent: string | null }> } }).document.querySelectorAll('th, td');
+    return Array.from(cells)
+      .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+      .map((cell) => `"${(cell.textContent ?? '').slice(0, 40)}" ${cell.scrollWidth} px in ${cell.clientWidth}`);
+  });
+  assert.deepEqual(spilling, [], `${where}: table cells whose content spills out`);
+}
+
 const title = (page: Page) => page.evaluate(() => (globalThis as unknown as Doc).document.title);
 
 /** Waits until the focused element's accessible name (aria-label, else its text) contains this. */
@@ -100,6 +111,7 @@ for (const locale of LOCALES) {
           await page.goto(`${suite.portal.url}${path}`);
           await ready();
           await expectNoSidewaysScroll(page, path);
+          await expectNoSpillingCells(page, path);
           await expectNoAxeViolations(page, path);
           await screenshot(page, `${name}.${size.name}.${locale.slice(0, 2)}`);
           const pageTitle = await title(page);
@@ -112,6 +124,7 @@ for (const locale of LOCALES) {
         await page.getByTestId('technical-requests').getByRole('link').first().click();
         await page.getByTestId('request-history').waitFor();
         await expectNoSidewaysScroll(page, 'a technical request');
+        await expectNoSpillingCells(page, 'a technical request');
         await expectNoAxeViolations(page, 'a technical request');
         assert.ok(!titles.has(await title(page)), 'the request page has a title of its own');
         await context.close();

@@ -9,6 +9,8 @@ const useStyles = makeStyles({
 /** What the portal's tables share: columns as wide as their content asks (not evenly split), cells kept on one line. */
 export const useTableStyles = makeStyles({
   autoLayout: { tableLayout: 'auto' },
+  /** A column of names with descriptions under them: the room the dates and figures beside it leave. */
+  leadColumn: { width: '45%', minWidth: '220px' },
   nowrap: { whiteSpace: 'nowrap' },
 });
 

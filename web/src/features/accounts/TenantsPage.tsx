@@ -25,6 +25,7 @@ import { useApiMutation, useApiList, useApiQuery } from '../../api/queries.ts';
 import { ErrorMessage, fieldValidation } from '../../app/ErrorMessage.tsx';
 import { FormDialog } from '../../app/FormDialog.tsx';
 import { useSession, useSignedIn } from '../../app/session.tsx';
+import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { TENANTS_READS } from './account-reads.ts';
 import { SettingsFrame } from './SettingsFrame.tsx';
@@ -37,6 +38,7 @@ import type { AccountTenant } from './types.ts';
  */
 export function TenantsPage() {
   const intl = useIntl();
+  const tables = useTableStyles();
   const me = useSignedIn();
   const tenantList = useApiList('/api/v1/account/tenants');
   const tenants = tenantList.data?.items;
@@ -82,65 +84,67 @@ export function TenantsPage() {
               <FormattedMessage id="tenants.listTitle" />
             </Title3>
           </h2>
-          <Table aria-labelledby="tenant-list-heading">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>
-                  <FormattedMessage id="tenants.domain" />
-                </TableHeaderCell>
-                <TableHeaderCell>
-                  <FormattedMessage id="tenants.name" />
-                </TableHeaderCell>
-                <TableHeaderCell>
-                  <FormattedMessage id="tenants.associatedAt" />
-                </TableHeaderCell>
-                <TableHeaderCell>
-                  <FormattedMessage id="users.actions" />
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {tenants.map((tenant) => (
-                <TableRow key={tenant.id} data-testid={`tenant-${tenant.domain}`}>
-                  <TableCell>
-                    {tenant.domain}{' '}
-                    {tenant.isPrimary && (
-                      <Badge appearance="tint">
-                        <FormattedMessage id="tenants.primary" />
-                      </Badge>
-                    )}
-                    {tenant.id === me.user.tenantId && (
-                      <Badge appearance="outline">
-                        <FormattedMessage id="tenants.current" />
-                      </Badge>
-                    )}
-                  </TableCell>
-                  <TableCell>{tenant.displayName}</TableCell>
-                  <TableCell>
-                    {tenant.associatedAt && <FormattedDate value={tenant.associatedAt} dateStyle="medium" timeStyle="short" />}
-                  </TableCell>
-                  <TableCell>
-                    {tenant.abilities.remove && (
-                      <Button
-                        size="small"
-                        ref={(button: HTMLButtonElement | null) => {
-                          if (button) removeButtons.current.set(tenant.id, button);
-                          else removeButtons.current.delete(tenant.id);
-                        }}
-                        onClick={() => {
-                          setRemoved(null);
-                          setRemoving(tenant);
-                        }}
-                        aria-label={intl.formatMessage({ id: 'tenants.removeTenant' }, { domain: tenant.domain })}
-                      >
-                        <FormattedMessage id="users.remove" />
-                      </Button>
-                    )}
-                  </TableCell>
+          <TableScroll label={intl.formatMessage({ id: 'tenants.listTitle' })}>
+          <Table aria-labelledby="tenant-list-heading" className={tables.autoLayout}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>
+                    <FormattedMessage id="tenants.domain" />
+                  </TableHeaderCell>
+                  <TableHeaderCell>
+                    <FormattedMessage id="tenants.name" />
+                  </TableHeaderCell>
+                  <TableHeaderCell>
+                    <FormattedMessage id="tenants.associatedAt" />
+                  </TableHeaderCell>
+                  <TableHeaderCell>
+                    <FormattedMessage id="users.actions" />
+                  </TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {tenants.map((tenant) => (
+                  <TableRow key={tenant.id} data-testid={`tenant-${tenant.domain}`}>
+                    <TableCell>
+                      {tenant.domain}{' '}
+                      {tenant.isPrimary && (
+                        <Badge appearance="tint">
+                          <FormattedMessage id="tenants.primary" />
+                        </Badge>
+                      )}
+                      {tenant.id === me.user.tenantId && (
+                        <Badge appearance="outline">
+                          <FormattedMessage id="tenants.current" />
+                        </Badge>
+                      )}
+                    </TableCell>
+                    <TableCell>{tenant.displayName}</TableCell>
+                    <TableCell>
+                      {tenant.associatedAt && <FormattedDate value={tenant.associatedAt} dateStyle="medium" timeStyle="short" />}
+                    </TableCell>
+                    <TableCell>
+                      {tenant.abilities.remove && (
+                        <Button
+                          size="small"
+                          ref={(button: HTMLButtonElement | null) => {
+                            if (button) removeButtons.current.set(tenant.id, button);
+                            else removeButtons.current.delete(tenant.id);
+                          }}
+                          onClick={() => {
+                            setRemoved(null);
+                            setRemoving(tenant);
+                          }}
+                          aria-label={intl.formatMessage({ id: 'tenants.removeTenant' }, { domain: tenant.domain })}
+                        >
+                          <FormattedMessage id="users.remove" />
+                        </Button>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableScroll>
           {associating ? (
             <AssociateTenantForm
               onCancel={() => setAssociating(false)}

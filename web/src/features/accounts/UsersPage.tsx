@@ -11,7 +11,7 @@ import {
 import { Add24Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { TableScroll } from '../../app/TableScroll.tsx';
+import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
 import { useApiList } from '../../api/queries.ts';
 import { RoleBadges } from './RoleBadges.tsx';
 import { SettingsFrame } from './SettingsFrame.tsx';
@@ -25,6 +25,7 @@ import { AddUserDialog, ChangeRolesDialog, EditUserDialog, RemoveUserDialog, Res
  */
 export function UsersPage() {
   const intl = useIntl();
+  const tables = useTableStyles();
   const userList = useApiList('/api/v1/account/users');
   const tenantList = useApiList('/api/v1/account/tenants');
   const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'edit' | 'roles' | 'remove' | 'password'; user: AccountUser } | null>(null);
@@ -48,7 +49,7 @@ export function UsersPage() {
             </div>
           )}
           <TableScroll label={intl.formatMessage({ id: 'settings.users' })}>
-          <Table aria-label={intl.formatMessage({ id: 'settings.users' })}>
+          <Table aria-label={intl.formatMessage({ id: 'settings.users' })} className={tables.autoLayout}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>
@@ -85,7 +86,7 @@ export function UsersPage() {
                     <RoleBadges roles={user.roles} />
                   </TableCell>
                   <TableCell>
-                    <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 8 }}>
+                    <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 8, minWidth: 220 }}>
                       {user.abilities.update && (
                         <Button
                           size="small"

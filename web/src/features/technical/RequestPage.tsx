@@ -5,6 +5,7 @@ import { Link as RouterLink, Navigate, useParams } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api/queries.ts';
 import { ErrorMessage, fieldValidation } from '../../app/ErrorMessage.tsx';
 import { useSignedIn } from '../../app/session.tsx';
+import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { useDialog, useDocumentTitle } from '../../app/dialogs.ts';
 import { EditRequestDialog } from './RequestForm.tsx';
@@ -253,52 +254,55 @@ function Files({ request }: { request: TechnicalRequest }) {
 
 function History({ request }: { request: TechnicalRequest }) {
   const intl = useIntl();
+  const tables = useTableStyles();
   const status = (value: TechnicalRequest['status']) => intl.formatMessage({ id: `technicalPage.status.${value}` });
   return (
     <Card>
       <Title3 as="h2">
         <FormattedMessage id="technicalPage.history" />
       </Title3>
-      <Table aria-label={intl.formatMessage({ id: 'technicalPage.history' })} size="small" data-testid="request-history">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>
-              <FormattedMessage id="technicalPage.history.when" />
-            </TableHeaderCell>
-            <TableHeaderCell>
-              <FormattedMessage id="technicalPage.history.who" />
-            </TableHeaderCell>
-            <TableHeaderCell>
-              <FormattedMessage id="technicalPage.history.change" />
-            </TableHeaderCell>
-            <TableHeaderCell>
-              <FormattedMessage id="technicalPage.history.reason" />
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {request.history.map((event, index) => (
-            <TableRow key={index} data-to={event.to}>
-              <TableCell>
-                <FormattedDate value={event.occurredAt} dateStyle="medium" timeStyle="short" />
-              </TableCell>
-              <TableCell>
-                <FormattedMessage id={`technicalPage.actor.${event.actorType}`} />
-              </TableCell>
-              <TableCell>
-                {event.from === null ? (
-                  <FormattedMessage id="technicalPage.history.created" />
-                ) : (
-                  <FormattedMessage id="technicalPage.history.move" values={{ from: status(event.from), to: status(event.to) }} />
-                )}
-              </TableCell>
-              <TableCell>
-                {event.reason === 'PARTNER_ANSWERED' ? <FormattedMessage id="technicalPage.reason.PARTNER_ANSWERED" /> : (event.reason ?? '—')}
-              </TableCell>
+      <TableScroll label={intl.formatMessage({ id: 'technicalPage.history' })}>
+        <Table aria-label={intl.formatMessage({ id: 'technicalPage.history' })} size="small" data-testid="request-history" className={tables.autoLayout}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>
+                <FormattedMessage id="technicalPage.history.when" />
+              </TableHeaderCell>
+              <TableHeaderCell>
+                <FormattedMessage id="technicalPage.history.who" />
+              </TableHeaderCell>
+              <TableHeaderCell>
+                <FormattedMessage id="technicalPage.history.change" />
+              </TableHeaderCell>
+              <TableHeaderCell>
+                <FormattedMessage id="technicalPage.history.reason" />
+              </TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {request.history.map((event, index) => (
+              <TableRow key={index} data-to={event.to}>
+                <TableCell>
+                  <FormattedDate value={event.occurredAt} dateStyle="medium" timeStyle="short" />
+                </TableCell>
+                <TableCell>
+                  <FormattedMessage id={`technicalPage.actor.${event.actorType}`} />
+                </TableCell>
+                <TableCell>
+                  {event.from === null ? (
+                    <FormattedMessage id="technicalPage.history.created" />
+                  ) : (
+                    <FormattedMessage id="technicalPage.history.move" values={{ from: status(event.from), to: status(event.to) }} />
+                  )}
+                </TableCell>
+                <TableCell>
+                  {event.reason === 'PARTNER_ANSWERED' ? <FormattedMessage id="technicalPage.reason.PARTNER_ANSWERED" /> : (event.reason ?? '—')}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableScroll>
     </Card>
   );
 }

@@ -22,6 +22,7 @@ import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react
 import { useApiList, useApiMutation } from '../../api/queries.ts';
 import { ErrorMessage, fieldValidation } from '../../app/ErrorMessage.tsx';
 import { FormDialog } from '../../app/FormDialog.tsx';
+import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { useDialog } from '../../app/dialogs.ts';
 import type { BillingType, LedgerEntry, Sponsorship } from './types.ts';
@@ -83,87 +84,90 @@ export function SponsorshipsCard() {
 
 function SponsorshipTable({ sponsorships, onRequest }: { sponsorships: Sponsorship[]; onRequest: (sponsorship: Sponsorship) => void }) {
   const intl = useIntl();
+  const tables = useTableStyles();
   return (
-    <Table aria-label={intl.formatMessage({ id: 'sponsorshipPage.label' })} data-testid="sponsorship-table">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>
-            <FormattedMessage id="sponsorshipPage.name" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="sponsorshipPage.amount" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="sponsorshipPage.remaining" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="rewards.status" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="rewards.unlocked" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="sponsorshipPage.activeFrom" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="sponsorshipPage.expires" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="sponsorshipPage.subscription" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="technicalPage.actions" />
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {sponsorships.map((sponsorship) => (
-          <TableRow key={sponsorship.id} data-testid={`sponsorship-${sponsorship.code}`}>
-            <TableCell>
-              <Text weight="semibold">{sponsorship.name}</Text>
-            </TableCell>
-            <TableCell>{usd(sponsorship.amountUsd)}</TableCell>
-            <TableCell>{usd(sponsorship.remainingUsd)}</TableCell>
-            <TableCell>
-              <Badge appearance="tint" color={STATUS_COLOR[sponsorship.status]} data-testid="sponsorship-status" data-status={sponsorship.status}>
-                <FormattedMessage id={`sponsorshipPage.status.${sponsorship.status}`} />
-              </Badge>
-            </TableCell>
-            <TableCell>
-              <FormattedDate value={sponsorship.unlockedAt} dateStyle="medium" />
-            </TableCell>
-            <TableCell>{sponsorship.activeFrom ? <FormattedDate value={sponsorship.activeFrom} dateStyle="medium" /> : '—'}</TableCell>
-            <TableCell>
-              {!sponsorship.expiresAt ? (
-                <FormattedMessage id="rewards.noExpiry" />
-              ) : sponsorship.status === 'unlocked' ? (
-                // Before it is active, the date is the last day to request it.
-                <FormattedMessage id="sponsorshipPage.requestBy" values={{ date: <FormattedDate value={sponsorship.expiresAt} dateStyle="medium" /> }} />
-              ) : (
-                <FormattedDate value={sponsorship.expiresAt} dateStyle="medium" />
-              )}
-            </TableCell>
-            <TableCell>
-              <Text font="monospace" size={200}>
-                {sponsorship.subscriptionId ?? '—'}
-              </Text>
-            </TableCell>
-            <TableCell>
-              {sponsorship.abilities.requestProvisioning && (
-                <Button
-                  size="small"
-                  appearance="primary"
-                  onClick={() => onRequest(sponsorship)}
-                  aria-label={intl.formatMessage({ id: 'sponsorshipPage.requestOf' }, { name: sponsorship.name })}
-                >
-                  <FormattedMessage id="sponsorshipPage.request" />
-                </Button>
-              )}
-            </TableCell>
+    <TableScroll label={intl.formatMessage({ id: 'sponsorshipPage.label' })}>
+      <Table aria-label={intl.formatMessage({ id: 'sponsorshipPage.label' })} data-testid="sponsorship-table" className={tables.autoLayout}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>
+              <FormattedMessage id="sponsorshipPage.name" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="sponsorshipPage.amount" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="sponsorshipPage.remaining" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="rewards.status" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="rewards.unlocked" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="sponsorshipPage.activeFrom" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="sponsorshipPage.expires" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="sponsorshipPage.subscription" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="technicalPage.actions" />
+            </TableHeaderCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {sponsorships.map((sponsorship) => (
+            <TableRow key={sponsorship.id} data-testid={`sponsorship-${sponsorship.code}`}>
+              <TableCell>
+                <Text weight="semibold">{sponsorship.name}</Text>
+              </TableCell>
+              <TableCell>{usd(sponsorship.amountUsd)}</TableCell>
+              <TableCell>{usd(sponsorship.remainingUsd)}</TableCell>
+              <TableCell>
+                <Badge appearance="tint" color={STATUS_COLOR[sponsorship.status]} data-testid="sponsorship-status" data-status={sponsorship.status}>
+                  <FormattedMessage id={`sponsorshipPage.status.${sponsorship.status}`} />
+                </Badge>
+              </TableCell>
+              <TableCell>
+                <FormattedDate value={sponsorship.unlockedAt} dateStyle="medium" />
+              </TableCell>
+              <TableCell>{sponsorship.activeFrom ? <FormattedDate value={sponsorship.activeFrom} dateStyle="medium" /> : '—'}</TableCell>
+              <TableCell>
+                {!sponsorship.expiresAt ? (
+                  <FormattedMessage id="rewards.noExpiry" />
+                ) : sponsorship.status === 'unlocked' ? (
+                  // Before it is active, the date is the last day to request it.
+                  <FormattedMessage id="sponsorshipPage.requestBy" values={{ date: <FormattedDate value={sponsorship.expiresAt} dateStyle="medium" /> }} />
+                ) : (
+                  <FormattedDate value={sponsorship.expiresAt} dateStyle="medium" />
+                )}
+              </TableCell>
+              <TableCell>
+                <Text font="monospace" size={200}>
+                  {sponsorship.subscriptionId ?? '—'}
+                </Text>
+              </TableCell>
+              <TableCell>
+                {sponsorship.abilities.requestProvisioning && (
+                  <Button
+                    size="small"
+                    appearance="primary"
+                    onClick={() => onRequest(sponsorship)}
+                    aria-label={intl.formatMessage({ id: 'sponsorshipPage.requestOf' }, { name: sponsorship.name })}
+                  >
+                    <FormattedMessage id="sponsorshipPage.request" />
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
 }
 
@@ -221,6 +225,7 @@ function ProvisioningDialog({ sponsorship, billingTypes, onClose }: { sponsorshi
 
 function Ledger({ entries, sponsorships }: { entries: LedgerEntry[]; sponsorships: Sponsorship[] }) {
   const intl = useIntl();
+  const tables = useTableStyles();
   if (entries.length === 0) {
     return (
       <Text as="p" style={{ margin: 0 }}>
@@ -230,57 +235,59 @@ function Ledger({ entries, sponsorships }: { entries: LedgerEntry[]; sponsorship
   }
   const nameOf = (id: string | null) => sponsorships.find((s) => s.id === id)?.name;
   return (
-    <Table aria-label={intl.formatMessage({ id: 'sponsorshipPage.ledger' })} size="small" data-testid="sponsorship-ledger">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>
-            <FormattedMessage id="sponsorshipPage.ledger.date" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="sponsorshipPage.ledger.kind" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="sponsorshipPage.name" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="sponsorshipPage.amount" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="sponsorshipPage.ledger.balance" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="sponsorshipPage.subscription" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="sponsorshipPage.ledger.usageLine" />
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {entries.map((entry) => (
-          <TableRow key={entry.id} data-kind={entry.kind}>
-            <TableCell>
-              <FormattedDate value={entry.usedAt ?? entry.occurredAt} dateStyle="medium" />
-            </TableCell>
-            <TableCell>
-              <FormattedMessage id={`sponsorshipPage.kind.${entry.kind}`} />
-            </TableCell>
-            <TableCell>{nameOf(entry.sponsorshipId) ?? '—'}</TableCell>
-            <TableCell>{usd(entry.amountUsd)}</TableCell>
-            <TableCell>{entry.balanceUsd === null ? '—' : usd(entry.balanceUsd)}</TableCell>
-            <TableCell>
-              <Text font="monospace" size={200}>
-                {entry.subscriptionId ?? '—'}
-              </Text>
-            </TableCell>
-            <TableCell>
-              <Text font="monospace" size={200}>
-                {entry.usageLineId ?? '—'}
-              </Text>
-            </TableCell>
+    <TableScroll label={intl.formatMessage({ id: 'sponsorshipPage.ledger' })}>
+      <Table aria-label={intl.formatMessage({ id: 'sponsorshipPage.ledger' })} size="small" data-testid="sponsorship-ledger" className={tables.autoLayout}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>
+              <FormattedMessage id="sponsorshipPage.ledger.date" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="sponsorshipPage.ledger.kind" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="sponsorshipPage.name" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="sponsorshipPage.amount" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="sponsorshipPage.ledger.balance" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="sponsorshipPage.subscription" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="sponsorshipPage.ledger.usageLine" />
+            </TableHeaderCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {entries.map((entry) => (
+            <TableRow key={entry.id} data-kind={entry.kind}>
+              <TableCell>
+                <FormattedDate value={entry.usedAt ?? entry.occurredAt} dateStyle="medium" />
+              </TableCell>
+              <TableCell>
+                <FormattedMessage id={`sponsorshipPage.kind.${entry.kind}`} />
+              </TableCell>
+              <TableCell>{nameOf(entry.sponsorshipId) ?? '—'}</TableCell>
+              <TableCell>{usd(entry.amountUsd)}</TableCell>
+              <TableCell>{entry.balanceUsd === null ? '—' : usd(entry.balanceUsd)}</TableCell>
+              <TableCell>
+                <Text font="monospace" size={200}>
+                  {entry.subscriptionId ?? '—'}
+                </Text>
+              </TableCell>
+              <TableCell>
+                <Text font="monospace" size={200}>
+                  {entry.usageLineId ?? '—'}
+                </Text>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
 }

@@ -18,6 +18,7 @@ import { Link as RouterLink } from 'react-router';
 import { useApiList } from '../../api/queries.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
 import { useDialog } from '../../app/dialogs.ts';
+import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
 import { NewRequestDialog } from './RequestForm.tsx';
 import { requestPath, type RequestStatus, type RequestSummary, type TechnicalBenefit } from './types.ts';
 import { BenefitCells } from '../rewards/BenefitCells.tsx';
@@ -100,6 +101,7 @@ function Remaining({ benefit }: { benefit: TechnicalBenefit }) {
 
 function TechnicalBenefitTable({ benefits }: { benefits: TechnicalBenefit[] }) {
   const intl = useIntl();
+  const tables = useTableStyles();
   if (benefits.length === 0) {
     return (
       <Text as="p">
@@ -107,49 +109,53 @@ function TechnicalBenefitTable({ benefits }: { benefits: TechnicalBenefit[] }) {
       </Text>
     );
   }
+  const label = intl.formatMessage({ id: 'technicalPage.benefitsLabel' });
   return (
-    <Table aria-label={intl.formatMessage({ id: 'technicalPage.benefitsLabel' })} data-testid="benefits-technical">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>
-            <FormattedMessage id="rewards.benefit" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="rewards.status" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="technicalPage.remaining" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="rewards.unlocked" />
-          </TableHeaderCell>
-          <TableHeaderCell>
-            <FormattedMessage id="rewards.expires" />
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {benefits.map((benefit) => (
-          <TableRow key={benefit.id} data-testid={`benefit-${benefit.code}`}>
-            <BenefitCells benefit={benefit} />
-            <TableCell>
-              <Remaining benefit={benefit} />
-            </TableCell>
-            <TableCell>
-              <FormattedDate value={benefit.unlockedAt} dateStyle="medium" />
-            </TableCell>
-            <TableCell>
-              {benefit.expiresAt ? <FormattedDate value={benefit.expiresAt} dateStyle="medium" /> : <FormattedMessage id="rewards.noExpiry" />}
-            </TableCell>
+    <TableScroll label={label}>
+      <Table aria-label={label} data-testid="benefits-technical" className={tables.autoLayout}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={tables.leadColumn}>
+              <FormattedMessage id="rewards.benefit" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="rewards.status" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="technicalPage.remaining" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="rewards.unlocked" />
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <FormattedMessage id="rewards.expires" />
+            </TableHeaderCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {benefits.map((benefit) => (
+            <TableRow key={benefit.id} data-testid={`benefit-${benefit.code}`}>
+              <BenefitCells benefit={benefit} />
+              <TableCell>
+                <Remaining benefit={benefit} />
+              </TableCell>
+              <TableCell>
+                <FormattedDate value={benefit.unlockedAt} dateStyle="medium" />
+              </TableCell>
+              <TableCell>
+                {benefit.expiresAt ? <FormattedDate value={benefit.expiresAt} dateStyle="medium" /> : <FormattedMessage id="rewards.noExpiry" />}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
 }
 
 function RequestList({ requests }: { requests: RequestSummary[] }) {
   const intl = useIntl();
+  const tables = useTableStyles();
   return (
     <Card>
       <Title3 as="h3">
@@ -160,44 +166,46 @@ function RequestList({ requests }: { requests: RequestSummary[] }) {
           <FormattedMessage id="technicalPage.requests.none" />
         </Text>
       ) : (
-        <Table aria-label={intl.formatMessage({ id: 'technicalPage.requests' })} data-testid="technical-requests">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>
-                <FormattedMessage id="technicalPage.reference" />
-              </TableHeaderCell>
-              <TableHeaderCell>
-                <FormattedMessage id="technicalPage.title" />
-              </TableHeaderCell>
-              <TableHeaderCell>
-                <FormattedMessage id="technicalPage.offer" />
-              </TableHeaderCell>
-              <TableHeaderCell>
-                <FormattedMessage id="rewards.status" />
-              </TableHeaderCell>
-              <TableHeaderCell>
-                <FormattedMessage id="technicalPage.updated" />
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {requests.map((request) => (
-              <TableRow key={request.id} data-testid={`request-${request.reference}`}>
-                <TableCell>
-                  <RouterLink to={requestPath(request.id)}>{request.reference}</RouterLink>
-                </TableCell>
-                <TableCell>{request.title}</TableCell>
-                <TableCell>{request.offerName}</TableCell>
-                <TableCell>
-                  <RequestStatusBadge status={request.status} />
-                </TableCell>
-                <TableCell>
-                  <FormattedDate value={request.updatedAt} dateStyle="medium" timeStyle="short" />
-                </TableCell>
+        <TableScroll label={intl.formatMessage({ id: 'technicalPage.requests' })}>
+          <Table aria-label={intl.formatMessage({ id: 'technicalPage.requests' })} data-testid="technical-requests" className={tables.autoLayout}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>
+                  <FormattedMessage id="technicalPage.reference" />
+                </TableHeaderCell>
+                <TableHeaderCell>
+                  <FormattedMessage id="technicalPage.title" />
+                </TableHeaderCell>
+                <TableHeaderCell>
+                  <FormattedMessage id="technicalPage.offer" />
+                </TableHeaderCell>
+                <TableHeaderCell>
+                  <FormattedMessage id="rewards.status" />
+                </TableHeaderCell>
+                <TableHeaderCell>
+                  <FormattedMessage id="technicalPage.updated" />
+                </TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {requests.map((request) => (
+                <TableRow key={request.id} data-testid={`request-${request.reference}`}>
+                  <TableCell>
+                    <RouterLink to={requestPath(request.id)}>{request.reference}</RouterLink>
+                  </TableCell>
+                  <TableCell>{request.title}</TableCell>
+                  <TableCell>{request.offerName}</TableCell>
+                  <TableCell>
+                    <RequestStatusBadge status={request.status} />
+                  </TableCell>
+                  <TableCell>
+                    <FormattedDate value={request.updatedAt} dateStyle="medium" timeStyle="short" />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableScroll>
       )}
     </Card>
   );
