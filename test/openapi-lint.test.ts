@@ -34,7 +34,10 @@ describe('the OpenAPI document', () => {
         ids.add(operation.operationId!);
         assert.ok(operation.tags?.length && operation.tags.every((tag) => tags.has(tag)), `${where}: tags ${JSON.stringify(operation.tags)}`);
         assert.ok(Array.isArray(operation.security), `${where}: security`);
-        const expected = path.startsWith('/api/v1/ops/') ? 'operatorToken' : path === '/api/v1/auth/sign-in' || !path.startsWith('/api/v1/') ? null : 'session';
+        // Signing in (both steps of an operator's) needs no session; an operator operation takes a token or an operator's session.
+        const open = path === '/api/v1/auth/sign-in' || path === '/api/v1/auth/operator/second-factor' || !path.startsWith('/api/v1/');
+        const expected = path.startsWith('/api/v1/ops/') ? 'operatorToken' : open ? null : 'session';
+        if (expected === 'operatorToken') assert.ok(operation.security.some((scheme) => 'session' in (scheme as object) && 'csrfToken' in (scheme as object)), `${where}: an operator's session`);
         if (expected === null) assert.deepEqual(operation.security, [], where);
         else assert.ok(operation.security.some((scheme) => expected in (scheme as object)), `${where}: ${JSON.stringify(operation.security)}`);
         if (expected === 'session' && method !== 'get') assert.ok(operation.security.some((scheme) => 'csrfToken' in (scheme as object)), `${where}: the CSRF header`);

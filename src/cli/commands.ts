@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
-import { PATTERN, ROLES, type Role } from '../platform/values.ts';
+import { OPERATOR_ROLES, PATTERN, ROLES, type OperatorRole, type Role } from '../platform/values.ts';
+import { createOperator, operatorIdOf } from '../modules/operators/operators.service.ts';
 import { systemContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -228,6 +229,34 @@ export const COMMANDS: Command[] = [
         return createUser(database.db, tenant.id, { username, displayName, email, password, roles: roles as Role[] }, systemContext());
       });
       out(JSON.stringify(user));
+      return 0;
+    },
+  },
+  {
+    name: ['operator', 'create'],
+    usage: `operator create --username NAME --name NAME --email EMAIL --role ${OPERATOR_ROLES.join('|')} [--manager USERNAME]`,
+    summary: "Create a Rewards team operator (the console's sign-in, with a second factor enrolled at the first); the password is asked for (or read from stdin)",
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      manager: { type: 'string' },
+    },
+    async run(config, values) {
+      const role = required(values, 'role');
+      if (!(OPERATOR_ROLES as readonly string[]).includes(role)) throw validationFailed({ role: { code: 'VALUE_NOT_ALLOWED' } });
+      const username = required(values, 'username');
+      const displayName = required(values, 'name');
+      const email = required(values, 'email');
+      const password = await readSecret('Password for the new operator: ');
+      const operator = await withDatabase(config, async (database) => {
+        const managerName = typeof values.manager === 'string' ? values.manager : null;
+        const managerId = managerName ? await operatorIdOf(database.db, managerName) : null;
+        if (managerName && !managerId) throw validationFailed({ manager: { code: 'USERNAME_INVALID' } });
+        return createOperator(database.db, { username, displayName, email, role: role as OperatorRole, password, managerId }, systemContext());
+      });
+      out(JSON.stringify(operator));
       return 0;
     },
   },

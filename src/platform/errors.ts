@@ -10,6 +10,7 @@ import type { MessageId } from './i18n/messages.ts';
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'INVALID_CREDENTIALS',
+  'SECOND_FACTOR_INVALID',
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'CSRF_TOKEN_INVALID',

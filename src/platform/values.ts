@@ -9,6 +9,10 @@
 export const ROLES = ['global-admin', 'account-admin', 'mpn-partner-admin', 'admin-agent', 'user'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The Rewards team's roles (issue #14), each able to do what the one before it may, and more. */
+export const OPERATOR_ROLES = ['rewards-agent', 'rewards-manager', 'operator-admin'] as const;
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+
 export const LISTING_TYPES = ['list', 'trial', 'consulting', 'transact'] as const;
 export type ListingType = (typeof LISTING_TYPES)[number];
 

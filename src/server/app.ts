@@ -21,6 +21,7 @@ import { salesOpsRoutes } from '../modules/sales/sales.routes.ts';
 import { technicalOpsRoutes, technicalRoutes } from '../modules/technical/technical.routes.ts';
 import { sponsorshipOpsRoutes, sponsorshipRoutes } from '../modules/technical/sponsorships.routes.ts';
 import { sponsorshipRounds } from '../modules/technical/technical.plugin.ts';
+import { OPERATOR_SECURITY } from '../platform/http/principal.ts';
 import { completeErrorResponses, documentedErrors, errorCodesOf, namedComponents, queryIntegerCoercion, routeCaller } from '../platform/http/schemas.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -122,7 +123,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
     const changes = methods.some((method) => !['GET', 'HEAD', 'OPTIONS'].includes(method));
     const sessionSecurity = changes ? [{ session: [], csrfToken: [] }] : [{ session: [] }];
     const caller = routeCaller(route.url);
-    const security = caller === 'operator' ? [{ operatorToken: [] }] : caller === 'anyone' ? [] : sessionSecurity;
+    const security = caller === 'operator' ? OPERATOR_SECURITY : caller === 'anyone' ? [] : sessionSecurity;
     (route.schema as { security?: unknown }).security ??= security;
     // The error statuses the route answers because of what it is (an unreadable request, its caller, its input).
     const schema = route.schema as { body?: unknown; params?: unknown; querystring?: unknown; headers?: unknown; response?: Record<string, unknown> };

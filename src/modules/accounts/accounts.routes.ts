@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
-import { contextOf, requireMember, requireOperator } from '../../platform/http/principal.ts';
+import { contextOf, OPERATOR_SECURITY, requireMember, requireOperator } from '../../platform/http/principal.ts';
 import { errorResponses, PageOf, PageQuery } from '../../platform/http/schemas.ts';
 import { IdempotencyHeaders, idempotent } from '../../platform/http/idempotency.ts';
 import type { ManagedUserRow, TenantRow } from './accounts.repository.ts';
@@ -242,7 +242,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db; association: Ass
 
 /** Operator endpoints (bearer token): provisioning for automation and the CLI's equivalents. */
 export const accountOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
-  const security = [{ operatorToken: [] }];
+  const security = OPERATOR_SECURITY;
 
   app.post(
     '/api/v1/ops/tenants',

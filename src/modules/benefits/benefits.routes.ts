@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { bodyProblems } from '../../platform/errors.ts';
-import { contextOf, requireMember, requireOperator } from '../../platform/http/principal.ts';
+import { contextOf, OPERATOR_SECURITY, requireMember, requireOperator } from '../../platform/http/principal.ts';
 import { component, DateTime, Email, errorResponses, LocaleSchema, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
 import { activateBenefit, assignMarketingContact, type ContactLimits, getMarketingContact, listActivations, listContactCandidates, type PortalLinks } from './benefits.service.ts';
 import { listActivationsForTeam, recordContacted } from './follow-up.service.ts';
@@ -180,7 +180,7 @@ const TeamActivation = component(
 
 /** The Rewards team's follow-up queue (operator token). */
 export const followUpOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
-  const security = [{ operatorToken: [] }];
+  const security = OPERATOR_SECURITY;
   app.get(
     '/api/v1/ops/activations',
     {
@@ -202,6 +202,8 @@ export const followUpOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (a
   app.post(
     '/api/v1/ops/activations/:id/contacted',
     {
+      // A Rewards agent's work (identity.plugin.ts: the least operator role).
+      config: { operatorRole: 'rewards-agent' },
       schema: {
         operationId: 'recordActivationContacted',
         tags: ['operations'],

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ChangeFeed } from '../../platform/db/change-feed.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { VersionedCache } from '../../platform/db/versioned-cache.ts';
-import { requireMember, requireOperator } from '../../platform/http/principal.ts';
+import { OPERATOR_SECURITY, requireMember, requireOperator } from '../../platform/http/principal.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { canSeeRewards } from '../accounts/accounts.policy.ts';
@@ -73,7 +73,7 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: Cha
       schema: {
         operationId: 'getPartnerRewardsSummary',
         tags: ['operations'],
-        security: [{ operatorToken: [] }],
+        security: OPERATOR_SECURITY,
         summary: 'Eligibility of a partner account, by MPN ID',
         params: MpnParams,
         response: { 200: RewardsSummary, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND') },
@@ -87,7 +87,7 @@ export const eligibilityRoutes: FastifyPluginAsyncTypebox<{ db: Db; changes: Cha
       schema: {
         operationId: 'listPartnerBenefits',
         tags: ['operations'],
-        security: [{ operatorToken: [] }],
+        security: OPERATOR_SECURITY,
         summary: 'Benefits of a partner account, by MPN ID',
         description: 'Most recently unlocked first; a page at a time.',
         params: MpnParams,

@@ -8,6 +8,7 @@ import { VersionedCache } from '../../platform/db/versioned-cache.ts';
 import { AppError } from '../../platform/errors.ts';
 import { negotiateLocale } from '../../platform/i18n/i18n.ts';
 import { requireOperator, requireUser, type Principal } from '../../platform/http/principal.ts';
+import { OPERATOR_SESSION_PREFIX, resolveOperatorSession, roleAtLeast } from '../operators/operators.service.ts';
 import { ensureEnvOperatorToken, resolveOperatorToken, resolveSession, revokeEnvOperatorToken } from './identity.service.ts';
 
 /**
@@ -18,6 +19,9 @@ import { ensureEnvOperatorToken, resolveOperatorToken, resolveSession, revokeEnv
 export const SESSION_COOKIE = 'rewards_session';
 export const CSRF_COOKIE = 'rewards_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/** An operator's sign-in between its password and its second factor (sent only to the second-factor step). */
+export const OPERATOR_PENDING_COOKIE = 'rewards_operator_pending';
+export const OPERATOR_PENDING_PATH = '/api/v1/auth/operator';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface IdentityPluginOptions {
@@ -55,7 +59,8 @@ function sessionResolver(db: Db, changes: ChangeFeed) {
 
 /**
  * Who may call what, checked before the body is validated (so an anonymous caller learns nothing from
- * validation errors): /api/v1/ops/* needs an operator token; the rest of /api/v1 needs a signed-in
+ * validation errors): /api/v1/ops/* needs an operator (a token, or an operator's session whose role
+ * may call the operation); the rest of /api/v1 needs a signed-in
  * user, except sign-in and sign-out. Handlers still ask for the typed principal (requireUser, ...).
  */
 function requiredPrincipal(url: string): Principal['kind'] | null {
@@ -80,11 +85,25 @@ async function identityPlugin(app: FastifyInstance, { db, changes, adminToken }:
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const operator = match?.[1] ? await resolveOperatorToken(db, match[1]) : undefined;
       if (!operator) throw new AppError('UNAUTHENTICATED', { messageId: 'error.UNAUTHENTICATED.token' });
-      request.principal = { kind: 'operator', tokenId: operator.id, name: operator.name };
+      request.principal = { kind: 'operator', via: 'token', tokenId: operator.id, name: operator.name, role: 'operator-admin' };
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
+    if (token.startsWith(OPERATOR_SESSION_PREFIX)) {
+      // An operator's console session (its second factor given): read each time, so a sign-out or a
+      // disabled operator ends it at once.
+      const session = await resolveOperatorSession(db, token, request.now);
+      if (!session) return;
+      const { operator } = session;
+      request.principal = { kind: 'operator', via: 'session', operatorId: operator.id, name: operator.displayName, role: operator.role, sessionId: session.sessionId, csrfToken: session.csrfToken, locale: operator.locale };
+      if (operator.locale) request.locale = operator.locale;
+      if (!SAFE_METHODS.has(request.method) && request.routeOptions.config.csrf !== false) {
+        const sent = request.headers[CSRF_HEADER];
+        if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) throw new AppError('CSRF_TOKEN_INVALID');
+      }
+      return;
+    }
     const signedIn = await findSession(token);
     if (!signedIn) return;
     request.principal = { kind: 'user', ...signedIn };
@@ -101,7 +120,12 @@ async function identityPlugin(app: FastifyInstance, { db, changes, adminToken }:
     // No route (the not-found handler): 404 for everyone, whether or not the web portal's catch-all is built.
     if (request.routeOptions.url === undefined) return;
     const required = requiredPrincipal(request.routeOptions.url);
-    if (required === 'operator') requireOperator(request);
+    if (required === 'operator') {
+      const operator = requireOperator(request);
+      // Each operation's least role (routes say it in config.operatorRole; unsaid, reads are an agent's).
+      const needed = request.routeOptions.config.operatorRole ?? (SAFE_METHODS.has(request.method) ? 'rewards-agent' : 'operator-admin');
+      if (!roleAtLeast(operator.role, needed)) throw new AppError('FORBIDDEN', { messageId: 'error.FORBIDDEN.operatorRole' });
+    }
     if (required === 'user') requireUser(request);
   });
 }

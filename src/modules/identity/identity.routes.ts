@@ -1,14 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
-import { contextOf, requireUser } from '../../platform/http/principal.ts';
+import { contextOf, requireOperator, requireUser } from '../../platform/http/principal.ts';
 import { Type } from 'typebox';
-import { CSRF_COOKIE, SESSION_COOKIE } from './identity.plugin.ts';
+import { CSRF_COOKIE, OPERATOR_PENDING_COOKIE, OPERATOR_PENDING_PATH, SESSION_COOKIE } from './identity.plugin.ts';
 import { AppError, bodyProblems, validationFailed } from '../../platform/errors.ts';
 import { DateTime, errorResponses, IdParams, PageOf, PageQuery, Uuid, withHeaders } from '../../platform/http/schemas.ts';
 import {
   ChangePasswordBody,
   CreateOperatorTokenBody,
+  OperatorDto,
+  OperatorSecondFactorNeeded,
+  OperatorSignedInBody,
+  SecondFactorBody,
+  toOperatorDto,
   OperatorTokenDto,
   SignedInBody,
   SignInBody,
@@ -30,6 +35,7 @@ import {
   type SignInLimits,
 } from './identity.service.ts';
 import { visibilityHelp } from './visibility-help.ts';
+import { beginOperatorSignIn, completeOperatorSignIn, isOperatorUsername, PENDING_MINUTES, resolveOperatorSession, signOutOperator } from '../operators/operators.service.ts';
 
 function isSameOrigin(origin: string, publicUrl: string, host: string | undefined): boolean {
   if (origin === publicUrl) return true;
@@ -54,6 +60,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
   const clearCookies = (reply: FastifyReply) =>
     reply.clearCookie(SESSION_COOKIE, { ...cookieOptions, httpOnly: true }).clearCookie(CSRF_COOKIE, cookieOptions);
 
+  const pendingCookieOptions = { path: OPERATOR_PENDING_PATH, sameSite: 'strict' as const, secure: config.cookieSecure, httpOnly: true };
+  const SETS_PENDING = {
+    'set-cookie': { type: 'string', description: `\`${OPERATOR_PENDING_COOKIE}\`: the sign-in waiting for its second factor (HttpOnly, SameSite=Strict, only sent to ${OPERATOR_PENDING_PATH})` },
+  } as const;
   const SETS_SESSION = {
     'set-cookie': {
       type: 'string',
@@ -72,8 +82,14 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
         operationId: 'signIn',
         tags: ['identity'],
         summary: 'Sign in with a sign-in name (name@tenant-domain) and password',
+        description:
+          'A partner user is signed in at once (200). A member of the Rewards team (an operator) gets 202: the password was right, and the second factor is next (POST /api/v1/auth/operator/second-factor, within the pending cookie\'s minutes).',
         body: SignInBody,
-        response: { 200: withHeaders(SignedInBody, SETS_SESSION), ...errorResponses('INVALID_CREDENTIALS', 'FORBIDDEN', 'TOO_MANY_ATTEMPTS') },
+        response: {
+          200: withHeaders(SignedInBody, SETS_SESSION),
+          202: withHeaders(OperatorSecondFactorNeeded, SETS_PENDING),
+          ...errorResponses('INVALID_CREDENTIALS', 'FORBIDDEN', 'TOO_MANY_ATTEMPTS'),
+        },
       },
     },
     async (request, reply) => {
@@ -83,6 +99,12 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
       const origin = request.headers.origin;
       if (origin !== undefined && !isSameOrigin(origin, config.publicUrl, request.headers.host)) {
         throw new AppError('FORBIDDEN', { messageId: 'error.FORBIDDEN.origin' });
+      }
+      // An operator's name (never a partner user's: operators.service.ts) goes on to the second factor.
+      if (await isOperatorUsername(db, request.body.username)) {
+        const pending = await beginOperatorSignIn(db, request.body, config.signIn, contextOf(request));
+        reply.setCookie(OPERATOR_PENDING_COOKIE, pending.pendingToken, { ...pendingCookieOptions, maxAge: PENDING_MINUTES * 60 });
+        return reply.status(202).send({ secondFactor: pending.enrollment ? 'enroll' : 'verify', enrollment: pending.enrollment, expiresAt: pending.expiresAt.toISOString() });
       }
       const { user, secrets } = await signIn(db, request.body, config.sessionTtlHours, config.signIn, request.id);
       const maxAge = config.sessionTtlHours * 3600;
@@ -95,10 +117,48 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
   );
 
   app.post(
+    '/api/v1/auth/operator/second-factor',
+    {
+      config: { csrf: false },
+      schema: {
+        operationId: 'completeOperatorSignIn',
+        tags: ['identity'],
+        summary: "An operator's second factor: the authenticator's code (or a recovery code) after the password",
+        description: `Needs the \`${OPERATOR_PENDING_COOKIE}\` cookie the sign-in set. Wrong codes are counted on that sign-in; at five it ends, and the password must be given again. A code is never accepted twice.`,
+        body: SecondFactorBody,
+        response: { 200: withHeaders(OperatorSignedInBody, SETS_SESSION), ...errorResponses('SECOND_FACTOR_INVALID', 'UNAUTHENTICATED', 'FORBIDDEN', 'TOO_MANY_ATTEMPTS') },
+      },
+    },
+    async (request, reply) => {
+      const origin = request.headers.origin;
+      if (origin !== undefined && !isSameOrigin(origin, config.publicUrl, request.headers.host)) {
+        throw new AppError('FORBIDDEN', { messageId: 'error.FORBIDDEN.origin' });
+      }
+      const pending = request.cookies[OPERATOR_PENDING_COOKIE];
+      if (!pending) throw new AppError('UNAUTHENTICATED', { messageId: 'error.UNAUTHENTICATED.secondFactor' });
+      try {
+        const { operator, secrets, recoveryCodes } = await completeOperatorSignIn(db, pending, request.body, config.sessionTtlHours, contextOf(request));
+        const maxAge = config.sessionTtlHours * 3600;
+        reply
+          .clearCookie(OPERATOR_PENDING_COOKIE, pendingCookieOptions)
+          .setCookie(SESSION_COOKIE, secrets.token, { ...cookieOptions, httpOnly: true, maxAge })
+          .setCookie(CSRF_COOKIE, secrets.csrfToken, { ...cookieOptions, httpOnly: false, maxAge });
+        if (operator.locale) request.locale = operator.locale;
+        return { operator: toOperatorDto(operator), recoveryCodes, csrfToken: secrets.csrfToken };
+      } catch (error) {
+        // The sign-in ended (too many wrong codes, expired): its cookie goes with it.
+        if (error instanceof AppError && error.code !== 'SECOND_FACTOR_INVALID') reply.clearCookie(OPERATOR_PENDING_COOKIE, pendingCookieOptions);
+        throw error;
+      }
+    },
+  );
+
+  app.post(
     '/api/v1/auth/sign-out',
     { schema: { operationId: 'signOut', tags: ['identity'], summary: 'Sign out and revoke the session', response: { 204: withHeaders(Type.Null(), CLEARS_SESSION), ...errorResponses('CSRF_TOKEN_INVALID') } } },
     async (request, reply) => {
       if (request.principal?.kind === 'user') await signOut(db, request.principal.sessionId);
+      if (request.principal?.kind === 'operator' && request.principal.via === 'session') await signOutOperator(db, request.principal.sessionId, contextOf(request));
       clearCookies(reply);
       return reply.status(204).send(null);
     },
@@ -172,8 +232,34 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
   );
 
   app.get(
+    '/api/v1/ops/me',
+    {
+      schema: {
+        operationId: 'getOperatorMe',
+        tags: ['operations'],
+        summary: 'Who is calling the operator API: an operator signed in to the console, or a token',
+        response: {
+          200: Type.Union([
+            Type.Object({ kind: Type.Literal('operator'), operator: OperatorDto }),
+            Type.Object({ kind: Type.Literal('token'), name: Type.String(), role: Type.Literal('operator-admin') }),
+          ]),
+          ...errorResponses('UNAUTHENTICATED'),
+        },
+      },
+    },
+    async (request) => {
+      const caller = requireOperator(request);
+      if (caller.via === 'token') return { kind: 'token' as const, name: caller.name, role: 'operator-admin' as const };
+      const session = await resolveOperatorSession(db, request.cookies[SESSION_COOKIE] ?? '', request.now);
+      if (!session) throw new AppError('UNAUTHENTICATED');
+      return { kind: 'operator' as const, operator: toOperatorDto(session.operator) };
+    },
+  );
+
+  app.get(
     '/api/v1/ops/tokens',
     {
+      config: { operatorRole: 'operator-admin' },
       schema: {
         operationId: 'listOperatorTokens',
         tags: ['operations'],

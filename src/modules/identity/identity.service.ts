@@ -60,6 +60,20 @@ export async function checkCredentials(
   limits: SignInLimits,
   requestId?: string,
 ): Promise<UserRow> {
+  return checkPasswordOf(db, credentials, limits, requestId, findUserCredentials);
+}
+
+/**
+ * checkCredentials for any directory: `load` finds the name's record with its password hash (partner
+ * users above; the Rewards team's operators in operators.service.ts). The same counting and lockout.
+ */
+export async function checkPasswordOf<T extends { passwordHash: string }>(
+  db: Db,
+  credentials: { username: string; password: string },
+  limits: SignInLimits,
+  requestId: string | undefined,
+  load: (db: Db, username: string) => Promise<T | undefined>,
+): Promise<Omit<T, 'passwordHash'>> {
   const username = credentials.username.trim().toLowerCase();
   const attempt = await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('sign-in'), hashtext(${username}))`.execute(trx);
@@ -71,17 +85,28 @@ export async function checkCredentials(
     await trx.insertInto('sign_in_failures').values({ username, failed_at: new Date() }).execute();
     // Names nobody uses again are forgotten a day later.
     await trx.deleteFrom('sign_in_failures').where('failed_at', '<', new Date(Date.now() - 86_400_000)).execute();
-    return { locked: 0, user: await findUserCredentials(trx, username) };
+    return { locked: 0, found: await load(trx, username) };
   });
   if (attempt.locked > 0) {
     throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: attempt.locked, values: { minutes: Math.ceil(attempt.locked / 60) } });
   }
-  const user = attempt.user;
-  const valid = user ? await verifyPassword(credentials.password, user.passwordHash) : await verifyAgainstNothing(credentials.password);
-  if (!user || !valid) throw new AppError('INVALID_CREDENTIALS');
-  const { passwordHash: _dropped, ...publicUser } = user;
-  return publicUser;
+  const found = attempt.found;
+  const valid = found ? await verifyPassword(credentials.password, found.passwordHash) : await verifyAgainstNothing(credentials.password);
+  if (!found || !valid) throw new AppError('INVALID_CREDENTIALS');
+  const { passwordHash: _dropped, ...rest } = found;
+  return rest;
 }
+
+/**
+ * One more failed attempt for a name, as a wrong password counts (an operator's wrong second-factor
+ * code): guesses spread over many sign-ins still meet the same lockout.
+ */
+export async function countSignInFailure(db: Db, username: string, at: Date): Promise<void> {
+  await db.insertInto('sign_in_failures').values({ username, failed_at: at }).execute();
+}
+
+/** A name's counted sign-in attempts, forgotten (a sign-in that got past its password). */
+export const forgetSignInFailures = (db: Db, username: string) => identityRepository.forgetSignInFailures(db, username);
 
 /** Checks the credentials (checkCredentials) and opens a session, bound to the tenant's current association. */
 export async function signIn(

@@ -104,6 +104,8 @@ export const sponsorshipOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Li
     app.post(
       `/api/v1/ops/sponsorships/:id/${path}`,
       {
+        // A Rewards agent's work (identity.plugin.ts: the least operator role).
+        config: { operatorRole: 'rewards-agent' },
         schema: {
           operationId,
           tags: ['operations'],

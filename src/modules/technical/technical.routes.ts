@@ -285,6 +285,8 @@ export const technicalOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Link
   app.post(
     '/api/v1/ops/technical-requests/:id/transitions',
     {
+      // A Rewards agent's work (identity.plugin.ts: the least operator role).
+      config: { operatorRole: 'rewards-agent' },
       schema: {
         operationId: 'moveTeamTechnicalRequest',
         tags: ['operations'],
@@ -313,6 +315,8 @@ export const technicalOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: Link
   app.post(
     '/api/v1/ops/technical-requests/:id/messages',
     {
+      // A Rewards agent's work (identity.plugin.ts: the least operator role).
+      config: { operatorRole: 'rewards-agent' },
       schema: {
         operationId: 'postTeamTechnicalRequestMessage',
         tags: ['operations'],

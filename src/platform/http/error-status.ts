@@ -4,6 +4,7 @@ import type { ErrorCode } from '../errors.ts';
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 422,
   INVALID_CREDENTIALS: 401,
+  SECOND_FACTOR_INVALID: 401,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CSRF_TOKEN_INVALID: 403,

@@ -36,7 +36,7 @@ export const IdempotencyHeaders = Type.Object({
 
 function callerOf(request: FastifyRequest): string {
   const principal = request.principal;
-  if (principal?.kind === 'operator') return `operator:${principal.tokenId}`;
+  if (principal?.kind === 'operator') return principal.via === 'token' ? `operator:${principal.tokenId}` : `operator-account:${principal.operatorId}`;
   if (principal?.kind === 'user') return `user:${principal.user.id}`;
   return 'anyone';
 }

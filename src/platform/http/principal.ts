@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Locale } from '../../../locales/locales.ts';
 import { memberOf, type Actor, type Member, type RequestContext, type SignedInUser } from '../context.ts';
 import { AppError } from '../errors.ts';
+import type { OperatorRole } from '../values.ts';
 
 /**
  * Who is calling, as every route sees it: a session cookie (the portal) or an
@@ -10,7 +11,15 @@ import { AppError } from '../errors.ts';
  */
 export type Principal =
   | { kind: 'user'; user: SignedInUser; sessionId: string; csrfToken: string }
-  | { kind: 'operator'; tokenId: string; name: string };
+  | OperatorPrincipal;
+
+/**
+ * The Rewards team: an operator token (automation; it may do everything an operator admin may) or an
+ * operator's own session in the console (second factor checked; its role decides, issue #14).
+ */
+export type OperatorPrincipal =
+  | { kind: 'operator'; via: 'token'; tokenId: string; name: string; role: OperatorRole }
+  | { kind: 'operator'; via: 'session'; operatorId: string; name: string; role: OperatorRole; sessionId: string; csrfToken: string; locale: Locale | null };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,6 +31,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false: the route takes state-changing requests without the session's CSRF token (sign-in). */
     csrf?: boolean;
+    /**
+     * An /api/v1/ops/ route: the least operator role that may call it. Unsaid: a read is a
+     * rewards-agent's, a change an operator-admin's (identity.plugin.ts).
+     */
+    operatorRole?: OperatorRole;
   }
 }
 
@@ -35,7 +49,7 @@ export function requireMember(request: FastifyRequest): Member {
   return memberOf(requireUser(request).user);
 }
 
-export function requireOperator(request: FastifyRequest): Extract<Principal, { kind: 'operator' }> {
+export function requireOperator(request: FastifyRequest): OperatorPrincipal {
   const principal = request.principal;
   if (principal?.kind !== 'operator') throw new AppError('UNAUTHENTICATED', { messageId: 'error.UNAUTHENTICATED.token' });
   return principal;
@@ -48,10 +62,10 @@ export function contextOf(request: FastifyRequest): RequestContext {
     principal?.kind === 'user'
       ? { type: 'user', id: principal.user.id }
       : principal?.kind === 'operator'
-        ? { type: 'operator', id: principal.tokenId }
+        ? { type: 'operator', id: principal.via === 'token' ? principal.tokenId : principal.operatorId }
         : { type: 'system' };
   return { actor, requestId: request.id, now: request.now };
 }
 
-/** The operator token security requirement, as the OpenAPI document names it (app.ts). */
-export const OPERATOR_SECURITY = [{ operatorToken: [] }];
+/** The operator API's security requirements, as the OpenAPI document names them (app.ts): a token, or an operator's session. */
+export const OPERATOR_SECURITY: { [scheme: string]: string[] }[] = [{ operatorToken: [] }, { session: [], csrfToken: [] }];

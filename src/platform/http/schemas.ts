@@ -137,7 +137,7 @@ export function withHeaders<T extends TSchema>(schema: T, headers: Record<string
 /** Who calls a route, as the document declares it: the operator token, a session, or anyone (sign-in, health, the portal). */
 export function routeCaller(url: string): 'operator' | 'session' | 'anyone' {
   if (url.startsWith('/api/v1/ops/')) return 'operator';
-  return url.startsWith('/api/v1/') && url !== '/api/v1/auth/sign-in' ? 'session' : 'anyone';
+  return url.startsWith('/api/v1/') && url !== '/api/v1/auth/sign-in' && url !== '/api/v1/auth/operator/second-factor' ? 'session' : 'anyone';
 }
 
 /** The statuses a route answers because of what it is, whatever it does, with their codes: see errorResponses. */
@@ -147,6 +147,8 @@ export function documentedErrors(route: { url: string; changes: boolean; hasBody
   const session = caller === 'session';
   const statuses = new Map<number, DocumentedCode[]>([[400, ['BAD_REQUEST']]]);
   if (operator || session) statuses.set(401, ['UNAUTHENTICATED']);
+  // An operator's role may not allow the operation (identity.plugin.ts), nor a changing call without the session's CSRF token.
+  if (operator) statuses.set(403, route.changes ? ['FORBIDDEN', 'CSRF_TOKEN_INVALID'] : ['FORBIDDEN']);
   if (session && route.changes) statuses.set(403, ['CSRF_TOKEN_INVALID']);
   if (route.url.includes(':')) statuses.set(404, ['NOT_FOUND']);
   if (route.hasBody) {

@@ -12,13 +12,19 @@ export { fieldError, fieldValidation } from './fieldErrors.ts';
  * are shown on their fields (fieldValidation), every one at once since the API reports them together;
  * a problem of the request as a whole (field `_`, say nothing to change) has no field, so it is shown here.
  */
+/** Refusals the portal words itself (no answer from the server says them). */
+const CLIENT_MESSAGES: Record<string, 'web.error.network' | 'web.error.operatorConsole'> = {
+  NETWORK: 'web.error.network',
+  OPERATOR_CONSOLE_PENDING: 'web.error.operatorConsole',
+};
+
 export function ErrorMessage({ error }: { error: unknown }) {
   const intl = useIntl();
   if (!error) return null;
   const text =
     error instanceof ApiError && error.message
       ? error.message
-      : intl.formatMessage({ id: error instanceof ApiError && error.code === 'NETWORK' ? 'web.error.network' : 'web.error.unexpected' });
+      : intl.formatMessage({ id: error instanceof ApiError ? (CLIENT_MESSAGES[error.code] ?? 'web.error.unexpected') : 'web.error.unexpected' });
   const whole = fieldError(error, '_');
   return (
     <MessageBar intent="error" role="alert" data-testid="error-message">

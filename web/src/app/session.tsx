@@ -1,5 +1,5 @@
 import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, call, csrfToken, dropEarlyReads, setApiLocale } from '../api/client.ts';
+import { api, ApiError, call, csrfToken, dropEarlyReads, setApiLocale } from '../api/client.ts';
 import type { components, paths } from '../api/schema.gen.ts';
 import { initialLocale, rememberLocale, type Locale } from '../i18n/catalogs.ts';
 import { rememberSession } from './session-hint.ts';
@@ -101,10 +101,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       me,
       locale,
       async signIn(username, password) {
-        const body = await call(api.POST('/api/v1/auth/sign-in', { body: { username, password } }));
+        const { data, response } = await api.POST('/api/v1/auth/sign-in', { body: { username, password } });
+        // 202: a Rewards team account, whose password was right; its second factor belongs to the team's
+        // console (issue #14), which this portal does not have yet: said so, rather than signed in half way.
+        if (response.status === 202 || !data || !('user' in data)) throw new ApiError(response.status, 'OPERATOR_CONSOLE_PENDING', '');
         // Whoever signs in never sees what was read for someone else, not even while it is read again.
         await forgetReads();
-        setMe(body);
+        setMe(data);
         setStatus('signed-in');
       },
       async signOut() {
