@@ -202,6 +202,22 @@ for (const engine of engines()) {
       assert.equal((await as(agent, 'GET', '/api/v1/ops/me')).statusCode, 401);
     });
 
+    it("a partner user given an operator's name later keeps signing in as the partner user", async () => {
+      const partner = await createPartner(t, { admin: ['global-admin'] });
+      const username = `twin@${partner.domain}`;
+      await createOperator(t.database.db, { username, displayName: 'Operator twin', email: 'twin@rewards-team.example', role: 'operator-admin', password: 'another long pass phrase' }, systemContext());
+      const created = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/ops/tenants/${partner.tenantId}/users`,
+        headers: { authorization: `Bearer ${t.operatorToken}` },
+        payload: { username, displayName: 'Partner twin', email: `twin@mail.${partner.domain}`, password: PASSWORD, roles: ['user'] },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const signedIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password: PASSWORD } });
+      assert.equal(signedIn.statusCode, 200, signedIn.body);
+      assert.equal(signedIn.json<{ user: { displayName: string } }>().user.displayName, 'Partner twin');
+    });
+
     it('an operator name is one no partner user has', async () => {
       const partner = await createPartner(t, { someone: ['user'] });
       await assert.rejects(

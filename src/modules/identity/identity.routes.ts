@@ -26,6 +26,7 @@ import {
   changeOwnPassword,
   createOperatorToken,
   describeSignedIn,
+  isPartnerUsername,
   listOperatorTokens,
   revokeOperatorToken,
   setUserLocale,
@@ -100,8 +101,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
       if (origin !== undefined && !isSameOrigin(origin, config.publicUrl, request.headers.host)) {
         throw new AppError('FORBIDDEN', { messageId: 'error.FORBIDDEN.origin' });
       }
-      // An operator's name (never a partner user's: operators.service.ts) goes on to the second factor.
-      if (await isOperatorUsername(db, request.body.username)) {
+      // An operator's name goes on to the second factor. Partner users are asked first: a name is never
+      // given to an operator when a partner user has it (operators.service.ts), and should a partner user
+      // be given an operator's name later, the partner user keeps signing in.
+      if (!(await isPartnerUsername(db, request.body.username)) && (await isOperatorUsername(db, request.body.username))) {
         const pending = await beginOperatorSignIn(db, request.body, config.signIn, contextOf(request));
         reply.setCookie(OPERATOR_PENDING_COOKIE, pending.pendingToken, { ...pendingCookieOptions, maxAge: PENDING_MINUTES * 60 });
         return reply.status(202).send({ secondFactor: pending.enrollment ? 'enroll' : 'verify', enrollment: pending.enrollment, expiresAt: pending.expiresAt.toISOString() });

@@ -108,6 +108,11 @@ export async function countSignInFailure(db: Db, username: string, at: Date): Pr
 /** A name's counted sign-in attempts, forgotten (a sign-in that got past its password). */
 export const forgetSignInFailures = (db: Db, username: string) => identityRepository.forgetSignInFailures(db, username);
 
+/** Whether a sign-in name is a partner user's (sign-in asks this before the Rewards team's directory). */
+export async function isPartnerUsername(db: Db, username: string): Promise<boolean> {
+  return (await findUserCredentials(db, username.trim().toLowerCase())) !== undefined;
+}
+
 /** Checks the credentials (checkCredentials) and opens a session, bound to the tenant's current association. */
 export async function signIn(
   db: Db,
