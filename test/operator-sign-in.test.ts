@@ -202,6 +202,31 @@ for (const engine of engines()) {
       assert.equal((await as(agent, 'GET', '/api/v1/ops/me')).statusCode, 401);
     });
 
+    it("every read of the operator API is on record with the operator who made it, before it is answered", async () => {
+      const { username, session } = await enrolled('rewards-agent');
+      const operatorId = (await t.database.db.selectFrom('operators').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+      const read = await t.app.inject({ method: 'GET', url: '/api/v1/ops/activations?limit=5', headers: { cookie: session.cookie } });
+      assert.equal(read.statusCode, 200, read.body);
+      const rows = await t.database.db
+        .selectFrom('audit_events')
+        .select(['actor_type', 'subject_id', 'details', 'request_id'])
+        .where('action', '=', 'operator.read')
+        .where('actor_id', '=', operatorId)
+        .execute();
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0]!.actor_type, 'operator');
+      assert.equal(rows[0]!.subject_id, 'GET /api/v1/ops/activations');
+      const details = (typeof rows[0]!.details === 'string' ? JSON.parse(rows[0]!.details) : rows[0]!.details) as { via: string; query: { limit: number } };
+      assert.deepEqual([details.via, details.query.limit], ['session', 5]);
+      assert.equal(rows[0]!.request_id, read.headers['x-request-id']);
+      // Who is calling is no partner's data; and a token's reads are on record under the token.
+      await t.app.inject({ method: 'GET', url: '/api/v1/ops/me', headers: { cookie: session.cookie } });
+      assert.equal((await t.database.db.selectFrom('audit_events').select('id').where('action', '=', 'operator.read').where('actor_id', '=', operatorId).execute()).length, 1);
+      const before = (await t.database.db.selectFrom('audit_events').select('id').where('action', '=', 'operator.read').execute()).length;
+      await t.app.inject({ method: 'GET', url: '/api/v1/ops/outbox', headers: { authorization: `Bearer ${t.operatorToken}` } });
+      assert.equal((await t.database.db.selectFrom('audit_events').select('id').where('action', '=', 'operator.read').execute()).length, before + 1);
+    });
+
     it("a partner user given an operator's name later keeps signing in as the partner user", async () => {
       const partner = await createPartner(t, { admin: ['global-admin'] });
       const username = `twin@${partner.domain}`;

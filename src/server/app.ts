@@ -10,6 +10,7 @@ import type { Database } from '../platform/db/database.ts';
 import { isTimestamp } from '../platform/values.ts';
 import { accountOpsRoutes, accountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { identityRoutes } from '../modules/identity/identity.routes.ts';
+import { operatorReads } from '../modules/operators/operators.plugin.ts';
 import { catalogOpsRoutes } from '../modules/catalog/catalog.routes.ts';
 import { eligibilityRoutes } from '../modules/eligibility/eligibility.routes.ts';
 import { benefitsRoutes, followUpOpsRoutes } from '../modules/benefits/benefits.routes.ts';
@@ -202,6 +203,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   });
 
   await app.register(identity, { db, changes: database.changes, ...(documentOnly ? {} : { adminToken: config.adminToken }) });
+  await app.register(operatorReads, { db });
   await app.register(notifications, {
     db,
     ...(background
