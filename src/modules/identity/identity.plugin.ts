@@ -96,7 +96,7 @@ async function identityPlugin(app: FastifyInstance, { db, changes, adminToken }:
       const session = await resolveOperatorSession(db, token, request.now);
       if (!session) return;
       const { operator } = session;
-      request.principal = { kind: 'operator', via: 'session', operatorId: operator.id, name: operator.displayName, role: operator.role, sessionId: session.sessionId, csrfToken: session.csrfToken, locale: operator.locale };
+      request.principal = { kind: 'operator', via: 'session', operatorId: operator.id, name: operator.displayName, username: operator.username, email: operator.email, role: operator.role, sessionId: session.sessionId, csrfToken: session.csrfToken, locale: operator.locale };
       if (operator.locale) request.locale = operator.locale;
       if (!SAFE_METHODS.has(request.method) && request.routeOptions.config.csrf !== false) {
         const sent = request.headers[CSRF_HEADER];

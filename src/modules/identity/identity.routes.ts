@@ -36,7 +36,7 @@ import {
   type SignInLimits,
 } from './identity.service.ts';
 import { visibilityHelp } from './visibility-help.ts';
-import { beginOperatorSignIn, completeOperatorSignIn, isOperatorUsername, PENDING_MINUTES, resolveOperatorSession, signOutOperator } from '../operators/operators.service.ts';
+import { beginOperatorSignIn, completeOperatorSignIn, isOperatorUsername, PENDING_MINUTES, signOutOperator } from '../operators/operators.service.ts';
 
 function isSameOrigin(origin: string, publicUrl: string, host: string | undefined): boolean {
   if (origin === publicUrl) return true;
@@ -253,9 +253,9 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     async (request) => {
       const caller = requireOperator(request);
       if (caller.via === 'token') return { kind: 'token' as const, name: caller.name, role: 'operator-admin' as const };
-      const session = await resolveOperatorSession(db, request.cookies[SESSION_COOKIE] ?? '', request.now);
-      if (!session) throw new AppError('UNAUTHENTICATED');
-      return { kind: 'operator' as const, operator: toOperatorDto(session.operator) };
+      // The session the request was resolved with (identity.plugin.ts): no second read.
+      const operator = { id: caller.operatorId, username: caller.username, displayName: caller.name, email: caller.email, role: caller.role, locale: caller.locale };
+      return { kind: 'operator' as const, operator: toOperatorDto(operator) };
     },
   );
 

@@ -50,17 +50,14 @@ function findOperatorForSignIn(db: Db, username: string) {
     .executeTakeFirst();
 }
 
-/** Whether a sign-in name is an operator's (sign-in asks partner users first, then this). */
-export async function isOperatorUsername(db: Db, username: string): Promise<boolean> {
-  const row = await db.selectFrom('operators').select('id').where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** An operator's id by sign-in name (null: none). */
 export async function operatorIdOf(db: Db, username: string): Promise<string | null> {
   const row = await db.selectFrom('operators').select('id').where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
   return row?.id ?? null;
 }
+
+/** Whether a sign-in name is an operator's (sign-in asks partner users first, then this). */
+export const isOperatorUsername = async (db: Db, username: string) => (await operatorIdOf(db, username)) !== null;
 
 export interface NewOperator {
   username: string;

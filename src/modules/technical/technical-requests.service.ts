@@ -3,10 +3,10 @@ import type { Member, RequestContext } from '../../platform/context.ts';
 import type { BeforeCommit, Db } from '../../platform/db/database.ts';
 import { readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
 import { AppError, fieldOf, notFound, passedSchema, refuseFieldProblems, validationFailed, type FieldProblem, type SchemaProblems } from '../../platform/errors.ts';
+import { benefitProblem, coversPhase, isTimeZone, resolveContact, type ContactInput, type TechnicalEntitlement } from './request-input.ts';
 import { t, type Locale } from '../../platform/i18n/i18n.ts';
 import { type SolutionType, type TechnicalPhase, type TechnicalRequestStatus } from '../../platform/values.ts';
 import { findPartnerAccount, findUserOfAccount } from '../accounts/accounts.service.ts';
-import { checkContactPerson, marketingContactOfAccount } from '../benefits/benefits.service.ts';
 import { findOfferOfMpnId } from '../catalog/catalog.service.ts';
 import { entitlementsOfCategory } from '../eligibility/eligibility.service.ts';
 import { CLOSED_STATUSES, findTransition, RETURNED_STATUSES, type RequestMover } from './technical.policy.ts';
@@ -17,6 +17,7 @@ import { capacityOf, reservations, settleEntitlement } from './reservations.ts';
 
 export type { Links } from './technical.context.ts';
 export type { RequestDetail } from './request-store.ts';
+export type { ContactInput } from './request-input.ts';
 
 /**
  * Technical assistance requests (the seed's "Technical benefits"): a partner asks for help in a phase
@@ -24,14 +25,6 @@ export type { RequestDetail } from './request-store.ts';
  * (hours or requests, per the program definition) and gives it back when it is declined or cancelled.
  * Every change is one transaction with its history row, its audit entry and its email.
  */
-
-export interface ContactInput {
-  userId: string;
-  email: string;
-  phone: string;
-  phoneCountry?: string | undefined;
-  preferredLanguage: string;
-}
 
 export interface NewRequestInput {
   phase: TechnicalPhase;
@@ -58,52 +51,6 @@ export interface RequestChangeInput {
 
 /** A title as it goes into an email's subject: one line, spaces collapsed. */
 const oneLine = (text: string) => text.trim().replace(/\s+/g, ' ');
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The request's technical contact: the one given (a user of the account, a valid phone, a supported
- * language: benefits' rules for a contact person, under `contact.`), else the marketing contact. Of a
- * contact the schema refused in part, only the parts it passed are judged (none when the contact is
- * not an object); null when anything is wrong with it.
- */
-async function resolveContact(db: Db, accountId: string, given: ContactInput | undefined, fields: Record<string, FieldProblem>, schema?: SchemaProblems) {
-  if (given === undefined) {
-    const contact = await getMarketingContactOf(db, accountId);
-    if (!contact) {
-      fields.contact = { code: 'FIELD_REQUIRED' };
-      return null;
-    }
-    return contact;
-  }
-  const { user, phone, language } = await checkContactPerson(db, accountId, given, schema, fields, 'contact.');
-  if (!passedSchema(schema, 'contact') || !user || !phone || !language) return null;
-  return { userId: user.id, name: user.displayName, email: given.email.trim(), phone, language };
-}
-
-/** The marketing contact as a technical contact (the default), when one is assigned and still in the account. */
-async function getMarketingContactOf(db: Db, accountId: string) {
-  const contact = await marketingContactOfAccount(db, accountId);
-  if (!contact || contact.needsReassignment || contact.userId === null) return null;
-  return { userId: contact.userId, name: contact.displayName, email: contact.email, phone: contact.phone, language: contact.preferredLanguage };
-}
-
-type TechnicalEntitlement = Awaited<ReturnType<typeof entitlementsOfCategory>>[number];
-const coversPhase = (benefit: TechnicalEntitlement, phase: TechnicalPhase) => benefit.phases === null || benefit.phases.includes(phase);
-
-/** What is wrong with drawing on the benefit asked for (`benefitId`): none there, or not for the request's phase (when that is known). */
-function benefitProblem(benefit: TechnicalEntitlement | undefined, phase: TechnicalPhase | null, locale: Locale): FieldProblem | null {
-  if (!benefit) return { code: 'BENEFIT_UNKNOWN' };
-  if (phase === null || coversPhase(benefit, phase)) return null;
-  return { code: 'PHASE_NOT_COVERED', values: { phases: benefit.phases!.map((p) => t(locale, `technical.phase.${p}`)).join(', ') } };
-}
 
 /**
  * Submits a request: checks every field at once (422 with each problem: the schema's, `schema`, and

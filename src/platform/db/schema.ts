@@ -1,10 +1,20 @@
 import type { ColumnType, Generated } from 'kysely';
 
 /** Row shapes of the tables the migrations create, for Kysely's typed queries. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 import type { Locale } from '../../../locales/locales.ts';
+import type { OperatorRecoveryCodesTable, OperatorSessionsTable, OperatorsTable } from './schema-operators.ts';
+import type {
+  SponsorshipLedgerTable,
+  SponsorshipsTable,
+  SponsorshipUsageTable,
+  TechnicalRequestAttachmentsTable,
+  TechnicalRequestEventsTable,
+  TechnicalRequestMessagesTable,
+  TechnicalRequestsTable,
+} from './schema-technical.ts';
 import type {
   BenefitCategory,
   EntitlementStatus,
@@ -12,10 +22,7 @@ import type {
   OfferStatus,
   Role,
   SaleStatus,
-  SolutionType,
-  SponsorshipStatus,
   TechnicalPhase,
-  TechnicalRequestStatus,
 } from '../values.ts';
 
 export interface TenantsTable {
@@ -101,8 +108,8 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
-type Json<T> = ColumnType<T, string, string>;
-type Numeric = ColumnType<string, string | number, string | number>;
+export type Json<T> = ColumnType<T, string, string>;
+export type Numeric = ColumnType<string, string | number, string | number>;
 
 export interface PublisherProfilesTable {
   id: string;
@@ -263,145 +270,6 @@ export interface IdempotencyKeysTable {
 }
 
 /** Technical benefits' (technical module): requests, their history, messages and files. */
-export interface TechnicalRequestsTable {
-  id: Generated<string>;
-  reference: Generated<string>;
-  partner_account_id: string;
-  entitlement_id: string;
-  reserved_quantity: string;
-  reserved_unit: 'hours' | 'requests';
-  phase: TechnicalPhase;
-  solution_type: SolutionType;
-  offer_id: string;
-  title: string;
-  description: string;
-  contact_user_id: string | null;
-  contact_name: string;
-  contact_email: string;
-  contact_phone: string;
-  contact_language: Locale;
-  time_zone: string;
-  status: TechnicalRequestStatus;
-  revision: Generated<number>;
-  scheduled_at: NullableTimestamp;
-  submitted_by: string | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-export interface TechnicalRequestEventsTable {
-  id: Generated<string>;
-  request_id: string;
-  occurred_at: Timestamp;
-  from_status: TechnicalRequestStatus | null;
-  to_status: TechnicalRequestStatus;
-  actor_type: 'user' | 'operator' | 'system';
-  actor_id: string | null;
-  reason: string | null;
-}
-
-export interface TechnicalRequestMessagesTable {
-  id: Generated<string>;
-  request_id: string;
-  author_type: 'user' | 'operator';
-  author_id: string | null;
-  author_name: string;
-  body: string;
-  created_at: Timestamp;
-}
-
-export interface TechnicalRequestAttachmentsTable {
-  id: Generated<string>;
-  request_id: string;
-  file_name: string;
-  media_type: string;
-  size_bytes: number;
-  sha256: string;
-  content: Buffer;
-  uploaded_by_type: 'user' | 'operator';
-  uploaded_by: string | null;
-  created_at: Timestamp;
-}
-
-/** Eligibility's (sponsorships.ts): one sponsorship per sponsorship entitlement, and its ledger. */
-export interface SponsorshipsTable {
-  id: Generated<string>;
-  partner_account_id: string;
-  entitlement_id: string;
-  benefit_code: string;
-  amount_usd: string;
-  remaining_usd: string;
-  term_months: number;
-  status: SponsorshipStatus;
-  status_reason: string | null;
-  unlocked_at: Timestamp;
-  expires_at: NullableTimestamp;
-  requested_at: NullableTimestamp;
-  requested_by: string | null;
-  subscription_id: string | null;
-  billing_type: string | null;
-  active_from: NullableTimestamp;
-  low_warning_at: NullableTimestamp;
-  expiry_warning_at: NullableTimestamp;
-  revision: Generated<number>;
-  updated_at: Timestamp;
-}
-
-export interface SponsorshipUsageTable {
-  line_id: string;
-  partner_account_id: string;
-  subscription_id: string;
-  amount_usd: string;
-  used_at: Timestamp;
-  recorded_at: Timestamp;
-}
-
-export interface SponsorshipLedgerTable {
-  id: Generated<string>;
-  partner_account_id: string;
-  sponsorship_id: string | null;
-  kind: 'credit' | 'usage' | 'uncovered';
-  usage_line_id: string | null;
-  amount_usd: string;
-  balance_usd: string | null;
-  occurred_at: Timestamp;
-}
-
-export interface OperatorsTable {
-  id: Generated<string>;
-  username: string;
-  display_name: string;
-  email: string;
-  role: 'rewards-agent' | 'rewards-manager' | 'operator-admin';
-  manager_id: string | null;
-  locale: 'en-US' | 'nl-NL' | null;
-  password_hash: string;
-  totp_secret: string | null;
-  totp_enrolled_at: NullableTimestamp;
-  totp_last_step: number | null;
-  created_at: Generated<Date>;
-  disabled_at: NullableTimestamp;
-}
-
-export interface OperatorRecoveryCodesTable {
-  id: Generated<string>;
-  operator_id: string;
-  code_hash: string;
-  used_at: NullableTimestamp;
-}
-
-export interface OperatorSessionsTable {
-  id: Generated<string>;
-  token_hash: string;
-  csrf_token: string;
-  operator_id: string;
-  created_at: Generated<Date>;
-  expires_at: Timestamp;
-  second_factor_at: NullableTimestamp;
-  second_factor_failures: Generated<number>;
-  revoked_at: NullableTimestamp;
-}
-
 export interface DB {
   operators: OperatorsTable;
   operator_recovery_codes: OperatorRecoveryCodesTable;

@@ -19,7 +19,7 @@ export type Principal =
  */
 export type OperatorPrincipal =
   | { kind: 'operator'; via: 'token'; tokenId: string; name: string; role: OperatorRole }
-  | { kind: 'operator'; via: 'session'; operatorId: string; name: string; role: OperatorRole; sessionId: string; csrfToken: string; locale: Locale | null };
+  | { kind: 'operator'; via: 'session'; operatorId: string; name: string; username: string; email: string; role: OperatorRole; sessionId: string; csrfToken: string; locale: Locale | null };
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,0 +1,39 @@
+import type { Generated } from 'kysely';
+import type { NullableTimestamp, Timestamp } from './schema.ts';
+
+/** Row shapes of the Rewards team's directory (migration 0013): operators, their recovery codes and sessions. */
+
+export interface OperatorsTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  email: string;
+  role: 'rewards-agent' | 'rewards-manager' | 'operator-admin';
+  manager_id: string | null;
+  locale: 'en-US' | 'nl-NL' | null;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_enrolled_at: NullableTimestamp;
+  totp_last_step: number | null;
+  created_at: Generated<Date>;
+  disabled_at: NullableTimestamp;
+}
+
+export interface OperatorRecoveryCodesTable {
+  id: Generated<string>;
+  operator_id: string;
+  code_hash: string;
+  used_at: NullableTimestamp;
+}
+
+export interface OperatorSessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  csrf_token: string;
+  operator_id: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  second_factor_at: NullableTimestamp;
+  second_factor_failures: Generated<number>;
+  revoked_at: NullableTimestamp;
+}
