@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { NullableTimestamp, Timestamp } from './schema.ts';
+import type { NullableTimestamp, Timestamp } from './schema-columns.ts';
 
 /** Row shapes of the Rewards team's directory (migration 0013): operators, their recovery codes and sessions. */
 

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { Locale } from '../../../locales/locales.ts';
 import type { SolutionType, SponsorshipStatus, TechnicalPhase, TechnicalRequestStatus } from '../values.ts';
-import type { NullableTimestamp, Timestamp } from './schema.ts';
+import type { NullableTimestamp, Timestamp } from './schema-columns.ts';
 
 /** Row shapes of the technical benefits' tables (migration 0011): requests, their history, messages and files, and sponsorships. */
 

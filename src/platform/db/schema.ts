@@ -1,10 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 
 /** Row shapes of the tables the migrations create, for Kysely's typed queries. */
-export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 import type { Locale } from '../../../locales/locales.ts';
+import type { Json, NullableTimestamp, Numeric, Timestamp } from './schema-columns.ts';
 import type { OperatorRecoveryCodesTable, OperatorSessionsTable, OperatorsTable } from './schema-operators.ts';
 import type {
   SponsorshipLedgerTable,
@@ -108,8 +107,6 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
-export type Json<T> = ColumnType<T, string, string>;
-export type Numeric = ColumnType<string, string | number, string | number>;
 
 export interface PublisherProfilesTable {
   id: string;
