@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { generate } from 'otplib';
-import { systemContext } from '../src/platform/context.ts';
 import type { OperatorRole } from '../src/platform/values.ts';
-import { createOperator } from '../src/modules/operators/operators.service.ts';
-import { createPartner, engines, errorOf, PASSWORD, signIn, startTestApp, unique, type TestApp } from './helpers.ts';
+import { createPartner, engines, errorOf, signIn, startTestApp, type TestApp } from './helpers.ts';
+import { operatorSession } from './operator-helpers.ts';
 
 // The whole operator route table (issue #14), read from the OpenAPI document so that a new operation is
 // covered the day it is added: every operation refuses an anonymous caller and a partner's session;
@@ -17,6 +14,8 @@ const AGENT_CHANGES = [
   /^POST \/api\/v1\/ops\/technical-requests\/\{id\}\/transitions$/,
   /^POST \/api\/v1\/ops\/technical-requests\/\{id\}\/messages$/,
   /^POST \/api\/v1\/ops\/sponsorships\/\{id\}\/[a-z-]+$/,
+  /^(POST|DELETE) \/api\/v1\/ops\/work\/\{kind\}\/\{id\}\/assignment$/,
+  /^POST \/api\/v1\/ops\/work\/\{kind\}\/\{id\}\/contacts$/,
 ];
 /** Reads only an operator admin may make. */
 const ADMIN_READS = [/^GET \/api\/v1\/ops\/tokens$/];
@@ -26,21 +25,6 @@ function agentMay(operation: string): boolean {
   return AGENT_CHANGES.some((pattern) => pattern.test(operation));
 }
 const mayCall = (role: OperatorRole, operation: string) => role === 'operator-admin' || agentMay(operation);
-
-async function operatorSession(app: FastifyInstance, t: TestApp, role: OperatorRole) {
-  const username = `${unique('op')}@rewards-team.example`;
-  await createOperator(t.database.db, { username, displayName: role, email: username, role, password: PASSWORD }, systemContext());
-  const pending = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password: PASSWORD } });
-  const secret = pending.json<{ enrollment: { secret: string } }>().enrollment.secret;
-  const cookie = (pending.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`).join('; ');
-  const done = await app.inject({ method: 'POST', url: '/api/v1/auth/operator/second-factor', payload: { code: await generate({ secret }) }, headers: { cookie } });
-  assert.equal(done.statusCode, 200, done.body);
-  const session = (done.cookies as { name: string; value: string }[])
-    .filter((c) => c.name === 'rewards_session' || c.name === 'rewards_csrf')
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ');
-  return { cookie: session, csrf: done.json<{ csrfToken: string }>().csrfToken };
-}
 
 for (const engine of engines()) {
   describe(`the operator route table (${engine.name})`, () => {

@@ -95,6 +95,9 @@ export const FIELD_CODES = [
   'PHASE_NOT_COVERED',
   'NOT_BEFORE',
   'IN_FUTURE',
+  'CONTACT_IN_FUTURE',
+  'CONTACT_BEFORE_OPENED',
+  'ASSIGNEE_UNKNOWN',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 

@@ -13,6 +13,16 @@ export type Role = (typeof ROLES)[number];
 export const OPERATOR_ROLES = ['rewards-agent', 'rewards-manager', 'operator-admin'] as const;
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 
+/** The console's queues (issue #14): the kinds of work the Rewards team owes partners. */
+export const WORK_KINDS = ['activation', 'technical-request', 'sponsorship'] as const;
+export type WorkKind = (typeof WORK_KINDS)[number];
+/** The open states of each kind, in their owners' words: an activation's, a technical request's, a sponsorship's. */
+export const WORK_STATES = ['open', 'submitted', 'in-review', 'action-required', 'scheduled', 'requested'] as const;
+export type WorkState = (typeof WORK_STATES)[number];
+/** How a contact with the partner was made. */
+export const CONTACT_CHANNELS = ['email', 'phone', 'meeting', 'chat', 'other'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
 export const LISTING_TYPES = ['list', 'trial', 'consulting', 'transact'] as const;
 export type ListingType = (typeof LISTING_TYPES)[number];
 

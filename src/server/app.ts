@@ -20,6 +20,7 @@ import { notifications } from '../modules/notifications/notifications.plugin.ts'
 import { followUpEscalation } from '../modules/benefits/follow-up.plugin.ts';
 import { salesOpsRoutes } from '../modules/sales/sales.routes.ts';
 import { technicalOpsRoutes, technicalRoutes } from '../modules/technical/technical.routes.ts';
+import { workOpsRoutes } from '../modules/work/work.routes.ts';
 import { sponsorshipOpsRoutes, sponsorshipRoutes } from '../modules/technical/sponsorships.routes.ts';
 import { sponsorshipRounds } from '../modules/technical/technical.plugin.ts';
 import { OPERATOR_SECURITY } from '../platform/http/principal.ts';
@@ -282,6 +283,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   await app.register(followUpOpsRoutes, { db });
   await app.register(technicalRoutes, { db, links });
   await app.register(technicalOpsRoutes, { db, links });
+  await app.register(workOpsRoutes, { db });
   await app.register(sponsorshipRoutes, { db, links });
   await app.register(sponsorshipOpsRoutes, { db, links });
   await app.register(notificationsOpsRoutes, { db });

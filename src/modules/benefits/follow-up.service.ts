@@ -69,35 +69,43 @@ export async function listActivationsForTeam(db: Db, status: 'open' | 'contacted
 }
 
 export async function recordContacted(db: Db, activationId: string, note: string, ctx: RequestContext) {
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('activations')
-      .set({ status: 'contacted', contacted_at: ctx.now, contacted_note: note.trim() })
-      .where('id', '=', activationId)
-      .where('status', '=', 'open')
-      .returning(['id', 'partner_account_id as partnerAccountId', 'entitlement_id as entitlementId'])
-      .executeTakeFirst();
-    if (!updated) {
-      const exists = await trx.selectFrom('activations').select('id').where('id', '=', activationId).executeTakeFirst();
-      if (!exists) throw notFound();
-      return { id: activationId, alreadyContacted: true };
-    }
-    // Contacted: the benefit is in progress, unless it was revoked meanwhile (then it stays revoked).
-    const entitlement = await findEntitlement(trx, updated.partnerAccountId, updated.entitlementId, { lock: true });
-    if (entitlement?.status === 'activated') {
-      await transitionEntitlements(trx, [{ id: entitlement.id, to: 'in-progress', reason: 'CONTACTED' }], ctx.now);
-    }
-    await recordAudit(trx, {
-      actor: ctx.actor,
-      action: 'activation.contacted',
-      partnerAccountId: updated.partnerAccountId,
-      subjectType: 'activation',
-      subjectId: activationId,
-      details: { note: note.trim() },
-      requestId: ctx.requestId,
-    });
-    return { id: activationId, alreadyContacted: false };
+  return db.transaction().execute((trx) => recordContactedIn(trx, activationId, { note, contactedAt: ctx.now }, ctx));
+}
+
+/**
+ * The first contact with an activation's marketing contact, inside the caller's transaction (the
+ * console records its own contact log beside it): the activation is contacted, at the time the
+ * operator gives, and the benefit is in progress.
+ */
+export async function recordContactedIn(trx: Db, activationId: string, contact: { note: string; contactedAt: Date }, ctx: RequestContext) {
+  const note = contact.note.trim();
+  const updated = await trx
+    .updateTable('activations')
+    .set({ status: 'contacted', contacted_at: contact.contactedAt, contacted_note: note })
+    .where('id', '=', activationId)
+    .where('status', '=', 'open')
+    .returning(['id', 'partner_account_id as partnerAccountId', 'entitlement_id as entitlementId'])
+    .executeTakeFirst();
+  if (!updated) {
+    const exists = await trx.selectFrom('activations').select('id').where('id', '=', activationId).executeTakeFirst();
+    if (!exists) throw notFound();
+    return { id: activationId, alreadyContacted: true };
+  }
+  // Contacted: the benefit is in progress, unless it was revoked meanwhile (then it stays revoked).
+  const entitlement = await findEntitlement(trx, updated.partnerAccountId, updated.entitlementId, { lock: true });
+  if (entitlement?.status === 'activated') {
+    await transitionEntitlements(trx, [{ id: entitlement.id, to: 'in-progress', reason: 'CONTACTED' }], ctx.now);
+  }
+  await recordAudit(trx, {
+    actor: ctx.actor,
+    action: 'activation.contacted',
+    partnerAccountId: updated.partnerAccountId,
+    subjectType: 'activation',
+    subjectId: activationId,
+    details: { note, contactedAt: contact.contactedAt.toISOString() },
+    requestId: ctx.requestId,
   });
+  return { id: activationId, alreadyContacted: false };
 }
 
 /**

@@ -21,7 +21,7 @@ export const SignedInBody = component(
       { tenantAssociated: Type.Boolean(), hasRewardsRole: Type.Boolean() },
       { description: 'The two conditions behind navigation.marketplaceRewards, for the help page' },
     ),
-    csrfToken: Type.String({ description: 'Send back in the x-csrf-token header on every state-changing request' }),
+    csrfToken: Type.String({ description: 'Send back in the x-csrf-token header on every state-changing request; an operator\'s starts with `op_`' }),
   }),
 );
 
@@ -117,7 +117,14 @@ export const OperatorSecondFactorNeeded = component(
   'OperatorSecondFactorNeeded',
   Type.Object({
     secondFactor: Type.Enum(['enroll', 'verify'], { description: 'enroll: the first sign-in; add the secret to an authenticator app, then send its code' }),
-    enrollment: Type.Union([Type.Object({ secret: Type.String({ description: 'Base32' }), uri: Type.String({ description: 'otpauth:// address, for a QR code' }) }), Type.Null()]),
+    enrollment: Type.Union([
+      Type.Object({
+        secret: Type.String({ description: 'Base32' }),
+        uri: Type.String({ description: 'otpauth:// address, for a QR code' }),
+        qrCode: Type.String({ description: 'The address as a QR code: an SVG image, as a data: URL' }),
+      }),
+      Type.Null(),
+    ]),
     expiresAt: DateTime,
   }),
 );
@@ -135,6 +142,6 @@ export const OperatorSignedInBody = component(
   Type.Object({
     operator: OperatorDto,
     recoveryCodes: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'At enrollment only: ten single-use codes, shown this once' }),
-    csrfToken: Type.String({ description: 'Send back in the x-csrf-token header on every state-changing request' }),
+    csrfToken: Type.String({ description: 'Send back in the x-csrf-token header on every state-changing request; an operator\'s starts with `op_`' }),
   }),
 );

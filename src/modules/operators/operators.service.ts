@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
+import QRCode from 'qrcode';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
@@ -56,6 +57,16 @@ export async function operatorIdOf(db: Db, username: string): Promise<string | n
   return row?.id ?? null;
 }
 
+/** An operator whose account is not disabled, by id (undefined: none). */
+export function activeOperator(db: Db, id: string): Promise<Operator | undefined> {
+  return db.selectFrom('operators').select(operatorColumns).where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
+}
+
+/** The team, by name: whom work can be assigned to. */
+export function listActiveOperators(db: Db): Promise<Operator[]> {
+  return db.selectFrom('operators').select(operatorColumns).where('disabled_at', 'is', null).orderBy('display_name').orderBy('id').limit(500).execute();
+}
+
 /** Whether a sign-in name is an operator's (sign-in asks partner users first, then this). */
 export const isOperatorUsername = async (db: Db, username: string) => (await operatorIdOf(db, username)) !== null;
 
@@ -107,7 +118,7 @@ export interface PendingSignIn {
   pendingToken: string;
   expiresAt: Date;
   /** First sign-in: the secret to add to an authenticator app (and its otpauth:// address, for a QR code). */
-  enrollment: { secret: string; uri: string } | null;
+  enrollment: { secret: string; uri: string; qrCode: string } | null;
 }
 
 /** Step one: the password (counted and locked out as partner users' are). */
@@ -122,7 +133,10 @@ export async function beginOperatorSignIn(db: Db, credentials: { username: strin
       // Not yet enrolled: a new secret at each attempt, so one shown to an earlier, abandoned attempt is worthless.
       const secret = generateSecret();
       await trx.updateTable('operators').set({ totp_secret: secret }).where('id', '=', operator.id).execute();
-      enrollment = { secret, uri: generateURI({ issuer: ISSUER, label: operator.username, secret }) };
+      const uri = generateURI({ issuer: ISSUER, label: operator.username, secret });
+      // Drawn here rather than in the browser: the sign-in page stays as small as it is for partners.
+      const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      enrollment = { secret, uri, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
     }
     await trx.insertInto('operator_sessions').values({ token_hash: hashSecret(pendingToken), csrf_token: newSecret(), operator_id: operator.id, expires_at: expiresAt }).execute();
     await recordAudit(trx, { actor: { type: 'operator', id: operator.id }, action: 'operator.password-accepted', subjectType: 'operator', subjectId: operator.id, requestId: ctx.requestId });
@@ -216,7 +230,9 @@ export async function completeOperatorSignIn(
     const changes = { ...(step !== null ? { totp_last_step: step } : {}), ...(operator.enrolledAt ? {} : { totp_enrolled_at: ctx.now }) };
     if (Object.keys(changes).length > 0) await trx.updateTable('operators').set(changes).where('id', '=', operator.id).execute();
     await trx.updateTable('operator_sessions').set({ revoked_at: ctx.now }).where('id', '=', pending.id).execute();
-    const secrets: OperatorSessionSecrets = { token: newSecret(OPERATOR_SESSION_PREFIX), csrfToken: newSecret(), expiresAt: new Date(ctx.now.getTime() + ttlHours * 3_600_000) };
+    // The CSRF token (readable by the page, unlike the session cookie) starts with the same prefix, so the
+    // portal knows at boot that the session is an operator's and asks /api/v1/ops/me, not /api/v1/me.
+    const secrets: OperatorSessionSecrets = { token: newSecret(OPERATOR_SESSION_PREFIX), csrfToken: newSecret(OPERATOR_SESSION_PREFIX), expiresAt: new Date(ctx.now.getTime() + ttlHours * 3_600_000) };
     const session = await trx
       .insertInto('operator_sessions')
       .values({ token_hash: hashSecret(secrets.token), csrf_token: secrets.csrfToken, operator_id: operator.id, expires_at: secrets.expiresAt, second_factor_at: ctx.now })

@@ -37,3 +37,27 @@ export interface OperatorSessionsTable {
   second_factor_failures: Generated<number>;
   revoked_at: NullableTimestamp;
 }
+
+/** The console's work on other modules' items (migration 0014): who is assigned, and the contacts recorded. */
+export type WorkKind = 'activation' | 'technical-request' | 'sponsorship';
+
+export interface WorkAssignmentsTable {
+  kind: WorkKind;
+  item_id: string;
+  assignee_id: string;
+  assigned_by: string | null;
+  assigned_at: Timestamp;
+}
+
+export interface WorkContactsTable {
+  id: Generated<string>;
+  kind: WorkKind;
+  item_id: string;
+  partner_account_id: string;
+  channel: 'email' | 'phone' | 'meeting' | 'chat' | 'other';
+  note: string;
+  contacted_at: Timestamp;
+  recorded_at: Timestamp;
+  operator_id: string | null;
+  recorded_by_name: string;
+}

@@ -4,7 +4,7 @@ import type { ColumnType, Generated } from 'kysely';
 
 import type { Locale } from '../../../locales/locales.ts';
 import type { Json, NullableTimestamp, Numeric, Timestamp } from './schema-columns.ts';
-import type { OperatorRecoveryCodesTable, OperatorSessionsTable, OperatorsTable } from './schema-operators.ts';
+import type { OperatorRecoveryCodesTable, OperatorSessionsTable, OperatorsTable, WorkAssignmentsTable, WorkContactsTable } from './schema-operators.ts';
 import type {
   SponsorshipLedgerTable,
   SponsorshipsTable,
@@ -271,6 +271,8 @@ export interface DB {
   operators: OperatorsTable;
   operator_recovery_codes: OperatorRecoveryCodesTable;
   operator_sessions: OperatorSessionsTable;
+  work_assignments: WorkAssignmentsTable;
+  work_contacts: WorkContactsTable;
   tenants: TenantsTable;
   partner_accounts: PartnerAccountsTable;
   users: UsersTable;

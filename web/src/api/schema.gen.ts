@@ -849,6 +849,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ops/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The work queue: open activations, technical requests and sponsorship provisioning requests, soonest due first
+         * @description Each item with its due time and the time left (negative once overdue); filter by kind, state, partner, benefit, assignee and overdue. A page at a time.
+         */
+        get: operations["listWork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/work/{kind}/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign an open item: to yourself, or (a manager) to someone of the team */
+        post: operations["assignWork"];
+        /** Put an item back in the unassigned queue (its assignee, or a manager) */
+        delete: operations["unassignWork"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/work/{kind}/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contacts recorded for an item, newest first */
+        get: operations["listWorkContacts"];
+        put?: never;
+        /** Record a contact with the partner (channel, note, time); an activation's first one puts its benefit in progress */
+        post: operations["recordWorkContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Rewards team: the operators whose accounts are active, by name */
+        get: operations["listTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rewards/sponsorships": {
         parameters: {
             query?: never;
@@ -1112,7 +1185,7 @@ export interface components {
                 tenantAssociated: boolean;
                 hasRewardsRole: boolean;
             };
-            /** @description Send back in the x-csrf-token header on every state-changing request */
+            /** @description Send back in the x-csrf-token header on every state-changing request; an operator's starts with `op_` */
             csrfToken: string;
         };
         OperatorToken: {
@@ -1146,6 +1219,8 @@ export interface components {
                 secret: string;
                 /** @description otpauth:// address, for a QR code */
                 uri: string;
+                /** @description The address as a QR code: an SVG image, as a data: URL */
+                qrCode: string;
             } | null;
             /** Format: date-time */
             expiresAt: string;
@@ -1154,7 +1229,7 @@ export interface components {
             operator: components["schemas"]["Operator"];
             /** @description At enrollment only: ten single-use codes, shown this once */
             recoveryCodes: string[] | null;
-            /** @description Send back in the x-csrf-token header on every state-changing request */
+            /** @description Send back in the x-csrf-token header on every state-changing request; an operator's starts with `op_` */
             csrfToken: string;
         };
         RewardsSummary: {
@@ -1642,6 +1717,64 @@ export interface components {
             usedAt: string | null;
             /** Format: date-time */
             occurredAt: string;
+        };
+        WorkItem: {
+            /** @enum {unknown} */
+            kind: "activation" | "technical-request" | "sponsorship";
+            /** Format: uuid */
+            id: string;
+            /** @description A technical request's TR- reference */
+            reference: string | null;
+            /** @enum {unknown} */
+            state: "open" | "submitted" | "in-review" | "action-required" | "scheduled" | "requested";
+            partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description Digits only */
+                mpnId: string;
+            };
+            benefit: {
+                code: string;
+                name: string;
+            };
+            contactEmail: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            overdue: boolean;
+            /** @description Until the item is due; negative once overdue */
+            secondsLeft: number;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            assignedAt: string | null;
+            lastContactAt: string | null;
+        };
+        WorkContact: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {unknown} */
+            kind: "activation" | "technical-request" | "sponsorship";
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {unknown} */
+            channel: "email" | "phone" | "meeting" | "chat" | "other";
+            note: string;
+            /** Format: date-time */
+            contactedAt: string;
+            recordedBy: string;
+        };
+        TeamMember: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            email: string;
+            /** @enum {unknown} */
+            role: "rewards-agent" | "rewards-manager" | "operator-admin";
         };
     };
     responses: never;
@@ -7114,6 +7247,591 @@ export interface operations {
             };
             /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listWork: {
+        parameters: {
+            query?: {
+                /** @description One queue (absent: all together) */
+                kind?: "activation" | "technical-request" | "sponsorship";
+                /** @description An item's state: `open` (an activation), a technical request's, or `requested` (a sponsorship) */
+                state?: "open" | "submitted" | "in-review" | "action-required" | "scheduled" | "requested";
+                /** @description An MPN ID, or part of the partner name */
+                partner?: string;
+                /** @description A benefit code */
+                benefit?: string;
+                /** @description An operator's id, `me`, or `none` (unassigned) */
+                assignee?: string | ("me" | "none");
+                overdue?: "true" | "false";
+                /** @description Items per page (at most 200) */
+                limit?: number;
+                /** @description The previous page's `nextCursor` */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkItem"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    assignWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "activation" | "technical-request" | "sponsorship";
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description `assigneeId`: the operator to work on it (absent: yourself); someone else needs a manager */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    assigneeId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "activation" | "technical-request" | "sponsorship";
+                        /** Format: uuid */
+                        id: string;
+                        assignee: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        assignedAt: string;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID`, `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unassignWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "activation" | "technical-request" | "sponsorship";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID`, `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listWorkContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "activation" | "technical-request" | "sponsorship";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkContact"][];
+                    };
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordWorkContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "activation" | "technical-request" | "sponsorship";
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description `contactedAt`: when it happened (absent: now), not later than now nor before the work was opened */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    channel: "email" | "phone" | "meeting" | "chat" | "other";
+                    /** @description What was said or agreed */
+                    note: string;
+                    /** Format: date-time */
+                    contactedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkContact"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID`, `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TeamMember"][];
+                    };
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
