@@ -33,6 +33,9 @@ function precompress(): Plugin {
 
 /** Catalog keys the portal never formats itself: emails, and the API's errors (which arrive already worded). */
 const SERVER_ONLY = /^(email|error|field)\./;
+/** The Rewards team's console's own messages: a catalog of their own, fetched by the console only (ConsoleShell). */
+const CONSOLE_ONLY = /^console\./;
+const CONSOLE_PART = 'console.';
 const CATALOG = 'virtual:rewards-catalog/';
 
 /**
@@ -47,14 +50,16 @@ function catalogs(): Plugin {
     resolveId: (id) => (id.startsWith(CATALOG) ? `\0${id}` : undefined),
     load(id) {
       if (!id.startsWith(`\0${CATALOG}`)) return undefined;
-      const locale = id.slice(CATALOG.length + 1);
+      const name = id.slice(CATALOG.length + 1);
+      const forConsole = name.startsWith(CONSOLE_PART);
+      const locale = forConsole ? name.slice(CONSOLE_PART.length) : name;
       if (!(LOCALES as readonly string[]).includes(locale)) throw new Error(`No catalog for ${locale}`);
       const file = path.join(here, '..', 'locales', `${locale}.json`);
       this.addWatchFile(file);
       const messages = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
       const parsed = Object.fromEntries(
         Object.entries(messages)
-          .filter(([key]) => !SERVER_ONLY.test(key))
+          .filter(([key]) => !SERVER_ONLY.test(key) && CONSOLE_ONLY.test(key) === forConsole)
           .map(([key, message]) => [key, parse(message)]),
       );
       return `export default ${JSON.stringify(parsed)};`;

@@ -14,6 +14,8 @@ import { submitTechnicalRequest, cancelTechnicalRequest, type Links } from '../m
 import { moveTechnicalRequestAsTeam } from '../modules/technical/technical-team.service.ts';
 import { moveSponsorshipAsTeam, requestProvisioning, syncSponsorships } from '../modules/technical/sponsorships.service.ts';
 import { drawUsage } from '../modules/technical/sponsorship-usage.service.ts';
+import { createOperator, operatorIdOf } from '../modules/operators/operators.service.ts';
+import type { OperatorRole } from '../platform/values.ts';
 
 /**
  * Demo data: two partner accounts with their admins, and one tenant that is not
@@ -69,15 +71,22 @@ export const DEMO_TENANTS: DemoTenant[] = [
   },
 ];
 
+/** The Rewards team (issue #14): a manager and an agent who reports to her. Their second factor is enrolled at the first sign-in. */
+export const DEMO_OPERATORS: { username: string; displayName: string; role: OperatorRole; locale: Locale | null; manager?: string; note: string }[] = [
+  { username: 'marit@rewards-team.example', displayName: 'Marit de Vries', role: 'rewards-manager', locale: 'nl-NL', note: 'Rewards manager (the console; an authenticator app at first sign-in)' },
+  { username: 'ava@rewards-team.example', displayName: 'Ava Okafor', role: 'rewards-agent', locale: null, manager: 'marit@rewards-team.example', note: 'Rewards agent, reports to marit (the console)' },
+];
+
 export interface DemoSignIn {
   username: string;
   note: string;
 }
 
 export function demoSignIns(): DemoSignIn[] {
-  return DEMO_TENANTS.flatMap((tenant) =>
-    tenant.users.map((user) => ({ username: `${user.name}@${tenant.domain}`, note: user.note })),
-  );
+  return [
+    ...DEMO_TENANTS.flatMap((tenant) => tenant.users.map((user) => ({ username: `${user.name}@${tenant.domain}`, note: user.note }))),
+    ...DEMO_OPERATORS.map(({ username, note }) => ({ username, note })),
+  ];
 }
 
 /**
@@ -117,7 +126,7 @@ const DEMO_MARKETPLACE = {
 };
 
 export const demoStepCount = () =>
-  DEMO_TENANTS.reduce((n, t) => n + 1 + (t.partner ? 1 : 0) + t.users.length, 0) + 2;
+  DEMO_TENANTS.reduce((n, t) => n + 1 + (t.partner ? 1 : 0) + t.users.length, 0) + 3;
 
 const DAY_MS = 86_400_000;
 
@@ -290,6 +299,13 @@ export async function loadDemoData(
       onStep(`user ${username}`);
     }
   }
+  for (const operator of DEMO_OPERATORS) {
+    if (await operatorIdOf(db, operator.username)) continue;
+    const managerId = operator.manager ? await operatorIdOf(db, operator.manager) : null;
+    await createOperator(db, { username: operator.username, displayName: operator.displayName, email: operator.username, role: operator.role, password: DEMO_PASSWORD, locale: operator.locale, managerId }, ctx);
+    created += 1;
+  }
+  onStep('the Rewards team');
   created += await loadDemoMarketplace(db);
   onStep('publisher profiles, offers and billed sales');
   created += await loadDemoTechnical(db, links);

@@ -80,6 +80,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** The widths the portal is tested at: a desktop window, and a phone (an iPhone 14's CSS pixels). */
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
+/** A tablet held upright (an iPad Air's CSS pixels): the console's narrowest width. */
+export const TABLET = { width: 820, height: 1180 };
 
 /**
  * A browser context in that language, at that size (a phone's is a touch screen). Every page records the Content-Security-Policy violations it

@@ -7,7 +7,7 @@ import { LazyBoundary } from './LazyBoundary.tsx';
 import { pages } from './pages.ts';
 import { useSession } from './session.tsx';
 
-const { SignInPage, AppShell, HomePage, RewardsPage, RequestPage, VisibilityHelpPage, UsersPage, TenantsPage } = pages;
+const { SignInPage, AppShell, HomePage, RewardsPage, RequestPage, VisibilityHelpPage, UsersPage, TenantsPage, ConsoleShell, QueuePage } = pages;
 
 /** The document's title for a page whose name does not change (the others set their own, as they load). */
 function Title({ id }: { id: MessageId }) {
@@ -27,7 +27,7 @@ function Page({ title, children }: { title?: MessageId; children: ReactNode }) {
 }
 
 export function AppRoutes() {
-  const { status } = useSession();
+  const { status, operator } = useSession();
   const intl = useIntl();
   const location = useLocation();
   if (status === 'loading') {
@@ -44,6 +44,19 @@ export function AppRoutes() {
       </Routes>
     );
   }
+  if (operator) {
+    // The Rewards team's console, and nothing of a partner's portal (an operator is never a member of a partner account).
+    return (
+      <Routes>
+        <Route path="/sign-in" element={<SignedInAlready fallback='/console' />} />
+        <Route element={<Page><ConsoleShell /></Page>}>
+          <Route path='/console' element={<Page><QueuePage /></Page>} />
+          <Route path="*" element={<Navigate to='/console' replace />} />
+        </Route>
+      </Routes>
+    );
+  }
+  // A partner's portal: the console's addresses are not among its routes (they lead home).
   return (
     <Routes>
       <Route path="/sign-in" element={<SignedInAlready />} />
@@ -63,9 +76,12 @@ export function AppRoutes() {
 }
 
 /** Signed in on the sign-in page (just now, or by going back to it): on to the page that was asked for. */
-function SignedInAlready() {
+function SignedInAlready({ fallback = '/' }: { fallback?: string }) {
   const location = useLocation();
-  return <Navigate to={safeReturnPath(location.state)} replace />;
+  const to = safeReturnPath(location.state);
+  // An operator lands in the console whatever was asked; a partner user never does.
+  const inConsole = to === '/console' || to.startsWith('/console/') || to.startsWith('/console?');
+  return <Navigate to={fallback === '/console' ? (inConsole ? to : '/console') : inConsole ? '/' : to} replace />;
 }
 
 /** Only a path of this portal (never another origin, not even `//elsewhere`), else home. */

@@ -13,9 +13,8 @@ export { fieldError, fieldValidation } from './fieldErrors.ts';
  * a problem of the request as a whole (field `_`, say nothing to change) has no field, so it is shown here.
  */
 /** Refusals the portal words itself (no answer from the server says them). */
-const CLIENT_MESSAGES: Record<string, 'web.error.network' | 'web.error.operatorConsole'> = {
+const CLIENT_MESSAGES: Record<string, 'web.error.network'> = {
   NETWORK: 'web.error.network',
-  OPERATOR_CONSOLE_PENDING: 'web.error.operatorConsole',
 };
 
 export function ErrorMessage({ error }: { error: unknown }) {

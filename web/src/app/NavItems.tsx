@@ -5,7 +5,8 @@ import { FormattedMessage } from 'react-intl';
 import { NavLink } from 'react-router';
 import { useSignedIn } from './session.tsx';
 
-const useStyles = makeStyles({
+/** A navigation entry and the one of the page shown (the portal's, and the console's: ConsoleShell). */
+export const useNavLinkStyles = makeStyles({
   navLink: {
     display: 'flex',
     alignItems: 'center',
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
 });
 
 function NavItem({ to, icon, children, onNavigate }: { to: string; icon: ReactNode; children: ReactNode; onNavigate?: () => void }) {
-  const styles = useStyles();
+  const styles = useNavLinkStyles();
   return (
     <NavLink
       to={to}

@@ -1,8 +1,9 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { startTransition, StrictMode, useEffect, useState } from 'react';
+import { StrictMode } from 'react';
 import { IntlProvider } from 'react-intl';
 import { BrowserRouter } from 'react-router';
-import { loadCatalog, type Catalog, type Locale } from '../i18n/catalogs.ts';
+import { loadCatalog } from '../i18n/catalogs.ts';
+import { useCatalog } from '../i18n/useCatalog.ts';
 import { AppRoutes } from './AppRoutes.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
@@ -12,24 +13,7 @@ import { SessionProvider, useSession } from './session.tsx';
  */
 function Localized() {
   const { locale } = useSession();
-  const [shown, setShown] = useState<{ locale: Locale; messages: Catalog } | null>(null);
-  useEffect(() => {
-    let current = true;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const load = (delay: number) => {
-      loadCatalog(locale).then(
-        (messages) => current && startTransition(() => setShown({ locale, messages })),
-        () => {
-          if (current) retry = setTimeout(() => load(Math.min(delay * 2, 30_000)), delay);
-        },
-      );
-    };
-    load(1000);
-    return () => {
-      current = false;
-      clearTimeout(retry);
-    };
-  }, [locale]);
+  const shown = useCatalog(locale, loadCatalog);
   if (!shown) return null;
   return (
     <IntlProvider locale={shown.locale} messages={shown.messages} defaultLocale="en-US">

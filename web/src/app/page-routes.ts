@@ -13,6 +13,8 @@ export const PAGE_MODULES = {
   VisibilityHelpPage: 'features/identity/VisibilityHelpPage.tsx',
   UsersPage: 'features/accounts/UsersPage.tsx',
   TenantsPage: 'features/accounts/TenantsPage.tsx',
+  ConsoleShell: 'features/console/ConsoleShell.tsx',
+  QueuePage: 'features/console/QueuePage.tsx',
 } as const;
 
 export type PageName = keyof typeof PAGE_MODULES;
@@ -32,6 +34,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/settings/tenants', pages: ['AppShell', 'TenantsPage'] },
   { path: '/settings', pages: ['AppShell', 'UsersPage'] },
   { path: '/help', pages: ['AppShell', 'VisibilityHelpPage'] },
+  { path: '/console', pages: ['ConsoleShell', 'QueuePage'] },
 ];
 export const FALLBACK_PAGES: readonly PageName[] = ['AppShell', 'HomePage'];
 

@@ -19,6 +19,8 @@ const loaders = {
   VisibilityHelpPage: () => import('../features/identity/VisibilityHelpPage.tsx').then((m) => ({ default: m.VisibilityHelpPage })),
   UsersPage: () => import('../features/accounts/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
   TenantsPage: () => import('../features/accounts/TenantsPage.tsx').then((m) => ({ default: m.TenantsPage })),
+  ConsoleShell: () => import('../features/console/ConsoleShell.tsx').then((m) => ({ default: m.ConsoleShell })),
+  QueuePage: () => import('../features/console/QueuePage.tsx').then((m) => ({ default: m.QueuePage })),
 } satisfies Record<PageName, () => Promise<{ default: ComponentType }>>;
 
 export const pages = Object.fromEntries(Object.entries(loaders).map(([name, load]) => [name, lazy(load)])) as unknown as Record<PageName, ComponentType>;

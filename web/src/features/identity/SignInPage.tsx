@@ -46,65 +46,75 @@ const languages: CSSProperties = { display: 'flex', gap: 4, alignItems: 'center'
 const loadErrorMessage = () => import('../../app/ErrorMessage.tsx').then((m) => m.ErrorMessage);
 const ErrorMessage = lazyComponent(loadErrorMessage);
 const preloadErrorMessage = () => void loadErrorMessage().catch(() => undefined);
+// A Rewards team member's second step, fetched only when a password was an operator's (issue #14), with
+// the console's code (ConsoleShell.tsx), which comes next.
+const SecondFactorStep = lazyComponent(() => import('../console/ConsoleShell.tsx').then((m) => m.SecondFactorStep));
 
 /** Sign-in: the product named, the fields, the language. Where the user goes next is AppRoutes' (the page they asked for). */
 export function SignInPage() {
+  const intl = useIntl();
+  const { secondFactor } = useSession();
+  useDocumentTitle(intl.formatMessage({ id: 'signIn.title' }));
+
+  return (
+    <main style={page}>
+      <div style={card}>{secondFactor ? <SecondFactorStep step={secondFactor} /> : <PasswordStep />}</div>
+    </main>
+  );
+}
+
+/** The name and password (mounted afresh when an operator goes back from the second factor). */
+function PasswordStep() {
   const intl = useIntl();
   const { signIn, locale, setLocale } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { error, busy, submit } = useFormSubmit(() => signIn(username, password));
-  useDocumentTitle(intl.formatMessage({ id: 'signIn.title' }));
-
   return (
-    <main style={page}>
-      <div style={card}>
-        <form style={form} onSubmit={submit} onFocusCapture={preloadErrorMessage} onInputCapture={preloadErrorMessage} noValidate>
-          <div>
-            <p style={product}>
-              <FormattedMessage id="signIn.product" />
-            </p>
-            <h1 style={title}>
-              <FormattedMessage id="signIn.title" />
-            </h1>
-            <p style={text}>
-              <FormattedMessage id="signIn.intro" />
-            </p>
-          </div>
-          {error != null && <ErrorMessage error={error} />}
-          <Field
-            label={intl.formatMessage({ id: 'signIn.username' })}
-            hint={intl.formatMessage({ id: 'signIn.usernameHint' })}
-            required
-            {...fieldValidation(error, 'username')}
-          >
-            <Input name="username" type="email" autoComplete="username" value={username} onChange={(_, data) => setUsername(data.value)} />
-          </Field>
-          <Field label={intl.formatMessage({ id: 'signIn.password' })} required {...fieldValidation(error, 'password')}>
-            <Input name="password" type="password" autoComplete="current-password" value={password} onChange={(_, data) => setPassword(data.value)} />
-          </Field>
-          <Button appearance="primary" type="submit" disabled={busy}>
-            <FormattedMessage id="signIn.submit" />
-          </Button>
-          <div role="group" aria-label={intl.formatMessage({ id: 'shell.language' })} style={languages}>
-            <span style={text} aria-hidden>
-              <FormattedMessage id="shell.language" />:
-            </span>
-            {LOCALES.map((option) => (
-              <Button
-                key={option}
-                size="small"
-                appearance={option === locale ? 'outline' : 'transparent'}
-                aria-pressed={option === locale}
-                lang={option}
-                onClick={() => void setLocale(option)}
-              >
-                {LANGUAGE_NAMES[option]}
-              </Button>
-            ))}
-          </div>
-        </form>
+    <form style={form} onSubmit={submit} onFocusCapture={preloadErrorMessage} onInputCapture={preloadErrorMessage} noValidate>
+      <div>
+        <p style={product}>
+          <FormattedMessage id="signIn.product" />
+        </p>
+        <h1 style={title}>
+          <FormattedMessage id="signIn.title" />
+        </h1>
+        <p style={text}>
+          <FormattedMessage id="signIn.intro" />
+        </p>
       </div>
-    </main>
+      {error != null && <ErrorMessage error={error} />}
+      <Field
+        label={intl.formatMessage({ id: 'signIn.username' })}
+        hint={intl.formatMessage({ id: 'signIn.usernameHint' })}
+        required
+        {...fieldValidation(error, 'username')}
+      >
+        <Input name="username" type="email" autoComplete="username" value={username} onChange={(_, data) => setUsername(data.value)} />
+      </Field>
+      <Field label={intl.formatMessage({ id: 'signIn.password' })} required {...fieldValidation(error, 'password')}>
+        <Input name="password" type="password" autoComplete="current-password" value={password} onChange={(_, data) => setPassword(data.value)} />
+      </Field>
+      <Button appearance="primary" type="submit" disabled={busy}>
+        <FormattedMessage id="signIn.submit" />
+      </Button>
+      <div role="group" aria-label={intl.formatMessage({ id: 'shell.language' })} style={languages}>
+        <span style={text} aria-hidden>
+          <FormattedMessage id="shell.language" />:
+        </span>
+        {LOCALES.map((option) => (
+          <Button
+            key={option}
+            size="small"
+            appearance={option === locale ? 'outline' : 'transparent'}
+            aria-pressed={option === locale}
+            lang={option}
+            onClick={() => void setLocale(option)}
+          >
+            {LANGUAGE_NAMES[option]}
+          </Button>
+        ))}
+      </div>
+    </form>
   );
 }

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generate } from 'otplib';
+import type { Page } from 'playwright-core';
+import { t } from '../../src/platform/i18n/i18n.ts';
+import { apiAs, axeViolations, DEMO_PASSWORD, newContext, screenshot, signIn, TABLET, withPortal } from './harness.ts';
+
+type Locale = 'en-US' | 'nl-NL';
+
+/** An operator's sign-in with the keyboard: the password, then (enrolling) the code of the key the page shows; the recovery codes are acknowledged. */
+async function operatorSignIn(page: Page, url: string, username: string, locale: Locale, consoleLocale: Locale = locale) {
+  await page.goto(`${url}/sign-in`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: t(locale, 'console.secondFactor.title') }).waitFor();
+  await page.getByRole('img', { name: t(locale, 'console.secondFactor.qrAlt') }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, `console-second-factor.${locale.slice(0, 2)}`);
+  const secret = (await page.getByTestId('totp-key').innerText()).replace(/\s+/g, '');
+
+  // A wrong code is refused, in the page's language, and the step stays.
+  await page.locator('input[name="code"]').fill('000000');
+  await page.keyboard.press('Enter');
+  await page.getByRole('alert').filter({ hasText: t(locale, 'error.SECOND_FACTOR_INVALID') }).waitFor();
+
+  await page.locator('input[name="code"]').fill(await generate({ secret }));
+  await page.keyboard.press('Enter');
+  // Signed in, the console speaks the operator's own language (where one is saved), the codes too.
+  const codes = page.getByRole('alertdialog');
+  await codes.getByRole('heading', { name: t(consoleLocale, 'console.recovery.title') }).waitFor();
+  assert.equal(await codes.getByTestId('recovery-codes').locator('li').count(), 10);
+  await codes.getByRole('button', { name: t(consoleLocale, 'console.recovery.done') }).click();
+  await codes.waitFor({ state: 'detached' });
+}
+
+function consoleWalk(locale: Locale) {
+  describe(`the Rewards team's console (${locale})`, () => {
+    const env = withPortal();
+
+    it('an activation reaches the top of the queue; the agent assigns it to herself, records the contact, and the partner sees it in progress', async () => {
+      const { portal, browser } = env;
+      // The partner: a marketing contact (set up through the API), then Activate in the portal.
+      const megan = await apiAs(portal, 'megan@contoso.example');
+      const me = (await megan('GET', '/api/v1/me')) as { user: { id: string } };
+      await megan('PUT', '/api/v1/rewards/marketing-contact', { userId: me.user.id, email: 'megan.marketing@mail.contoso.example', phone: '+31 20 794 2000', preferredLanguage: locale });
+      const partner = await (await newContext(browser, locale)).newPage();
+      await signIn(partner, portal, 'megan@contoso.example');
+      await partner.goto(`${portal.url}/rewards`);
+      const benefit = partner.getByTestId('benefit-trial-campaign-assets');
+      await benefit.getByRole('button', { name: t(locale, 'rewards.activate') }).click();
+      await benefit.getByTestId('activation-due').waitFor();
+      // A partner never sees a console page: its address leads home.
+      await partner.goto(`${portal.url}/console`);
+      await partner.waitForURL(`${portal.url}/`);
+
+      const agent = await (await newContext(browser, locale)).newPage();
+      await operatorSignIn(agent, portal.url, 'ava@rewards-team.example', locale);
+      assert.match(agent.url(), /\/console$/);
+      await agent.getByTestId('work-queue').waitFor();
+
+      // Activations only: Megan's is at the top, due in a week.
+      await agent.getByLabel(t(locale, 'console.queue.kind')).selectOption('activation');
+      await agent.waitForURL(/kind=activation/);
+      const top = agent.getByTestId('work-item').first();
+      await top.getByText('Contoso Apps').waitFor();
+      assert.equal(await top.getAttribute('data-kind'), 'activation');
+      assert.equal((await top.getByTestId('time-left').innerText()).trim(), t(locale, 'console.queue.left', { duration: t(locale, 'console.queue.days', { n: 7 }) }));
+      assert.deepEqual(await axeViolations(agent), []);
+      await screenshot(agent, `console-queue.${locale.slice(0, 2)}`);
+
+      await top.getByRole('button', { name: new RegExp(`^${t(locale, 'console.queue.assignToMe')}`) }).click();
+      await top.getByTestId('assignee').getByText('Ava Okafor').waitFor();
+      await agent.getByLabel(t(locale, 'console.queue.assignee')).selectOption('me');
+      await agent.waitForURL(/assignee=me/);
+      await agent.getByTestId('work-item').first().waitFor();
+      assert.equal(await agent.getByTestId('work-item').count(), 1);
+
+      await agent.getByTestId('work-item').first().getByRole('button', { name: new RegExp(`^${t(locale, 'console.queue.recordContact')}`) }).click();
+      const dialog = agent.getByRole('dialog');
+      await dialog.getByLabel(t(locale, 'console.contact.channel')).selectOption('phone');
+      await dialog.locator('textarea[name="note"]').fill('Called Megan; the campaign assets go out next week.');
+      assert.deepEqual(await axeViolations(agent), []);
+      await dialog.getByRole('button', { name: t(locale, 'console.contact.submit') }).click();
+      await dialog.waitFor({ state: 'detached' });
+      // Contacted: no longer open work.
+      await agent.getByText(t(locale, 'console.queue.empty')).waitFor();
+      assert.match(await agent.getByTestId('queue-announcement').innerText(), /Contoso Apps/);
+
+      await partner.goto(`${portal.url}/rewards`);
+      await partner.getByTestId('benefit-trial-campaign-assets').getByText(t(locale, 'rewards.status.in-progress'), { exact: true }).waitFor();
+      await partner.context().close();
+      await agent.context().close();
+    });
+
+    it('takes a technical request back to review and through action-required, where the partner answers, from the console at tablet width', async () => {
+      const { portal, browser } = env;
+      // Marit, a manager, works in Dutch (her own choice), whatever the browser says.
+      const manager = await (await newContext(browser, locale, TABLET)).newPage();
+      await operatorSignIn(manager, portal.url, 'marit@rewards-team.example', locale, 'nl-NL');
+      await manager.goto(`${portal.url}/console?kind=technical-request&state=action-required`);
+      const row = manager.getByTestId('work-item').filter({ hasText: 'Contoso Apps' }).first();
+      await row.waitFor();
+      const id = (await row.getAttribute('data-id'))!;
+      const item = () => manager.locator(`[data-id="${id}"]`);
+      const move = async (to: string, reason?: string) => {
+        await item().getByRole('button', { name: new RegExp(`^${t('nl-NL', 'console.queue.move')}`) }).click();
+        const dialog = manager.getByRole('dialog');
+        await dialog.getByLabel(t('nl-NL', 'console.move.to')).selectOption(to);
+        if (reason) await dialog.locator('textarea[name="reason"]').fill(reason);
+        await dialog.getByRole('button', { name: t('nl-NL', 'console.move.submit') }).click();
+        await dialog.waitFor({ state: 'detached' });
+      };
+      await manager.goto(`${portal.url}/console?kind=technical-request`);
+      await move('in-review');
+      await item().getByTestId('work-state').getByText(t('nl-NL', 'console.state.in-review'), { exact: true }).waitFor();
+      await move('action-required', 'Which API version do your customers call?');
+      await item().getByTestId('work-state').getByText(t('nl-NL', 'console.state.action-required'), { exact: true }).waitFor();
+      assert.deepEqual(await axeViolations(manager), []);
+      await screenshot(manager, `console-queue-tablet.${locale.slice(0, 2)}`);
+
+      // The partner answers the question; the request is back with the team.
+      const megan = await apiAs(portal, 'megan@contoso.example');
+      const asked = (await megan('GET', `/api/v1/rewards/technical-requests/${id}`)) as { status: string; revision: number };
+      assert.equal(asked.status, 'action-required');
+      await megan('PATCH', `/api/v1/rewards/technical-requests/${id}`, { revision: asked.revision, answer: 'Version 2 of the API, from Azure regions in Europe.' });
+      await manager.reload();
+      await item().getByTestId('work-state').getByText(t('nl-NL', 'console.state.in-review'), { exact: true }).waitFor();
+      await manager.context().close();
+    });
+  });
+}
+
+consoleWalk('en-US');
+consoleWalk('nl-NL');

@@ -1,0 +1,118 @@
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { NavLink, Outlet } from 'react-router';
+import { queryClient } from '../../api/queries.ts';
+import { useNavLinkStyles } from '../../app/NavItems.tsx';
+import { useOperator, useSession } from '../../app/session.tsx';
+import { LANGUAGE_NAMES, LOCALES } from '../../i18n/catalogs.ts';
+import { ConsoleIntl } from './ConsoleIntl.tsx';
+import { RecoveryCodesDialog } from './RecoveryCodesDialog.tsx';
+
+// The operator's second factor comes with the console's code (SignInPage fetches it from here), so the
+// two share ConsoleIntl and its catalogs without the build moving them into the portal's entry.
+export { SecondFactorStep } from './SecondFactorStep.tsx';
+
+/** Below this width the navigation is a row above the page (a tablet held upright, a small window). */
+const narrow = '@media (max-width: 899px)';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'grid',
+    gridTemplateRows: '48px auto 1fr',
+    gridTemplateColumns: '200px minmax(0, 1fr)',
+    minHeight: '100%',
+    [narrow]: { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  header: {
+    gridColumn: '1 / -1',
+    position: 'sticky',
+    top: 0,
+    zIndex: 10,
+    display: 'flex',
+    alignItems: 'center',
+    gap: '12px',
+    paddingLeft: '16px',
+    paddingRight: '8px',
+    backgroundColor: tokens.colorNeutralForeground1,
+    color: tokens.colorNeutralForegroundInverted,
+  },
+  product: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, whiteSpace: 'nowrap' },
+  who: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', opacity: 0.9 },
+  headerButton: { color: tokens.colorNeutralForegroundInverted, minWidth: '40px' },
+  languages: { display: 'flex', gap: '2px' },
+  nav: {
+    gridRow: '2 / 4',
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: '8px',
+    [narrow]: { gridRow: 'auto', display: 'flex', borderRight: 'none', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: 0 },
+  },
+  main: { minWidth: 0, gridRow: '2 / 4', padding: '24px 32px', [narrow]: { gridRow: 'auto', padding: '16px' } },
+  skip: { position: 'absolute', left: '-10000px', ':focus': { left: '8px', top: '8px', zIndex: 1000, backgroundColor: tokens.colorNeutralBackground1, padding: '8px' } },
+});
+
+/** The Rewards team's console (issue #14): its own frame, messages and navigation, for operators only. */
+export function ConsoleShell() {
+  return (
+    <ConsoleIntl>
+      <QueryClientProvider client={queryClient}>
+        <Frame />
+      </QueryClientProvider>
+    </ConsoleIntl>
+  );
+}
+
+function Frame() {
+  const styles = useStyles();
+  const nav = useNavLinkStyles();
+  const intl = useIntl();
+  const operator = useOperator();
+  const { signOut, recoveryCodes, dismissRecoveryCodes, locale, setLocale } = useSession();
+  const role = intl.formatMessage({ id: `console.role.${operator.role}` });
+  const link = ({ isActive }: { isActive: boolean }) => (isActive ? mergeClasses(nav.navLink, nav.navLinkActive) : nav.navLink);
+  return (
+    <div className={styles.root}>
+      <a href="#main" className={styles.skip}>
+        <FormattedMessage id="shell.skipToContent" />
+      </a>
+      <header className={styles.header}>
+        <Text className={styles.product}>
+          <FormattedMessage id="console.product" />
+        </Text>
+        <Text className={styles.who} data-testid="operator-name">
+          {intl.formatMessage({ id: 'console.operator' }, { name: operator.displayName, role })}
+        </Text>
+        <div role="group" aria-label={intl.formatMessage({ id: 'shell.language' })} className={styles.languages}>
+          {LOCALES.map((option) => (
+            <Button
+              key={option}
+              size="small"
+              appearance={option === locale ? 'outline' : 'transparent'}
+              className={styles.headerButton}
+              aria-pressed={option === locale}
+              lang={option}
+              onClick={() => void setLocale(option)}
+            >
+              {LANGUAGE_NAMES[option]}
+            </Button>
+          ))}
+        </div>
+        <Button appearance="transparent" className={styles.headerButton} icon={<SignOut24Regular />} onClick={() => void signOut()}>
+          <FormattedMessage id="console.signOut" />
+        </Button>
+      </header>
+      <nav className={styles.nav} aria-label={intl.formatMessage({ id: 'console.navigation' })}>
+        <NavLink to="/console" end className={link}>
+          <TaskListLtr24Regular />
+          <FormattedMessage id="console.nav.queue" />
+        </NavLink>
+      </nav>
+      <main id="main" className={styles.main} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <RecoveryCodesDialog codes={recoveryCodes} onDone={dismissRecoveryCodes} />
+    </div>
+  );
+}
