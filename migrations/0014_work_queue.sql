@@ -29,3 +29,16 @@ create table work_contacts (
   recorded_by_name text not null
 );
 create index work_contacts_item_idx on work_contacts (kind, item_id, contacted_at);
+
+-- Overdue work escalates once per deadline (work-escalation.ts): this row is the claim and the record.
+create table work_escalations (
+  kind text not null check (kind in ('activation', 'technical-request', 'sponsorship')),
+  item_id uuid not null,
+  due_at timestamptz not null,
+  escalated_at timestamptz not null,
+  recipient text not null,
+  primary key (kind, item_id, due_at)
+);
+-- Activations escalated before the console kept this record are not escalated again.
+insert into work_escalations (kind, item_id, due_at, escalated_at, recipient)
+select 'activation', id, due_at, escalated_at, '' from activations where escalated_at is not null;

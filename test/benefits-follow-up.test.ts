@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { escalateOverdue } from '../src/modules/benefits/follow-up.service.ts';
+import { escalateOverdueWork } from '../src/modules/work/work-escalation.ts';
 import {
   activate,
   auditFor,
@@ -200,16 +200,16 @@ for (const engine of engines()) {
         assert.equal((await ops(t, 'POST', `/api/v1/ops/activations/${contacted.activation.id}/contacted`, { note: 'Done' })).statusCode, 200);
 
         const links = { portalUrl: 'http://localhost:3000' };
-        assert.equal(await escalateOverdue(db, null, now, links), 0, 'no team address, no escalation');
+        assert.equal(await escalateOverdueWork(db, null, now, links), 0, 'no team address and nobody assigned: no escalation');
         const team = 'team@example.com';
-        const first = await escalateOverdue(db, team, now, links);
+        const first = await escalateOverdueWork(db, team, now, links);
         assert.equal(first, 2, 'the two open overdue activations');
-        const second = await escalateOverdue(db, team, now, links);
+        const second = await escalateOverdueWork(db, team, now, links);
         assert.equal(second, 0, 'already escalated');
-        const concurrent = await Promise.all([escalateOverdue(db, team, now, links), escalateOverdue(db, team, now, links)]);
+        const concurrent = await Promise.all([escalateOverdueWork(db, team, now, links), escalateOverdueWork(db, team, now, links)]);
         assert.deepEqual(concurrent, [0, 0]);
 
-        const mail = await db.selectFrom('outbox').selectAll().where('recipient', '=', team).where('kind', '=', 'activation-overdue').execute();
+        const mail = await db.selectFrom('outbox').selectAll().where('recipient', '=', team).where('kind', '=', 'work-overdue').execute();
         const about = (x: { p: SalesPartner }) => mail.filter((m) => m.subject.includes(`(${x.p.mpnId})`));
         assert.equal(about(overdue1).length, 1);
         assert.equal(about(overdue2).length, 1);
@@ -217,12 +217,12 @@ for (const engine of engines()) {
         assert.equal(about(contacted).length, 0);
         const escalation = about(overdue2)[0]!;
         assert.equal(escalation.locale, 'en-US', "the team's emails are in English");
-        assert.equal(escalation.subject, `Overdue follow-up: Partner ${overdue2.p.domain} (${overdue2.p.mpnId}), ${SALES_BENEFIT}`);
-        assert.ok(escalation.text_body.includes(overdue2.activation.contactEmail));
+        assert.equal(escalation.subject, `Overdue: activation of Partner ${overdue2.p.domain} (${overdue2.p.mpnId}), ${SALES_BENEFIT}`);
+        assert.ok(escalation.text_body.includes('Assigned to: nobody yet.'), escalation.text_body);
         assert.ok(escalation.text_body.includes(longDate('en-US', past)), escalation.text_body);
         assert.match(escalation.text_body, /^Hello Rewards team,/);
         assert.equal(escalation.recipient_name, 'Rewards team');
-        assert.ok(escalation.text_body.includes(`(activation ${overdue2.activation.id}, with an operator token): http://localhost:3000/api/v1/ops/activations?status=open`), escalation.text_body);
+        assert.ok(escalation.text_body.includes(`in the Rewards console: http://localhost:3000/console?kind=activation&partner=${overdue2.p.mpnId}`), escalation.text_body);
         assert.equal(new Set(mail.map((m) => m.message_id)).size, mail.length);
 
         // The queue read at the escalation's time.

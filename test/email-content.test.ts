@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { escalateOverdue } from '../src/modules/benefits/follow-up.service.ts';
+import { escalateOverdueWork } from '../src/modules/work/work-escalation.ts';
 import { EMAIL_TEMPLATES, renderEmail } from '../src/modules/notifications/templates.ts';
 import type { Db } from '../src/platform/db/database.ts';
 import { activate, contactBody, createSalesPartner, DAY_MS, putContact, SALES_BENEFIT } from './benefits-helpers.ts';
@@ -41,6 +41,8 @@ const VALUES = {
   hasExpiry: 'yes',
   isActive: 'yes',
   percent: 10,
+  kind: 'activation',
+  assignee: 'nobody yet',
   link: LINK,
 };
 
@@ -151,12 +153,12 @@ for (const engine of engines()) {
       const id = activation.json<{ id: string }>().id;
       await db.updateTable('activations').set({ due_at: new Date(now.getTime() - 2 * DAY_MS) }).where('id', '=', id).execute();
       const team = `team-${p.mpnId}@rewards.example`;
-      assert.equal(await escalateOverdue(db, team, now, { portalUrl: PORTAL }), 1);
-      await expectMail(db, team, 'activation-overdue', {
+      assert.equal(await escalateOverdueWork(db, team, now, { portalUrl: PORTAL }), 1);
+      await expectMail(db, team, 'work-overdue', {
         toName: 'Rewards team',
         greeting: 'Hello Rewards team,',
-        mentions: `The activation of ${SALES_BENEFIT} by ${account} (MPN ID ${p.mpnId})`,
-        linkLine: `Contact the marketing contact, then record it in the follow-up queue (activation ${id}, with an operator token): ${PORTAL}/api/v1/ops/activations?status=open`,
+        mentions: `The activation of ${account} (MPN ID ${p.mpnId}) for ${SALES_BENEFIT}`,
+        linkLine: `Pick it up, or give it to someone, in the Rewards console: ${PORTAL}/console?kind=activation&partner=${p.mpnId}`,
       });
     });
 

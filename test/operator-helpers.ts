@@ -14,10 +14,10 @@ export interface OperatorSession {
 }
 
 /** A new operator of `role`, signed in to the console with both factors (enrolled on the way); `clock`: the app's, when a test fixes it. */
-export async function operatorSession(app: FastifyInstance, t: TestApp, role: OperatorRole, options: { managerId?: string; name?: string; clock?: () => Date } = {}): Promise<OperatorSession> {
+export async function operatorSession(app: FastifyInstance, t: TestApp, role: OperatorRole, options: { managerId?: string; name?: string; clock?: () => Date; locale?: 'en-US' | 'nl-NL' } = {}): Promise<OperatorSession> {
   const username = `${unique('op')}@rewards-team.example`;
   const name = options.name ?? `${role} ${username.slice(0, 12)}`;
-  const operator = await createOperator(t.database.db, { username, displayName: name, email: username, role, password: PASSWORD, managerId: options.managerId ?? null }, systemContext());
+  const operator = await createOperator(t.database.db, { username, displayName: name, email: username, role, password: PASSWORD, managerId: options.managerId ?? null, locale: options.locale ?? null }, systemContext());
   const pending = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password: PASSWORD } });
   const secret = pending.json<{ enrollment: { secret: string } }>().enrollment.secret;
   const cookie = (pending.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`).join('; ');

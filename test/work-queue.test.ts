@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { activate, createSalesPartner, DAY_MS, entitlement, signInWithContact } from './benefits-helpers.ts';
 import { createTransactSeller } from './eligibility-helpers.ts';
 import { call, engines, errorOf, signIn, startTestApp, testClock, type TestApp } from './helpers.ts';
+import { escalateOverdueWork } from '../src/modules/work/work-escalation.ts';
 import { asOperator, operatorSession, type OperatorSession } from './operator-helpers.ts';
 import { createTechnicalPartner, submitted } from './technical-helpers.ts';
 
@@ -72,7 +73,7 @@ for (const engine of engines()) {
 
       // The team signs in a day later (a console session lasts hours, not days).
       clock.set(new Date(T0.getTime() + 3 * DAY_MS));
-      manager = await operatorSession(t.app, t, 'rewards-manager', { clock });
+      manager = await operatorSession(t.app, t, 'rewards-manager', { clock, locale: 'nl-NL', name: 'Marit' });
       agent = await operatorSession(t.app, t, 'rewards-agent', { managerId: manager.id, clock });
       otherAgent = await operatorSession(t.app, t, 'rewards-agent', { clock });
     });
@@ -161,6 +162,33 @@ for (const engine of engines()) {
       const onRequest = await asOperator(t.app, otherAgent, 'POST', `/api/v1/ops/work/technical-request/${request.id}/contacts`, { channel: 'email', note: 'Asked for the diagram' });
       assert.equal(onRequest.statusCode, 201, onRequest.body);
       assert.equal((await queue(t, agent, `?partner=${request.mpnId}`)).items[0]!.lastContactAt, clock().toISOString());
+    });
+
+    it("escalates overdue work once per deadline: to the assignee's manager in her language, else to the team's address", async () => {
+      // The sponsorship goes to the agent, whose manager is Marit; the request stays with an agent without one.
+      const given = await asOperator(t.app, manager, 'POST', `/api/v1/ops/work/sponsorship/${sponsorship.id}/assignment`, { assigneeId: agent.id });
+      assert.equal(given.statusCode, 200, given.body);
+      const links = { portalUrl: 'http://localhost:3000' };
+      const team = 'rewards-team@rewards.example';
+      const mail = () => t.database.db.selectFrom('outbox').select(['recipient', 'recipient_name', 'locale', 'subject', 'text_body']).where('kind', '=', 'work-overdue').orderBy('recipient').execute();
+
+      // At T0 + 7 days both are overdue (the request since T0 + 2, the sponsorship since T0 + 6).
+      clock.set(new Date(T0.getTime() + 7 * DAY_MS));
+      assert.equal(await escalateOverdueWork(t.database.db, team, clock(), links), 2);
+      assert.equal(await escalateOverdueWork(t.database.db, team, clock(), links), 0, 'once');
+      clock.set(new Date(T0.getTime() + 8 * DAY_MS));
+      assert.deepEqual(await Promise.all([escalateOverdueWork(t.database.db, team, clock(), links), escalateOverdueWork(t.database.db, team, clock(), links)]), [0, 0], 'a day later, and two instances at once');
+
+      const sent = await mail();
+      const managerEmail = sent.find((m) => m.recipient !== team)!;
+      assert.deepEqual([managerEmail.recipient_name, managerEmail.locale], ['Marit', 'nl-NL']);
+      assert.match(managerEmail.subject, new RegExp(`^Te laat: aanvraag voor inrichting van de sponsoring van .+ \\(${sponsorship.mpnId}\\), sponsorship-5k$`));
+      assert.ok(managerEmail.text_body.includes(`Toegewezen aan: ${agent.name}.`), managerEmail.text_body);
+      assert.ok(managerEmail.text_body.includes(`http://localhost:3000/console?kind=sponsorship&partner=${sponsorship.mpnId}`));
+      const teamEmail = sent.find((m) => m.recipient === team)!;
+      assert.equal(teamEmail.locale, 'en-US');
+      assert.match(teamEmail.subject, new RegExp(`^Overdue: technical assistance request ${request.reference} of `));
+      assert.equal(sent.length, 2);
     });
   });
 }

@@ -17,9 +17,9 @@ import { benefitsRoutes, followUpOpsRoutes } from '../modules/benefits/benefits.
 import { notificationsOpsRoutes } from '../modules/notifications/notifications.routes.ts';
 import { identity } from '../modules/identity/identity.plugin.ts';
 import { notifications } from '../modules/notifications/notifications.plugin.ts';
-import { followUpEscalation } from '../modules/benefits/follow-up.plugin.ts';
 import { salesOpsRoutes } from '../modules/sales/sales.routes.ts';
 import { technicalOpsRoutes, technicalRoutes } from '../modules/technical/technical.routes.ts';
+import { workEscalation } from '../modules/work/work.plugin.ts';
 import { workOpsRoutes } from '../modules/work/work.routes.ts';
 import { sponsorshipOpsRoutes, sponsorshipRoutes } from '../modules/technical/sponsorships.routes.ts';
 import { sponsorshipRounds } from '../modules/technical/technical.plugin.ts';
@@ -42,7 +42,7 @@ export interface AppOptions {
   /** What time it is: each request reads it once (request.now). Tests pass a fixed clock. */
   clock?: () => Date;
   /**
-   * The server's background work: deliver the outbox, escalate overdue activations, load the bundled
+   * The server's background work: deliver the outbox, escalate overdue work, load the bundled
    * program before the first request. Off for tests and the OpenAPI document, which build the app only.
    */
   background?: boolean;
@@ -222,7 +222,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   });
   // Where emails link to: the portal's public origin.
   const links = { portalUrl: config.publicUrl, requestsPerDay: config.technicalRequestsPerDay };
-  if (background) await app.register(followUpEscalation, { db, teamEmail: config.mail.rewardsTeamEmail, links, clock });
+  if (background) await app.register(workEscalation, { db, teamEmail: config.mail.rewardsTeamEmail, links, clock });
   if (background) await app.register(sponsorshipRounds, { db, links, clock });
   refuseBadCharacters(app);
   registerErrorHandler(app);

@@ -3,15 +3,12 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
 import { notFound } from '../../platform/errors.ts';
-import { t } from '../../platform/i18n/i18n.ts';
 import { findPartnerAccounts } from '../accounts/accounts.service.ts';
 import { benefitCodesOf, findEntitlement, transitionEntitlements } from '../eligibility/eligibility.service.ts';
-import { enqueueEmail } from '../notifications/notifications.service.ts';
-import type { PortalLinks } from './benefits.service.ts';
 
 /**
- * The Rewards team's side of an activation: the queue ordered by due time,
- * recording the contact, and one escalation email for each overdue activation.
+ * The Rewards team's side of an activation: the queue ordered by due time, and recording the contact
+ * (the console's escalation of overdue work, all kinds, is the work module's: work-escalation.ts).
  * Partner names and benefit codes come from their owners (accounts, eligibility).
  */
 async function namesOf(db: Db, rows: readonly { partnerAccountId: string; entitlementId: string }[]) {
@@ -108,46 +105,7 @@ export async function recordContactedIn(trx: Db, activationId: string, contact: 
   return { id: activationId, alreadyContacted: false };
 }
 
-/**
- * One escalation email per overdue activation, to the Rewards team's address; safe across instances. It
- * links to the team's follow-up queue, which today is the operator API (the console will take its place).
- */
-export async function escalateOverdue(db: Db, teamEmail: string | null, now: Date, links: PortalLinks): Promise<number> {
-  if (!teamEmail) return 0;
-  return db.transaction().execute(async (trx) => {
-    const overdue = await trx
-      .selectFrom('activations')
-      .select(['id', 'partner_account_id as partnerAccountId', 'entitlement_id as entitlementId', 'due_at as dueAt', 'contact_email as contactEmail'])
-      .where('status', '=', 'open')
-      .where('escalated_at', 'is', null)
-      .where('due_at', '<', now)
-      .orderBy('due_at')
-      .limit(100)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    const names = await namesOf(trx, overdue);
-    const team = t('en-US', 'email.rewards-team');
-    for (const row of overdue) {
-      const { partnerName, mpnId, benefitCode } = names(row);
-      await enqueueEmail(trx, {
-        template: 'activation-overdue',
-        recipient: teamEmail,
-        recipientName: team,
-        locale: 'en-US',
-        values: {
-          name: team,
-          account: partnerName,
-          mpnId,
-          benefit: benefitCode,
-          due: row.dueAt,
-          contact: row.contactEmail,
-          activationId: row.id,
-          link: `${links.portalUrl}/api/v1/ops/activations?status=open`,
-        },
-      });
-      await trx.updateTable('activations').set({ escalated_at: now }).where('id', '=', row.id).execute();
-    }
-    return overdue.length;
-  });
+/** Notes on the activation that its overdue follow-up was escalated (the work module's escalation, inside its transaction). */
+export async function markActivationEscalated(trx: Db, activationId: string, at: Date): Promise<void> {
+  await trx.updateTable('activations').set({ escalated_at: at }).where('id', '=', activationId).where('escalated_at', 'is', null).execute();
 }

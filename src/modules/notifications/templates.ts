@@ -8,7 +8,7 @@ export type EmailTemplate =
   | 'contact-assigned'
   | 'contact-replaced'
   | 'benefit-activated'
-  | 'activation-overdue'
+  | 'work-overdue'
   | 'technical-request-submitted'
   | 'technical-request-status'
   | 'technical-request-message'
@@ -49,7 +49,7 @@ const PARAGRAPHS: Record<EmailTemplate, Paragraph[]> = {
   ],
   'contact-replaced': [...GREETING, 'email.contact-replaced.body', 'email.sales-marketing.link', 'email.contact-replaced.sender', 'email.signature'],
   'benefit-activated': [...GREETING, 'email.benefit-activated.body', 'email.benefit-activated.next', 'email.sales-marketing.link', 'email.signature'],
-  'activation-overdue': [...GREETING, 'email.activation-overdue.body', 'email.activation-overdue.next'],
+  'work-overdue': [...GREETING, 'email.work-overdue.body', 'email.work-overdue.next'],
   'technical-request-submitted': [...GREETING, 'email.technical-request-submitted.body', 'email.technical-request.link', 'email.signature'],
   'technical-request-status': [
     ...GREETING,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../../platform/db/database.ts';
+import { runInRounds } from '../../platform/http/rounds.ts';
 import { syncSponsorships } from './sponsorships.service.ts';
 import type { Links } from './technical.context.ts';
 
@@ -17,26 +18,9 @@ export interface SponsorshipRoundsOptions {
  * past their term end; low-balance and expiry warnings go out once. Safe with several instances.
  */
 async function sponsorshipRoundsPlugin(app: FastifyInstance, { db, links, intervalMs = 5_000, clock = () => new Date() }: SponsorshipRoundsOptions) {
-  let timer: NodeJS.Timeout | null = null;
-  let round: Promise<void> = Promise.resolve();
-  const run = () => {
-    round = round.then(async () => {
-      try {
-        const result = await syncSponsorships(db, clock(), links);
-        if (result.unlocked + result.warned + result.ended > 0) app.emailQueued();
-      } catch (error) {
-        app.log.error({ err: error }, 'sponsorship round failed');
-      }
-    });
-  };
-  app.addHook('onReady', async () => {
-    timer = setInterval(run, intervalMs);
-    timer.unref();
-    run();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-    await round;
+  runInRounds(app, 'sponsorship', intervalMs, async () => {
+    const result = await syncSponsorships(db, clock(), links);
+    if (result.unlocked + result.warned + result.ended > 0) app.emailQueued();
   });
 }
 

@@ -79,6 +79,8 @@ export interface WorkFilters {
   /** An operator's id, or `none` for unassigned work. */
   assignee?: string | undefined;
   overdue?: boolean | undefined;
+  /** Only items not yet escalated for their current deadline (work-escalation.ts). */
+  notEscalated?: boolean | undefined;
 }
 
 function queueQuery(db: Db, filters: WorkFilters, now: Date) {
@@ -126,6 +128,21 @@ function queueQuery(db: Db, filters: WorkFilters, now: Date) {
   else if (filters.assignee) query = query.where('wa.assignee_id', '=', filters.assignee);
   if (filters.overdue === true) query = query.where('w.due_at', '<', now);
   if (filters.overdue === false) query = query.where('w.due_at', '>=', now);
+  // The claim is written at the millisecond the API shows (a due time may carry microseconds).
+  if (filters.notEscalated) {
+    query = query.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('work_escalations as x')
+            .select('x.item_id')
+            .whereRef('x.kind', '=', 'w.kind')
+            .whereRef('x.item_id', '=', 'w.item_id')
+            .where('x.due_at', '=', sql<Date>`date_trunc('milliseconds', w.due_at)`),
+        ),
+      ),
+    );
+  }
   return query;
 }
 

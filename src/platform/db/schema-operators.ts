@@ -61,3 +61,11 @@ export interface WorkContactsTable {
   operator_id: string | null;
   recorded_by_name: string;
 }
+
+export interface WorkEscalationsTable {
+  kind: WorkKind;
+  item_id: string;
+  due_at: Timestamp;
+  escalated_at: Timestamp;
+  recipient: string;
+}

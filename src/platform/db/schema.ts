@@ -4,7 +4,7 @@ import type { ColumnType, Generated } from 'kysely';
 
 import type { Locale } from '../../../locales/locales.ts';
 import type { Json, NullableTimestamp, Numeric, Timestamp } from './schema-columns.ts';
-import type { OperatorRecoveryCodesTable, OperatorSessionsTable, OperatorsTable, WorkAssignmentsTable, WorkContactsTable } from './schema-operators.ts';
+import type { OperatorRecoveryCodesTable, OperatorSessionsTable, OperatorsTable, WorkAssignmentsTable, WorkContactsTable, WorkEscalationsTable } from './schema-operators.ts';
 import type {
   SponsorshipLedgerTable,
   SponsorshipsTable,
@@ -273,6 +273,7 @@ export interface DB {
   operator_sessions: OperatorSessionsTable;
   work_assignments: WorkAssignmentsTable;
   work_contacts: WorkContactsTable;
+  work_escalations: WorkEscalationsTable;
   tenants: TenantsTable;
   partner_accounts: PartnerAccountsTable;
   users: UsersTable;
