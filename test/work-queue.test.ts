@@ -34,6 +34,18 @@ async function queue(t: TestApp, session: OperatorSession, query = '') {
   return response.json<{ items: WorkItemBody[]; nextCursor: string | null }>();
 }
 
+interface Figures {
+  open: number;
+  dueToday: number;
+  overdue: number;
+  activations: number;
+  contacted: number;
+  contactedWithinWeek: number;
+  decided: number;
+  withinWeekShare: number | null;
+  medianSecondsToFirstContact: number | null;
+}
+
 for (const engine of engines()) {
   describe(`the work queue (${engine.name})`, () => {
     const clock = testClock();
@@ -78,6 +90,11 @@ for (const engine of engines()) {
       otherAgent = await operatorSession(t.app, t, 'rewards-agent', { clock });
     });
     after(async () => t.close());
+    const board = async (session: OperatorSession) => {
+      const response = await asOperator(t.app, session, 'GET', '/api/v1/ops/dashboard?timeZone=Europe/Amsterdam');
+      assert.equal(response.statusCode, 200, response.body);
+      return response.json<{ overall: Figures; agents: ({ operator: { id: string; name: string } | null } & Figures)[] }>();
+    };
 
     it('lists the three kinds of open work together, soonest due first, with the time left', async () => {
       const { items } = await queue(t, agent);
@@ -138,6 +155,9 @@ for (const engine of engines()) {
     });
 
     it('records a contact: the activation leaves the queue and its benefit is in progress; a time ahead is refused', async () => {
+      const before = await board(agent);
+      assert.deepEqual([before.overall.open, before.overall.overdue, before.overall.dueToday], [3, 1, 0]);
+      assert.deepEqual([before.overall.activations, before.overall.contacted, before.overall.decided, before.overall.withinWeekShare], [1, 0, 0, null]);
       const url = `/api/v1/ops/work/activation/${activation.id}/contacts`;
       const ahead = await asOperator(t.app, agent, 'POST', url, { channel: 'phone', note: 'Called', contactedAt: new Date(clock().getTime() + 3_600_000).toISOString() });
       assert.equal(ahead.statusCode, 422);
@@ -153,6 +173,14 @@ for (const engine of engines()) {
       const row = await t.database.db.selectFrom('activations').select(['status', 'contacted_at']).where('id', '=', activation.id).executeTakeFirstOrThrow();
       assert.deepEqual([row.status, row.contacted_at?.toISOString()], ['contacted', at]);
       assert.ok(!(await queue(t, agent)).items.some((i) => i.id === activation.id), 'no longer open work');
+      // The dashboard: contacted 23 hours after the activation, within the week, by this agent.
+      const after = await board(agent);
+      assert.deepEqual([after.overall.open, after.overall.contacted, after.overall.contactedWithinWeek, after.overall.decided, after.overall.withinWeekShare, after.overall.medianSecondsToFirstContact], [2, 1, 1, 1, 1, 23 * 3600]);
+      const mine = after.agents.find((a) => a.operator?.id === agent.id)!;
+      assert.deepEqual([mine.contacted, mine.withinWeekShare, mine.medianSecondsToFirstContact], [1, 1, 23 * 3600]);
+      const refused = await asOperator(t.app, agent, 'GET', '/api/v1/ops/dashboard?timeZone=Mars/Olympus');
+      assert.equal(refused.statusCode, 422);
+      assert.equal(errorOf(refused).fields!.timeZone!.code, 'TIME_ZONE_UNKNOWN');
       const contacts = await asOperator(t.app, agent, 'GET', `/api/v1/ops/work/activation/${activation.id}/contacts`);
       assert.deepEqual(
         contacts.json<{ items: { channel: string; note: string; recordedBy: string }[] }>().items.map((c) => [c.channel, c.note, c.recordedBy]),

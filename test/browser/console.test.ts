@@ -34,6 +34,13 @@ async function operatorSignIn(page: Page, url: string, username: string, locale:
   await codes.waitFor({ state: 'detached' });
 }
 
+/** How much open work the queue holds now, read through the page's own session (its cookies). */
+async function apiAsOperatorCount(page: Page, url: string): Promise<number> {
+  const response = await page.request.get(`${url}/api/v1/ops/dashboard`);
+  assert.equal(response.status(), 200);
+  return ((await response.json()) as { overall: { open: number } }).overall.open;
+}
+
 function consoleWalk(locale: Locale) {
   describe(`the Rewards team's console (${locale})`, () => {
     const env = withPortal();
@@ -68,7 +75,18 @@ function consoleWalk(locale: Locale) {
       assert.equal((await top.getByTestId('time-left').innerText()).trim(), t(locale, 'console.queue.left', { duration: t(locale, 'console.queue.days', { n: 7 }) }));
       assert.deepEqual(await axeViolations(agent), []);
       await screenshot(agent, `console-queue.${locale.slice(0, 2)}`);
+      const openBefore = await apiAsOperatorCount(agent, portal.url);
 
+      // The dashboard before the contact: nothing decided yet among the last 30 days' activations.
+      const withinWeek = agent.getByTestId('dashboard-within-week');
+      await agent.getByRole('navigation').getByRole('link', { name: t(locale, 'console.nav.dashboard') }).click();
+      await withinWeek.waitFor();
+      assert.equal((await withinWeek.innerText()).trim(), t(locale, 'console.dashboard.nothingDecided'));
+      assert.equal((await agent.getByTestId('dashboard-open').innerText()).trim(), String(openBefore));
+      await agent.locator('svg').first().waitFor();
+      assert.deepEqual(await axeViolations(agent), []);
+      await screenshot(agent, `console-dashboard-before.${locale.slice(0, 2)}`);
+      await agent.goBack();
       await top.getByRole('button', { name: new RegExp(`^${t(locale, 'console.queue.assignToMe')}`) }).click();
       await top.getByTestId('assignee').getByText('Ava Okafor').waitFor();
       await agent.getByLabel(t(locale, 'console.queue.assignee')).selectOption('me');
@@ -86,6 +104,12 @@ function consoleWalk(locale: Locale) {
       // Contacted: no longer open work.
       await agent.getByText(t(locale, 'console.queue.empty')).waitFor();
       assert.match(await agent.getByTestId('queue-announcement').innerText(), /Contoso Apps/);
+
+      // The dashboard moved: one activation decided, contacted within the week.
+      await agent.getByRole('navigation').getByRole('link', { name: t(locale, 'console.nav.dashboard') }).click();
+      await agent.getByTestId('dashboard-within-week').getByText(t(locale, 'console.dashboard.withinWeekValue', { share: 1, within: 1, decided: 1 })).waitFor();
+      assert.equal((await agent.getByTestId('dashboard-open').innerText()).trim(), String(openBefore - 1));
+      await screenshot(agent, `console-dashboard.${locale.slice(0, 2)}`);
 
       await partner.goto(`${portal.url}/rewards`);
       await partner.getByTestId('benefit-trial-campaign-assets').getByText(t(locale, 'rewards.status.in-progress'), { exact: true }).waitFor();

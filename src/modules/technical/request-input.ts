@@ -15,14 +15,7 @@ export interface ContactInput {
   preferredLanguage: string;
 }
 
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone } from '../../platform/i18n/time-zones.ts';
 
 /**
  * The request's technical contact: the one given (a user of the account, a valid phone, a supported

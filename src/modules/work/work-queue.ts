@@ -33,7 +33,7 @@ export interface WorkRow {
 }
 
 /** Every open item, one row each, in the owners' own words (their states). */
-const openWork = sql<WorkRow>`(
+export const openWork = sql<WorkRow>`(
   select 'activation' as kind, a.id as item_id, a.partner_account_id, a.entitlement_id, a.status as state,
          a.activated_at as opened_at, a.due_at, null::text as reference, a.contact_email
     from activations a

@@ -5,7 +5,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { contextOf, OPERATOR_SECURITY, requireOperator } from '../../platform/http/principal.ts';
 import { errorResponses, PageOf, PageQuery } from '../../platform/http/schemas.ts';
 import { listActiveOperators } from '../operators/operators.service.ts';
-import { Assignment, AssignBody, ContactBody, TeamMember, WorkContact, WorkItem, WorkParams, WorkQuery } from './work.schemas.ts';
+import { Assignment, AssignBody, ContactBody, Dashboard, TeamMember, WorkContact, WorkItem, WorkParams, WorkQuery } from './work.schemas.ts';
+import { dashboard } from './work-dashboard.ts';
 import { assignWork, listQueue, listWorkContacts, recordWorkContact, unassignWork, type WorkCaller } from './work.service.ts';
 
 /** Who is working: the operator of the console session, or a token. */
@@ -103,6 +104,23 @@ export const workOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       },
     },
     async (request, reply) => reply.status(201).send(await recordWorkContact(db, callerOf(request), request.params.kind, request.params.id, request.body, contextOf(request))),
+  );
+  app.get(
+    '/api/v1/ops/dashboard',
+    {
+      schema: {
+        operationId: 'getWorkDashboard',
+        tags: ['operations'],
+        security,
+        summary: 'Open, due today and overdue work, and the last 30 days: median time to first contact and the share contacted within a week, overall and per agent',
+        querystring: Type.Object({ timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Whose "today" (IANA name; default UTC)' })) }, { additionalProperties: false }),
+        response: { 200: Dashboard, ...errorResponses('UNAUTHENTICATED') },
+      },
+    },
+    async (request) => {
+      requireOperator(request);
+      return dashboard(db, request.now, request.query.timeZone ?? 'UTC');
+    },
   );
   app.get(
     '/api/v1/ops/operators',

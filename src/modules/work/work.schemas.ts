@@ -63,3 +63,27 @@ export const TeamMember = component(
   'TeamMember',
   Type.Object({ id: Uuid, displayName: Type.String(), email: Type.String(), role: Type.Enum([...OPERATOR_ROLES]) }),
 );
+
+const Figures = {
+  open: Type.Integer({ description: 'Open items' }),
+  dueToday: Type.Integer({ description: "Due before the end of the day in `timeZone`, not yet overdue" }),
+  overdue: Type.Integer(),
+  activations: Type.Integer({ description: 'Activations in the window' }),
+  contacted: Type.Integer({ description: 'Of those, contacted' }),
+  contactedWithinWeek: Type.Integer(),
+  decided: Type.Integer({ description: 'Contacted, or a week old without a contact' }),
+  withinWeekShare: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], { description: 'contactedWithinWeek / decided (null: nothing decided yet)' }),
+  medianSecondsToFirstContact: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: 'Of the contacted ones (null: none contacted)' }),
+};
+
+export const Dashboard = component(
+  'WorkDashboard',
+  Type.Object({
+    window: Type.Object({ from: DateTime, to: DateTime, days: Type.Integer() }),
+    timeZone: Type.String(),
+    overall: Type.Object(Figures),
+    agents: Type.Array(
+      Type.Object({ operator: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()], { description: 'null: nobody (unassigned, or contacted outside the console)' }), ...Figures }),
+    ),
+  }),
+);

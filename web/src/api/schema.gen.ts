@@ -905,6 +905,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ops/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open, due today and overdue work, and the last 30 days: median time to first contact and the share contacted within a week, overall and per agent */
+        get: operations["getWorkDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ops/operators": {
         parameters: {
             query?: never;
@@ -1775,6 +1792,58 @@ export interface components {
             email: string;
             /** @enum {unknown} */
             role: "rewards-agent" | "rewards-manager" | "operator-admin";
+        };
+        WorkDashboard: {
+            window: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                days: number;
+            };
+            timeZone: string;
+            overall: {
+                /** @description Open items */
+                open: number;
+                /** @description Due before the end of the day in `timeZone`, not yet overdue */
+                dueToday: number;
+                overdue: number;
+                /** @description Activations in the window */
+                activations: number;
+                /** @description Of those, contacted */
+                contacted: number;
+                contactedWithinWeek: number;
+                /** @description Contacted, or a week old without a contact */
+                decided: number;
+                /** @description contactedWithinWeek / decided (null: nothing decided yet) */
+                withinWeekShare: number | null;
+                /** @description Of the contacted ones (null: none contacted) */
+                medianSecondsToFirstContact: number | null;
+            };
+            agents: {
+                /** @description null: nobody (unassigned, or contacted outside the console) */
+                operator: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description Open items */
+                open: number;
+                /** @description Due before the end of the day in `timeZone`, not yet overdue */
+                dueToday: number;
+                overdue: number;
+                /** @description Activations in the window */
+                activations: number;
+                /** @description Of those, contacted */
+                contacted: number;
+                contactedWithinWeek: number;
+                /** @description Contacted, or a week old without a contact */
+                decided: number;
+                /** @description contactedWithinWeek / decided (null: nothing decided yet) */
+                withinWeekShare: number | null;
+                /** @description Of the contacted ones (null: none contacted) */
+                medianSecondsToFirstContact: number | null;
+            }[];
         };
     };
     responses: never;
@@ -7754,6 +7823,85 @@ export interface operations {
             };
             /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getWorkDashboard: {
+        parameters: {
+            query?: {
+                /** @description Whose "today" (IANA name; default UTC) */
+                timeZone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkDashboard"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

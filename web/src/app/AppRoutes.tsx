@@ -7,7 +7,7 @@ import { LazyBoundary } from './LazyBoundary.tsx';
 import { pages } from './pages.ts';
 import { useSession } from './session.tsx';
 
-const { SignInPage, AppShell, HomePage, RewardsPage, RequestPage, VisibilityHelpPage, UsersPage, TenantsPage, ConsoleShell, QueuePage } = pages;
+const { SignInPage, AppShell, HomePage, RewardsPage, RequestPage, VisibilityHelpPage, UsersPage, TenantsPage, ConsoleShell, QueuePage, DashboardPage } = pages;
 
 /** The document's title for a page whose name does not change (the others set their own, as they load). */
 function Title({ id }: { id: MessageId }) {
@@ -48,10 +48,11 @@ export function AppRoutes() {
     // The Rewards team's console, and nothing of a partner's portal (an operator is never a member of a partner account).
     return (
       <Routes>
-        <Route path="/sign-in" element={<SignedInAlready fallback='/console' />} />
+        <Route path="/sign-in" element={<SignedInAlready fallback="/console" />} />
         <Route element={<Page><ConsoleShell /></Page>}>
-          <Route path='/console' element={<Page><QueuePage /></Page>} />
-          <Route path="*" element={<Navigate to='/console' replace />} />
+          <Route path="/console" element={<Page><QueuePage /></Page>} />
+          <Route path="/console/dashboard" element={<Page><DashboardPage /></Page>} />
+          <Route path="*" element={<Navigate to="/console" replace />} />
         </Route>
       </Routes>
     );

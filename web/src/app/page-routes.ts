@@ -15,6 +15,7 @@ export const PAGE_MODULES = {
   TenantsPage: 'features/accounts/TenantsPage.tsx',
   ConsoleShell: 'features/console/ConsoleShell.tsx',
   QueuePage: 'features/console/QueuePage.tsx',
+  DashboardPage: 'features/console/DashboardPage.tsx',
 } as const;
 
 export type PageName = keyof typeof PAGE_MODULES;
@@ -34,6 +35,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/settings/tenants', pages: ['AppShell', 'TenantsPage'] },
   { path: '/settings', pages: ['AppShell', 'UsersPage'] },
   { path: '/help', pages: ['AppShell', 'VisibilityHelpPage'] },
+  { path: '/console/dashboard', exact: true, pages: ['ConsoleShell', 'DashboardPage'] },
   { path: '/console', pages: ['ConsoleShell', 'QueuePage'] },
 ];
 export const FALLBACK_PAGES: readonly PageName[] = ['AppShell', 'HomePage'];

@@ -21,6 +21,7 @@ const loaders = {
   TenantsPage: () => import('../features/accounts/TenantsPage.tsx').then((m) => ({ default: m.TenantsPage })),
   ConsoleShell: () => import('../features/console/ConsoleShell.tsx').then((m) => ({ default: m.ConsoleShell })),
   QueuePage: () => import('../features/console/QueuePage.tsx').then((m) => ({ default: m.QueuePage })),
+  DashboardPage: () => import('../features/console/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
 } satisfies Record<PageName, () => Promise<{ default: ComponentType }>>;
 
 export const pages = Object.fromEntries(Object.entries(loaders).map(([name, load]) => [name, lazy(load)])) as unknown as Record<PageName, ComponentType>;

@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { DataBarVertical24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet } from 'react-router';
@@ -107,6 +107,10 @@ function Frame() {
         <NavLink to="/console" end className={link}>
           <TaskListLtr24Regular />
           <FormattedMessage id="console.nav.queue" />
+        </NavLink>
+        <NavLink to="/console/dashboard" className={link}>
+          <DataBarVertical24Regular />
+          <FormattedMessage id="console.nav.dashboard" />
         </NavLink>
       </nav>
       <main id="main" className={styles.main} tabIndex={-1}>

@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApiMutation } from '../../api/queries.ts';
@@ -30,6 +30,7 @@ import { SectionError } from '../../app/SectionError.tsx';
 import { useOperator } from '../../app/session.tsx';
 import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
 import { WORK_KINDS, WORK_READS, WORK_STATES, type WorkItem, type WorkKind, type WorkState } from './types.ts';
+import { durationText } from './duration.ts';
 import { AssignDialog, ContactDialog, MessageDialog, MoveDialog } from './WorkDialogs.tsx';
 
 const useStyles = makeStyles({
@@ -50,14 +51,6 @@ const useStyles = makeStyles({
 
 const PAGE = 50;
 const FILTERS = ['kind', 'state', 'assignee', 'partner', 'benefit', 'overdue'] as const;
-
-/** "7 days", "5 hours", "12 minutes": the time left or overdue in its largest unit, to the nearest one. */
-export function durationText(intl: IntlShape, seconds: number): string {
-  const s = Math.abs(seconds);
-  if (s >= 84_600) return intl.formatMessage({ id: 'console.queue.days' }, { n: Math.round(s / 86_400) });
-  if (s >= 3_570) return intl.formatMessage({ id: 'console.queue.hours' }, { n: Math.round(s / 3_600) });
-  return intl.formatMessage({ id: 'console.queue.minutes' }, { n: Math.max(1, Math.floor(s / 60)) });
-}
 
 type Dialog = { type: 'assign' | 'contact' | 'move' | 'message'; item: WorkItem } | null;
 
