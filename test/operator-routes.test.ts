@@ -8,7 +8,7 @@ import { operatorSession } from './operator-helpers.ts';
 // covered the day it is added: every operation refuses an anonymous caller and a partner's session;
 // each operator role may call exactly what this table says, checked before the body is read.
 
-/** What a Rewards agent may do besides reading (and a manager, until the manager's own operations come). */
+/** What a Rewards agent may do besides reading (a manager too, and more: MANAGER_ONLY). */
 const AGENT_CHANGES = [
   /^POST \/api\/v1\/ops\/activations\/\{id\}\/contacted$/,
   /^POST \/api\/v1\/ops\/technical-requests\/\{id\}\/transitions$/,
@@ -19,12 +19,16 @@ const AGENT_CHANGES = [
 ];
 /** Reads only an operator admin may make. */
 const ADMIN_READS = [/^GET \/api\/v1\/ops\/tokens$/];
+/** What a Rewards manager may do besides an agent's. */
+const MANAGER_ONLY = [/^GET \/api\/v1\/ops\/audit-events(\.csv)?$/];
 
 function agentMay(operation: string): boolean {
+  if (MANAGER_ONLY.some((pattern) => pattern.test(operation))) return false;
   if (operation.startsWith('GET ')) return !ADMIN_READS.some((pattern) => pattern.test(operation));
   return AGENT_CHANGES.some((pattern) => pattern.test(operation));
 }
-const mayCall = (role: OperatorRole, operation: string) => role === 'operator-admin' || agentMay(operation);
+const mayCall = (role: OperatorRole, operation: string) =>
+  role === 'operator-admin' || agentMay(operation) || (role === 'rewards-manager' && MANAGER_ONLY.some((pattern) => pattern.test(operation)));
 
 for (const engine of engines()) {
   describe(`the operator route table (${engine.name})`, () => {

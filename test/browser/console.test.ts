@@ -150,6 +150,23 @@ function consoleWalk(locale: Locale) {
       await megan('PATCH', `/api/v1/rewards/technical-requests/${id}`, { revision: asked.revision, answer: 'Version 2 of the API, from Azure regions in Europe.' });
       await manager.reload();
       await item().getByTestId('work-state').getByText(t('nl-NL', 'console.state.in-review'), { exact: true }).waitFor();
+
+      // The audit log, a manager's page: her moves on record under her name, and the same filters as CSV.
+      await manager.getByRole('navigation').getByRole('link', { name: t('nl-NL', 'console.nav.audit') }).click();
+      await manager.locator('input[name="mpnId"]').fill('4100001');
+      await manager.locator('input[name="action"]').fill('technical-request.');
+      await manager.getByRole('button', { name: t('nl-NL', 'console.audit.apply') }).click();
+      await manager.waitForURL(/action=technical-request\./);
+      const moved = manager.getByTestId('audit-event').filter({ hasText: 'Marit de Vries' });
+      await moved.first().waitFor();
+      assert.ok((await moved.count()) >= 2, 'both moves');
+      assert.deepEqual(await axeViolations(manager), []);
+      await screenshot(manager, `console-audit.${locale.slice(0, 2)}`);
+      const csv = await manager.request.get(`${portal.url}${(await manager.getByTestId('audit-export').getAttribute('href'))!}`);
+      assert.equal(csv.status(), 200);
+      assert.match(csv.headers()['content-type']!, /^text\/csv/);
+      const lines = (await csv.text()).trimEnd().split('\r\n');
+      assert.ok(lines.slice(1).length >= 2 && lines.slice(1).every((line) => line.includes(',4100001,') && line.includes(',technical-request.')), lines.join('\n'));
       await manager.context().close();
     });
   });

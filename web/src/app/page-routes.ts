@@ -16,6 +16,7 @@ export const PAGE_MODULES = {
   ConsoleShell: 'features/console/ConsoleShell.tsx',
   QueuePage: 'features/console/QueuePage.tsx',
   DashboardPage: 'features/console/DashboardPage.tsx',
+  AuditPage: 'features/console/AuditPage.tsx',
 } as const;
 
 export type PageName = keyof typeof PAGE_MODULES;
@@ -36,6 +37,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/settings', pages: ['AppShell', 'UsersPage'] },
   { path: '/help', pages: ['AppShell', 'VisibilityHelpPage'] },
   { path: '/console/dashboard', exact: true, pages: ['ConsoleShell', 'DashboardPage'] },
+  { path: '/console/audit', exact: true, pages: ['ConsoleShell', 'AuditPage'] },
   { path: '/console', pages: ['ConsoleShell', 'QueuePage'] },
 ];
 export const FALLBACK_PAGES: readonly PageName[] = ['AppShell', 'HomePage'];

@@ -22,6 +22,7 @@ const loaders = {
   ConsoleShell: () => import('../features/console/ConsoleShell.tsx').then((m) => ({ default: m.ConsoleShell })),
   QueuePage: () => import('../features/console/QueuePage.tsx').then((m) => ({ default: m.QueuePage })),
   DashboardPage: () => import('../features/console/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
+  AuditPage: () => import('../features/console/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
 } satisfies Record<PageName, () => Promise<{ default: ComponentType }>>;
 
 export const pages = Object.fromEntries(Object.entries(loaders).map(([name, load]) => [name, lazy(load)])) as unknown as Record<PageName, ComponentType>;

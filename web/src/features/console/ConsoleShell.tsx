@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { DataBarVertical24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { DataBarVertical24Regular, History24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet } from 'react-router';
@@ -112,6 +112,12 @@ function Frame() {
           <DataBarVertical24Regular />
           <FormattedMessage id="console.nav.dashboard" />
         </NavLink>
+        {operator.role !== 'rewards-agent' && (
+          <NavLink to="/console/audit" className={link}>
+            <History24Regular />
+            <FormattedMessage id="console.nav.audit" />
+          </NavLink>
+        )}
       </nav>
       <main id="main" className={styles.main} tabIndex={-1}>
         <Outlet />
