@@ -16,6 +16,7 @@ const AGENT_CHANGES = [
   /^POST \/api\/v1\/ops\/sponsorships\/\{id\}\/[a-z-]+$/,
   /^(POST|DELETE) \/api\/v1\/ops\/work\/\{kind\}\/\{id\}\/assignment$/,
   /^POST \/api\/v1\/ops\/work\/\{kind\}\/\{id\}\/contacts$/,
+  /^POST \/api\/v1\/ops\/outbox\/\{id\}\/resend$/,
 ];
 /** Reads only an operator admin may make. */
 const ADMIN_READS = [/^GET \/api\/v1\/ops\/tokens$/];

@@ -38,5 +38,21 @@ for (const engine of engines()) {
       const badStatus = await ops(t, 'GET', '/api/v1/ops/outbox?status=lost');
       assert.equal(badStatus.statusCode, 422);
     });
+
+    it('sends a failed message again, with its attempts started over, and refuses one that did not fail', async () => {
+      const id = await enqueueEmail(t.database.db, { template: 'contact-assigned', recipient: 'full@example.com', recipientName: null, locale: 'en-US', values: { name: 'Lee', account: 'Contoso', mpnId: '4100001', changedBy: 'Megan', changedByUsername: 'megan@contoso.example', link: 'http://localhost:3000/rewards' } });
+      const notFailed = await ops(t, 'POST', `/api/v1/ops/outbox/${id}/resend`);
+      assert.equal(notFailed.statusCode, 409);
+      assert.equal(notFailed.json().error.code, 'MESSAGE_NOT_FAILED');
+      assert.match(notFailed.json().error.message, /This one is pending\./);
+      await t.database.db.updateTable('outbox').set({ status: 'failed', attempts: 8, last_error: 'mailbox full' }).where('id', '=', id).execute();
+      const resent = await ops(t, 'POST', `/api/v1/ops/outbox/${id}/resend`);
+      assert.equal(resent.statusCode, 200, resent.body);
+      const row = await t.database.db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow();
+      assert.deepEqual(row, { status: 'pending', attempts: 0, last_error: 'mailbox full' });
+      const audit = await t.database.db.selectFrom('audit_events').select('action').where('subject_id', '=', id).execute();
+      assert.deepEqual(audit, [{ action: 'outbox.resend' }]);
+      assert.equal((await ops(t, 'POST', '/api/v1/ops/outbox/00000000-0000-4000-8000-000000000000/resend')).statusCode, 404);
+    });
   });
 }

@@ -167,6 +167,21 @@ function consoleWalk(locale: Locale) {
       assert.match(csv.headers()['content-type']!, /^text\/csv/);
       const lines = (await csv.text()).trimEnd().split('\r\n');
       assert.ok(lines.slice(1).length >= 2 && lines.slice(1).every((line) => line.includes(',4100001,') && line.includes(',technical-request.')), lines.join('\n'));
+
+      // The outbox: a message whose delivery failed is sent again.
+      const failed = await portal.database.db.selectFrom('outbox').select(['id', 'subject']).orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+      await portal.database.db.updateTable('outbox').set({ status: 'failed', attempts: 8, last_error: '552 mailbox full' }).where('id', '=', failed.id).execute();
+      await manager.getByRole('navigation').getByRole('link', { name: t('nl-NL', 'console.nav.outbox') }).click();
+      await manager.getByRole('button', { name: new RegExp(`^${t('nl-NL', 'console.outbox.status.failed')}`) }).click();
+      await manager.waitForURL(/status=failed/);
+      const message = manager.getByTestId('outbox-message').filter({ hasText: '552 mailbox full' });
+      await message.waitFor();
+      assert.deepEqual(await axeViolations(manager), []);
+      await screenshot(manager, `console-outbox.${locale.slice(0, 2)}`);
+      await message.getByRole('button', { name: t('nl-NL', 'console.outbox.resendFor', { subject: failed.subject }) }).click();
+      await manager.getByText(t('nl-NL', 'console.outbox.empty')).waitFor();
+      const again = await portal.database.db.selectFrom('outbox').select(['status', 'attempts']).where('id', '=', failed.id).executeTakeFirstOrThrow();
+      assert.deepEqual(again, { status: 'pending', attempts: 0 });
       await manager.context().close();
     });
   });

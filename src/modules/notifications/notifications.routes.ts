@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
-import { OPERATOR_SECURITY, requireOperator } from '../../platform/http/principal.ts';
+import { contextOf, OPERATOR_SECURITY, requireOperator } from '../../platform/http/principal.ts';
 import { DateTime, errorResponses, LocaleSchema, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
-import { outboxView } from './notifications.service.ts';
+import { outboxView, resendFailed } from './notifications.service.ts';
 
 /** What the outbox holds: pending and failed mail for operators, and (without SMTP) the dev mailbox. */
 export const notificationsOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
@@ -52,6 +52,27 @@ export const notificationsOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asy
     async (request) => {
       requireOperator(request);
       return outboxView(db, request.query);
+    },
+  );
+  app.post(
+    '/api/v1/ops/outbox/:id/resend',
+    {
+      // Part of an agent's work: the partner must get the message.
+      config: { operatorRole: 'rewards-agent' },
+      schema: {
+        operationId: 'resendOutboxMessage',
+        tags: ['operations'],
+        security: OPERATOR_SECURITY,
+        summary: 'Send a failed message again (its attempts start over)',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Type.Object({ id: Uuid, status: Type.Literal('pending') }), ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND', 'MESSAGE_NOT_FAILED') },
+      },
+    },
+    async (request) => {
+      requireOperator(request);
+      const result = await resendFailed(db, request.params.id, contextOf(request));
+      app.emailQueued();
+      return result;
     },
   );
 };

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
@@ -105,6 +108,21 @@ export async function outboxView(db: Db, query: PageRequest & { status?: OutboxS
     })),
     nextCursor: page.nextCursor,
   };
+}
+
+/**
+ * A failed message queued to be sent again (an operator, once the cause is resolved): its attempts
+ * start over, its Message-ID stays (a recipient's server that did take it before sees a duplicate).
+ */
+export async function resendFailed(db: Db, id: string, ctx: RequestContext): Promise<{ id: string; status: 'pending' }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('outbox').select(['status', 'kind', 'recipient']).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!row) throw notFound();
+    if (row.status !== 'failed') throw new AppError('MESSAGE_NOT_FAILED', { values: { status: row.status } });
+    await trx.updateTable('outbox').set({ status: 'pending', attempts: 0, next_attempt_at: ctx.now, lease_until: null }).where('id', '=', id).execute();
+    await recordAudit(trx, { actor: ctx.actor, action: 'outbox.resend', subjectType: 'outbox', subjectId: id, details: { kind: row.kind, recipient: row.recipient }, requestId: ctx.requestId });
+    return { id, status: 'pending' as const };
+  });
 }
 
 /** What waits in the outbox, for readiness: the number of messages not sent yet and the age of the oldest. */

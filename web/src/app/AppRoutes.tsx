@@ -7,7 +7,7 @@ import { LazyBoundary } from './LazyBoundary.tsx';
 import { pages } from './pages.ts';
 import { useSession } from './session.tsx';
 
-const { SignInPage, AppShell, HomePage, RewardsPage, RequestPage, VisibilityHelpPage, UsersPage, TenantsPage, ConsoleShell, QueuePage, DashboardPage, AuditPage } = pages;
+const { SignInPage, AppShell, HomePage, RewardsPage, RequestPage, VisibilityHelpPage, UsersPage, TenantsPage, ConsoleShell, QueuePage, DashboardPage, AuditPage, OutboxPage } = pages;
 
 /** The document's title for a page whose name does not change (the others set their own, as they load). */
 function Title({ id }: { id: MessageId }) {
@@ -52,6 +52,7 @@ export function AppRoutes() {
         <Route element={<Page><ConsoleShell /></Page>}>
           <Route path="/console" element={<Page><QueuePage /></Page>} />
           <Route path="/console/dashboard" element={<Page><DashboardPage /></Page>} />
+          <Route path="/console/outbox" element={<Page><OutboxPage /></Page>} />
           {operator.role !== 'rewards-agent' && <Route path="/console/audit" element={<Page><AuditPage /></Page>} />}
           <Route path="*" element={<Navigate to="/console" replace />} />
         </Route>

@@ -17,6 +17,7 @@ export const PAGE_MODULES = {
   QueuePage: 'features/console/QueuePage.tsx',
   DashboardPage: 'features/console/DashboardPage.tsx',
   AuditPage: 'features/console/AuditPage.tsx',
+  OutboxPage: 'features/console/OutboxPage.tsx',
 } as const;
 
 export type PageName = keyof typeof PAGE_MODULES;
@@ -38,6 +39,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/help', pages: ['AppShell', 'VisibilityHelpPage'] },
   { path: '/console/dashboard', exact: true, pages: ['ConsoleShell', 'DashboardPage'] },
   { path: '/console/audit', exact: true, pages: ['ConsoleShell', 'AuditPage'] },
+  { path: '/console/outbox', exact: true, pages: ['ConsoleShell', 'OutboxPage'] },
   { path: '/console', pages: ['ConsoleShell', 'QueuePage'] },
 ];
 export const FALLBACK_PAGES: readonly PageName[] = ['AppShell', 'HomePage'];

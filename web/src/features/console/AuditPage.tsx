@@ -1,14 +1,16 @@
-import { Button, Card, Field, Input, makeStyles, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Button, Card, Field, Input, makeStyles, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
 import { useApiQuery } from '../../api/queries.ts';
 import { useDocumentTitle } from '../../app/dialogs.ts';
-import { SectionError } from '../../app/SectionError.tsx';
-import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
+import { useTableStyles } from '../../app/TableScroll.tsx';
+import type { components } from '../../api/schema.gen.ts';
+import { usePagedList } from './paged.ts';
+import { PagedList } from './PagedList.tsx';
+
+type AuditEvent = components['schemas']['AuditEvent'];
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '1400px' },
@@ -22,7 +24,6 @@ const useStyles = makeStyles({
 
 const FILTERS = ['actorId', 'mpnId', 'action', 'from', 'to'] as const;
 type Filter = (typeof FILTERS)[number];
-const PAGE = 50;
 
 /** A date input's day, as the instant it starts (from) or the one after it ends (to), in the browser's zone. */
 const dayStart = (day: string, next = false) => {
@@ -53,20 +54,7 @@ export function AuditPage() {
     ...(applied.from ? { from: dayStart(applied.from) } : {}),
     ...(applied.to ? { to: dayStart(applied.to, true) } : {}),
   };
-  const log = useInfiniteQuery({
-    queryKey: ['get', '/api/v1/ops/audit-events', { query, locale: intl.locale }],
-    initialPageParam: null as string | null,
-    queryFn: async ({ pageParam, signal }) => {
-      const { data } = await api.GET('/api/v1/ops/audit-events', {
-        params: { query: { ...query, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
-        headers: { 'accept-language': intl.locale },
-        signal,
-      });
-      return data!;
-    },
-    getNextPageParam: (last) => last.nextCursor,
-  });
-  const items = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const { read: log, items } = usePagedList<AuditEvent>('/api/v1/ops/audit-events', query);
   const exportUrl = `/api/v1/ops/audit-events.csv?${new URLSearchParams(query).toString()}`;
   const set = (name: Filter, value: string) => setDraft((current) => ({ ...current, [name]: value }));
 
@@ -122,52 +110,37 @@ export function AuditPage() {
           </Button>
         </form>
       </Card>
-      {log.error && items.length === 0 ? (
-        <SectionError error={log.error} onRetry={() => void log.refetch()} />
-      ) : log.isPending ? (
-        <Spinner label={intl.formatMessage({ id: 'web.loading' })} />
-      ) : items.length === 0 ? (
-        <Text>
-          <FormattedMessage id="console.audit.empty" />
-        </Text>
-      ) : (
-        <TableScroll label={intl.formatMessage({ id: 'console.audit.title' })}>
-          <Table className={table.autoLayout} aria-label={intl.formatMessage({ id: 'console.audit.title' })} data-testid="audit-log">
-            <TableHeader>
-              <TableRow>
-                {(['time', 'actor', 'partner', 'action', 'subject', 'details'] as const).map((column) => (
-                  <TableHeaderCell key={column}>{intl.formatMessage({ id: `console.audit.col.${column}` })}</TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((event) => (
-                <TableRow key={event.id} data-testid="audit-event" data-action={event.action}>
-                  <TableCell className={table.nowrap}>
-                    <time dateTime={event.occurredAt}>{intl.formatDate(event.occurredAt, { dateStyle: 'medium', timeStyle: 'medium' })}</time>
-                  </TableCell>
-                  <TableCell>{event.actor.type === 'system' ? intl.formatMessage({ id: 'console.audit.system' }) : (event.actor.name ?? event.actor.id)}</TableCell>
-                  <TableCell>
-                    {event.partner && (
-                      <>
-                        <span>{event.partner.name}</span> <span className={styles.secondary}>MPN {event.partner.mpnId}</span>
-                      </>
-                    )}
-                  </TableCell>
-                  <TableCell className={table.nowrap}>{event.action}</TableCell>
-                  <TableCell className={styles.secondary}>{event.subjectType ? `${event.subjectType} ${event.subjectId ?? ''}` : ''}</TableCell>
-                  <TableCell className={styles.details}>{Object.keys(event.details).length > 0 ? JSON.stringify(event.details) : ''}</TableCell>
-                </TableRow>
+      <PagedList read={log} count={items.length} empty="console.audit.empty" label={intl.formatMessage({ id: 'console.audit.title' })}>
+        <Table className={table.autoLayout} aria-label={intl.formatMessage({ id: 'console.audit.title' })} data-testid="audit-log">
+          <TableHeader>
+            <TableRow>
+              {(['time', 'actor', 'partner', 'action', 'subject', 'details'] as const).map((column) => (
+                <TableHeaderCell key={column}>{intl.formatMessage({ id: `console.audit.col.${column}` })}</TableHeaderCell>
               ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
-      )}
-      {log.hasNextPage && (
-        <Button disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
-          <FormattedMessage id="console.queue.more" />
-        </Button>
-      )}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map((event) => (
+              <TableRow key={event.id} data-testid="audit-event" data-action={event.action}>
+                <TableCell className={table.nowrap}>
+                  <time dateTime={event.occurredAt}>{intl.formatDate(event.occurredAt, { dateStyle: 'medium', timeStyle: 'medium' })}</time>
+                </TableCell>
+                <TableCell>{event.actor.type === 'system' ? intl.formatMessage({ id: 'console.audit.system' }) : (event.actor.name ?? event.actor.id)}</TableCell>
+                <TableCell>
+                  {event.partner && (
+                    <>
+                      <span>{event.partner.name}</span> <span className={styles.secondary}>MPN {event.partner.mpnId}</span>
+                    </>
+                  )}
+                </TableCell>
+                <TableCell className={table.nowrap}>{event.action}</TableCell>
+                <TableCell className={styles.secondary}>{event.subjectType ? `${event.subjectType} ${event.subjectId ?? ''}` : ''}</TableCell>
+                <TableCell className={styles.details}>{Object.keys(event.details).length > 0 ? JSON.stringify(event.details) : ''}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </PagedList>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { DataBarVertical24Regular, History24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { DataBarVertical24Regular, History24Regular, MailInbox24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet } from 'react-router';
@@ -111,6 +111,10 @@ function Frame() {
         <NavLink to="/console/dashboard" className={link}>
           <DataBarVertical24Regular />
           <FormattedMessage id="console.nav.dashboard" />
+        </NavLink>
+        <NavLink to="/console/outbox" className={link}>
+          <MailInbox24Regular />
+          <FormattedMessage id="console.nav.outbox" />
         </NavLink>
         {operator.role !== 'rewards-agent' && (
           <NavLink to="/console/audit" className={link}>

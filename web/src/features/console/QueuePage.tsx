@@ -8,29 +8,26 @@ import {
   makeStyles,
   mergeClasses,
   Select,
-  Spinner,
   Table,
   TableBody,
   TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Text,
   tokens,
 } from '@fluentui/react-components';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
 import { useApiMutation } from '../../api/queries.ts';
 import { useDocumentTitle } from '../../app/dialogs.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
-import { SectionError } from '../../app/SectionError.tsx';
 import { useOperator } from '../../app/session.tsx';
-import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
+import { useTableStyles } from '../../app/TableScroll.tsx';
 import { WORK_KINDS, WORK_READS, WORK_STATES, type WorkItem, type WorkKind, type WorkState } from './types.ts';
 import { durationText } from './duration.ts';
+import { usePagedList } from './paged.ts';
+import { PagedList } from './PagedList.tsx';
 import { AssignDialog, ContactDialog, MessageDialog, MoveDialog } from './WorkDialogs.tsx';
 
 const useStyles = makeStyles({
@@ -49,7 +46,6 @@ const useStyles = makeStyles({
   live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
 });
 
-const PAGE = 50;
 const FILTERS = ['kind', 'state', 'assignee', 'partner', 'benefit', 'overdue'] as const;
 
 type Dialog = { type: 'assign' | 'contact' | 'move' | 'message'; item: WorkItem } | null;
@@ -78,20 +74,7 @@ export function QueuePage() {
   };
   const [partnerText, setPartnerText] = useState(filters.partner ?? '');
 
-  const queue = useInfiniteQuery({
-    queryKey: ['get', '/api/v1/ops/work', { filters, locale: intl.locale }],
-    initialPageParam: null as string | null,
-    queryFn: async ({ pageParam, signal }) => {
-      const { data } = await api.GET('/api/v1/ops/work', {
-        params: { query: { ...(filters as Record<string, never>), limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
-        headers: { 'accept-language': intl.locale },
-        signal,
-      });
-      return data!;
-    },
-    getNextPageParam: (last) => last.nextCursor,
-  });
-  const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
+  const { read: queue, items } = usePagedList<WorkItem>('/api/v1/ops/work', filters);
 
   const assign = useApiMutation('post', '/api/v1/ops/work/{kind}/{id}/assignment', { invalidates: WORK_READS });
   const [assignError, setAssignError] = useState<unknown>(null);
@@ -176,109 +159,94 @@ export function QueuePage() {
         </form>
       </Card>
       <ErrorMessage error={assignError ?? (queue.error && items.length > 0 ? queue.error : null)} />
-      {queue.error && items.length === 0 ? (
-        <SectionError error={queue.error} onRetry={() => void queue.refetch()} />
-      ) : queue.isPending ? (
-        <Spinner label={intl.formatMessage({ id: 'web.loading' })} />
-      ) : items.length === 0 ? (
-        <Text>
-          <FormattedMessage id="console.queue.empty" />
-        </Text>
-      ) : (
-        <TableScroll label={intl.formatMessage({ id: 'console.queue.title' })}>
-          <Table className={table.autoLayout} aria-label={intl.formatMessage({ id: 'console.queue.title' })} data-testid="work-queue">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{intl.formatMessage({ id: 'console.queue.col.due' })}</TableHeaderCell>
-                <TableHeaderCell>{intl.formatMessage({ id: 'console.queue.col.work' })}</TableHeaderCell>
-                <TableHeaderCell>{intl.formatMessage({ id: 'console.queue.col.partner' })}</TableHeaderCell>
-                <TableHeaderCell>{intl.formatMessage({ id: 'console.queue.col.benefit' })}</TableHeaderCell>
-                <TableHeaderCell>{intl.formatMessage({ id: 'console.queue.col.assignee' })}</TableHeaderCell>
-                <TableHeaderCell>{intl.formatMessage({ id: 'console.queue.col.actions' })}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((item) => {
-                const label = (action: string) => intl.formatMessage({ id: 'console.queue.actionsFor' }, { action, partner: item.partner.name });
-                return (
-                  <TableRow key={`${item.kind}:${item.id}`} data-testid="work-item" data-kind={item.kind} data-id={item.id}>
-                    <TableCell>
-                      <div className={styles.stack}>
-                        <span className={item.overdue ? mergeClasses(styles.overdue, styles.nowrap) : styles.nowrap} data-testid="time-left">
-                          {intl.formatMessage({ id: item.overdue ? 'console.queue.overdueBy' : 'console.queue.left' }, { duration: durationText(intl, item.secondsLeft) })}
+      <PagedList read={queue} count={items.length} empty="console.queue.empty" label={intl.formatMessage({ id: 'console.queue.title' })}>
+        <Table className={table.autoLayout} aria-label={intl.formatMessage({ id: 'console.queue.title' })} data-testid="work-queue">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{intl.formatMessage({ id: 'console.queue.col.due' })}</TableHeaderCell>
+              <TableHeaderCell>{intl.formatMessage({ id: 'console.queue.col.work' })}</TableHeaderCell>
+              <TableHeaderCell>{intl.formatMessage({ id: 'console.queue.col.partner' })}</TableHeaderCell>
+              <TableHeaderCell>{intl.formatMessage({ id: 'console.queue.col.benefit' })}</TableHeaderCell>
+              <TableHeaderCell>{intl.formatMessage({ id: 'console.queue.col.assignee' })}</TableHeaderCell>
+              <TableHeaderCell>{intl.formatMessage({ id: 'console.queue.col.actions' })}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map((item) => {
+              const label = (action: string) => intl.formatMessage({ id: 'console.queue.actionsFor' }, { action, partner: item.partner.name });
+              return (
+                <TableRow key={`${item.kind}:${item.id}`} data-testid="work-item" data-kind={item.kind} data-id={item.id}>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <span className={item.overdue ? mergeClasses(styles.overdue, styles.nowrap) : styles.nowrap} data-testid="time-left">
+                        {intl.formatMessage({ id: item.overdue ? 'console.queue.overdueBy' : 'console.queue.left' }, { duration: durationText(intl, item.secondsLeft) })}
+                      </span>
+                      <time className={styles.secondary} dateTime={item.dueAt}>
+                        {intl.formatDate(item.dueAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                      </time>
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <span>
+                        {kindName(item.kind)}
+                        {item.reference ? ` ${item.reference}` : ''}
+                      </span>
+                      <Badge appearance="tint" className={styles.badge} color={item.state === 'action-required' ? 'warning' : 'brand'} data-testid="work-state">
+                        {stateName(item.state)}
+                      </Badge>
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <span>{item.partner.name}</span>
+                      <span className={styles.secondary}>MPN {item.partner.mpnId}</span>
+                    </div>
+                  </TableCell>
+                  <TableCell>{item.benefit.name}</TableCell>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <span data-testid="assignee">{item.assignee?.name ?? intl.formatMessage({ id: 'console.queue.unassigned' })}</span>
+                      {item.lastContactAt && (
+                        <span className={styles.secondary}>
+                          {intl.formatMessage({ id: 'console.queue.lastContact' }, { time: intl.formatDate(item.lastContactAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
                         </span>
-                        <time className={styles.secondary} dateTime={item.dueAt}>
-                          {intl.formatDate(item.dueAt, { dateStyle: 'medium', timeStyle: 'short' })}
-                        </time>
-                      </div>
-                    </TableCell>
-                    <TableCell>
-                      <div className={styles.stack}>
-                        <span>
-                          {kindName(item.kind)}
-                          {item.reference ? ` ${item.reference}` : ''}
-                        </span>
-                        <Badge appearance="tint" className={styles.badge} color={item.state === 'action-required' ? 'warning' : 'brand'} data-testid="work-state">
-                          {stateName(item.state)}
-                        </Badge>
-                      </div>
-                    </TableCell>
-                    <TableCell>
-                      <div className={styles.stack}>
-                        <span>{item.partner.name}</span>
-                        <span className={styles.secondary}>MPN {item.partner.mpnId}</span>
-                      </div>
-                    </TableCell>
-                    <TableCell>{item.benefit.name}</TableCell>
-                    <TableCell>
-                      <div className={styles.stack}>
-                        <span data-testid="assignee">{item.assignee?.name ?? intl.formatMessage({ id: 'console.queue.unassigned' })}</span>
-                        {item.lastContactAt && (
-                          <span className={styles.secondary}>
-                            {intl.formatMessage({ id: 'console.queue.lastContact' }, { time: intl.formatDate(item.lastContactAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
-                          </span>
-                        )}
-                      </div>
-                    </TableCell>
-                    <TableCell>
-                      <div className={styles.actions}>
-                        {item.assignee?.id !== operator.id && (
-                          <Button size="small" disabled={assign.isPending} aria-label={label(intl.formatMessage({ id: 'console.queue.assignToMe' }))} onClick={() => assignToMe(item)}>
-                            <FormattedMessage id="console.queue.assignToMe" />
-                          </Button>
-                        )}
-                        {manager && (
-                          <Button size="small" aria-label={label(intl.formatMessage({ id: 'console.queue.assign' }))} onClick={() => setDialog({ type: 'assign', item })}>
-                            <FormattedMessage id="console.queue.assign" />
-                          </Button>
-                        )}
-                        <Button size="small" aria-label={label(intl.formatMessage({ id: 'console.queue.recordContact' }))} onClick={() => setDialog({ type: 'contact', item })}>
-                          <FormattedMessage id="console.queue.recordContact" />
+                      )}
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.actions}>
+                      {item.assignee?.id !== operator.id && (
+                        <Button size="small" disabled={assign.isPending} aria-label={label(intl.formatMessage({ id: 'console.queue.assignToMe' }))} onClick={() => assignToMe(item)}>
+                          <FormattedMessage id="console.queue.assignToMe" />
                         </Button>
-                        {item.kind === 'technical-request' && (
-                          <>
-                            <Button size="small" aria-label={label(intl.formatMessage({ id: 'console.queue.move' }))} onClick={() => setDialog({ type: 'move', item })}>
-                              <FormattedMessage id="console.queue.move" />
-                            </Button>
-                            <Button size="small" aria-label={label(intl.formatMessage({ id: 'console.queue.message' }))} onClick={() => setDialog({ type: 'message', item })}>
-                              <FormattedMessage id="console.queue.message" />
-                            </Button>
-                          </>
-                        )}
-                      </div>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </TableScroll>
-      )}
-      {queue.hasNextPage && (
-        <Button disabled={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
-          <FormattedMessage id="console.queue.more" />
-        </Button>
-      )}
+                      )}
+                      {manager && (
+                        <Button size="small" aria-label={label(intl.formatMessage({ id: 'console.queue.assign' }))} onClick={() => setDialog({ type: 'assign', item })}>
+                          <FormattedMessage id="console.queue.assign" />
+                        </Button>
+                      )}
+                      <Button size="small" aria-label={label(intl.formatMessage({ id: 'console.queue.recordContact' }))} onClick={() => setDialog({ type: 'contact', item })}>
+                        <FormattedMessage id="console.queue.recordContact" />
+                      </Button>
+                      {item.kind === 'technical-request' && (
+                        <>
+                          <Button size="small" aria-label={label(intl.formatMessage({ id: 'console.queue.move' }))} onClick={() => setDialog({ type: 'move', item })}>
+                            <FormattedMessage id="console.queue.move" />
+                          </Button>
+                          <Button size="small" aria-label={label(intl.formatMessage({ id: 'console.queue.message' }))} onClick={() => setDialog({ type: 'message', item })}>
+                            <FormattedMessage id="console.queue.message" />
+                          </Button>
+                        </>
+                      )}
+                    </div>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </PagedList>
       {dialog?.type === 'assign' && <AssignDialog item={dialog.item} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.type === 'contact' && <ContactDialog item={dialog.item} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.type === 'move' && <MoveDialog item={dialog.item} onClose={() => setDialog(null)} onDone={done} />}

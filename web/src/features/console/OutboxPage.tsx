@@ -1,0 +1,125 @@
+import { Badge, Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useSearchParams } from 'react-router';
+import { useApiMutation } from '../../api/queries.ts';
+import type { paths } from '../../api/schema.gen.ts';
+import { useDocumentTitle } from '../../app/dialogs.ts';
+import { ErrorMessage } from '../../app/ErrorMessage.tsx';
+import { useTableStyles } from '../../app/TableScroll.tsx';
+import { usePagedList } from './paged.ts';
+import { PagedList } from './PagedList.tsx';
+
+type Outbox = paths['/api/v1/ops/outbox']['get']['responses'][200]['content']['application/json'];
+type Message = Outbox['items'][number];
+type Status = Message['status'];
+const STATUSES: readonly Status[] = ['pending', 'sending', 'sent', 'failed'];
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '1400px' },
+  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '80ch' },
+  statuses: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
+  secondary: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  error: { maxWidth: '320px', overflowWrap: 'anywhere', color: tokens.colorPaletteRedForeground1 },
+  live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
+});
+
+/** The outbox (issue #14): messages by status with their attempts and last error; a failed one sent again. */
+export function OutboxPage() {
+  const intl = useIntl();
+  const styles = useStyles();
+  const table = useTableStyles();
+  const [search, setSearch] = useSearchParams();
+  const [announcement, setAnnouncement] = useState('');
+  useDocumentTitle(intl.formatMessage({ id: 'console.outbox.title' }));
+  const status = STATUSES.find((value) => value === search.get('status'));
+  const { read, items, first } = usePagedList<Message, Outbox>('/api/v1/ops/outbox', status ? { status } : {});
+  const resend = useApiMutation('post', '/api/v1/ops/outbox/{id}/resend', { invalidates: ['/api/v1/ops/outbox'] });
+  const statusName = (value: Status) => intl.formatMessage({ id: `console.outbox.status.${value}` });
+  const choose = (value: Status | null) => setSearch(value ? new URLSearchParams({ status: value }) : new URLSearchParams(), { replace: true });
+
+  return (
+    <div className={styles.page}>
+      <div>
+        <h1 className={styles.title}>
+          <FormattedMessage id="console.outbox.title" />
+        </h1>
+        <p className={styles.intro}>
+          <FormattedMessage id="console.outbox.intro" />
+        </p>
+      </div>
+      <div role="status" className={styles.live} data-testid="outbox-announcement">
+        {announcement}
+      </div>
+      <div className={styles.statuses} role="group" aria-label={intl.formatMessage({ id: 'console.outbox.col.status' })}>
+        <Button appearance={status ? 'secondary' : 'primary'} aria-pressed={!status} onClick={() => choose(null)}>
+          <FormattedMessage id="console.outbox.all" />
+        </Button>
+        {STATUSES.map((value) => (
+          <Button key={value} appearance={status === value ? 'primary' : 'secondary'} aria-pressed={status === value} onClick={() => choose(value)}>
+            {first ? intl.formatMessage({ id: 'console.outbox.statusCount' }, { status: statusName(value), count: first.counts[value] }) : statusName(value)}
+          </Button>
+        ))}
+      </div>
+      <ErrorMessage error={resend.error} />
+      <PagedList read={read} count={items.length} empty="console.outbox.empty" label={intl.formatMessage({ id: 'console.outbox.title' })}>
+        <Table className={table.autoLayout} aria-label={intl.formatMessage({ id: 'console.outbox.title' })} data-testid="outbox">
+          <TableHeader>
+            <TableRow>
+              {(['created', 'recipient', 'subject', 'status', 'attempts', 'error', 'actions'] as const).map((column) => (
+                <TableHeaderCell key={column}>{intl.formatMessage({ id: `console.outbox.col.${column}` })}</TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map((message) => (
+              <TableRow key={message.id} data-testid="outbox-message" data-status={message.status}>
+                <TableCell className={table.nowrap}>
+                  <time dateTime={message.createdAt}>{intl.formatDate(message.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                </TableCell>
+                <TableCell>
+                  <div>{message.recipientName ?? message.recipient}</div>
+                  {message.recipientName && <div className={styles.secondary}>{message.recipient}</div>}
+                </TableCell>
+                <TableCell>
+                  <div>{message.subject}</div>
+                  <div className={styles.secondary}>
+                    {message.kind} · {message.locale}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <Badge appearance="tint" color={message.status === 'failed' ? 'danger' : message.status === 'sent' ? 'success' : 'informative'}>
+                    {statusName(message.status)}
+                  </Badge>
+                  {message.sentAt && (
+                    <div className={styles.secondary}>{intl.formatMessage({ id: 'console.outbox.sentAt' }, { time: intl.formatDate(message.sentAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</div>
+                  )}
+                </TableCell>
+                <TableCell>{intl.formatNumber(message.attempts)}</TableCell>
+                <TableCell className={styles.error}>{message.lastError ?? ''}</TableCell>
+                <TableCell>
+                  {message.status === 'failed' && (
+                    <Button
+                      size="small"
+                      disabled={resend.isPending}
+                      aria-label={intl.formatMessage({ id: 'console.outbox.resendFor' }, { subject: message.subject })}
+                      onClick={() =>
+                        resend.mutate(
+                          { params: { path: { id: message.id } } },
+                          { onSuccess: () => setAnnouncement(intl.formatMessage({ id: 'console.outbox.resent' }, { subject: message.subject })) },
+                        )
+                      }
+                    >
+                      <FormattedMessage id="console.outbox.resend" />
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </PagedList>
+    </div>
+  );
+}
