@@ -19,7 +19,7 @@ const AGENT_CHANGES = [
   /^POST \/api\/v1\/ops\/outbox\/\{id\}\/resend$/,
 ];
 /** Reads only an operator admin may make. */
-const ADMIN_READS = [/^GET \/api\/v1\/ops\/tokens$/];
+const ADMIN_READS = [/^GET \/api\/v1\/ops\/tokens$/, /^GET \/api\/v1\/ops\/operator-accounts$/];
 /** What a Rewards manager may do besides an agent's. */
 const MANAGER_ONLY = [/^GET \/api\/v1\/ops\/audit-events(\.csv)?$/];
 

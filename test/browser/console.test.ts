@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
+import { systemContext } from '../../src/platform/context.ts';
 import { t } from '../../src/platform/i18n/i18n.ts';
+import { createOperator } from '../../src/modules/operators/operators.service.ts';
 import { apiAs, axeViolations, DEMO_PASSWORD, newContext, screenshot, signIn, TABLET, withPortal } from './harness.ts';
 
 type Locale = 'en-US' | 'nl-NL';
@@ -183,6 +185,39 @@ function consoleWalk(locale: Locale) {
       const again = await portal.database.db.selectFrom('outbox').select(['status', 'attempts']).where('id', '=', failed.id).executeTakeFirstOrThrow();
       assert.deepEqual(again, { status: 'pending', attempts: 0 });
       await manager.context().close();
+    });
+
+    it('an operator admin adds a member and gives an agent another manager, on the team page', async () => {
+      const { portal, browser } = env;
+      const username = `olu.${locale.slice(0, 2)}@rewards-team.example`;
+      await createOperator(portal.database.db, { username, displayName: 'Olu Adeyemi', email: username, role: 'operator-admin', password: DEMO_PASSWORD }, systemContext());
+      const admin = await (await newContext(browser, locale)).newPage();
+      await operatorSignIn(admin, portal.url, username, locale);
+      await admin.getByRole('navigation').getByRole('link', { name: t(locale, 'console.nav.operators') }).click();
+      await admin.getByTestId('operators').waitFor();
+      await admin.getByRole('button', { name: t(locale, 'console.operators.add'), exact: true }).click();
+      const dialog = admin.getByRole('dialog');
+      await dialog.locator('input[name="username"]').fill('noor@rewards-team.example');
+      await dialog.locator('input[name="displayName"]').fill('Noor Bakker');
+      await dialog.locator('input[name="email"]').fill('noor@rewards-team.example');
+      await dialog.locator('input[name="password"]').fill('short');
+      await dialog.getByRole('button', { name: t(locale, 'console.operators.addSubmit') }).click();
+      await dialog.getByText(t(locale, 'field.TOO_SHORT', { limit: 15 })).waitFor();
+      await dialog.locator('input[name="password"]').fill('Correct-Horse-Battery-2026');
+      await dialog.getByRole('button', { name: t(locale, 'console.operators.addSubmit') }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await admin.locator('[data-username="noor@rewards-team.example"]').waitFor();
+
+      const ava = admin.locator('[data-username="ava@rewards-team.example"]');
+      await ava.getByRole('button', { name: t(locale, 'console.operators.changeFor', { name: 'Ava Okafor' }) }).click();
+      // Ava reports to Marit (the demo); she now reports to Olu.
+      await admin.getByRole('dialog').locator('select[name="managerId"]').selectOption({ label: 'Olu Adeyemi' });
+      assert.deepEqual(await axeViolations(admin), []);
+      await admin.getByRole('dialog').getByRole('button', { name: t(locale, 'web.save') }).click();
+      await admin.getByRole('dialog').waitFor({ state: 'detached' });
+      await ava.getByText('Olu Adeyemi').waitFor();
+      await screenshot(admin, `console-team.${locale.slice(0, 2)}`);
+      await admin.context().close();
     });
   });
 }

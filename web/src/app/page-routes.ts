@@ -18,6 +18,7 @@ export const PAGE_MODULES = {
   DashboardPage: 'features/console/DashboardPage.tsx',
   AuditPage: 'features/console/AuditPage.tsx',
   OutboxPage: 'features/console/OutboxPage.tsx',
+  OperatorsPage: 'features/console/OperatorsPage.tsx',
 } as const;
 
 export type PageName = keyof typeof PAGE_MODULES;
@@ -40,6 +41,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/console/dashboard', exact: true, pages: ['ConsoleShell', 'DashboardPage'] },
   { path: '/console/audit', exact: true, pages: ['ConsoleShell', 'AuditPage'] },
   { path: '/console/outbox', exact: true, pages: ['ConsoleShell', 'OutboxPage'] },
+  { path: '/console/team', exact: true, pages: ['ConsoleShell', 'OperatorsPage'] },
   { path: '/console', pages: ['ConsoleShell', 'QueuePage'] },
 ];
 export const FALLBACK_PAGES: readonly PageName[] = ['AppShell', 'HomePage'];

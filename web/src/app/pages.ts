@@ -24,6 +24,7 @@ const loaders = {
   DashboardPage: () => import('../features/console/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
   AuditPage: () => import('../features/console/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
   OutboxPage: () => import('../features/console/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })),
+  OperatorsPage: () => import('../features/console/OperatorsPage.tsx').then((m) => ({ default: m.OperatorsPage })),
 } satisfies Record<PageName, () => Promise<{ default: ComponentType }>>;
 
 export const pages = Object.fromEntries(Object.entries(loaders).map(([name, load]) => [name, lazy(load)])) as unknown as Record<PageName, ComponentType>;

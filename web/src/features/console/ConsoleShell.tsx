@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { DataBarVertical24Regular, History24Regular, MailInbox24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { DataBarVertical24Regular, History24Regular, MailInbox24Regular, People24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet } from 'react-router';
@@ -120,6 +120,12 @@ function Frame() {
           <NavLink to="/console/audit" className={link}>
             <History24Regular />
             <FormattedMessage id="console.nav.audit" />
+          </NavLink>
+        )}
+        {operator.role === 'operator-admin' && (
+          <NavLink to="/console/team" className={link}>
+            <People24Regular />
+            <FormattedMessage id="console.nav.operators" />
           </NavLink>
         )}
       </nav>
