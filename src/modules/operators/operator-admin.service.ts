@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { notFound, refuseFieldProblems, type FieldProblem } from '../../platform/errors.ts';
 import type { OperatorRole } from '../../platform/values.ts';
 import type { Locale } from '../../../locales/locales.ts';
+import type { Operator } from './operators.service.ts';
 
 /**
  * An operator admin's side of the Rewards team's directory (issue #14): the whole team, disabled
@@ -11,14 +12,7 @@ import type { Locale } from '../../../locales/locales.ts';
  * member's sessions at once (identity reads an operator session on every request).
  */
 
-export interface TeamAccount {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string;
-  role: OperatorRole;
-  managerId: string | null;
-  locale: Locale | null;
+export interface TeamAccount extends Operator {
   enrolled: boolean;
   disabledAt: string | null;
   createdAt: string;
