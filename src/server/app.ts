@@ -20,6 +20,7 @@ import { notifications } from '../modules/notifications/notifications.plugin.ts'
 import { salesOpsRoutes } from '../modules/sales/sales.routes.ts';
 import { technicalOpsRoutes, technicalRoutes } from '../modules/technical/technical.routes.ts';
 import { auditOpsRoutes } from '../modules/audit/audit.routes.ts';
+import { lookupOpsRoutes } from '../modules/lookup/lookup.routes.ts';
 import { operatorAdminRoutes } from '../modules/operators/operators.routes.ts';
 import { workEscalation } from '../modules/work/work.plugin.ts';
 import { workOpsRoutes } from '../modules/work/work.routes.ts';
@@ -287,6 +288,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   await app.register(technicalOpsRoutes, { db, links });
   await app.register(workOpsRoutes, { db });
   await app.register(auditOpsRoutes, { db });
+  await app.register(lookupOpsRoutes, { db });
   await app.register(operatorAdminRoutes, { db });
   await app.register(sponsorshipRoutes, { db, links });
   await app.register(sponsorshipOpsRoutes, { db, links });

@@ -184,6 +184,19 @@ function consoleWalk(locale: Locale) {
       await manager.getByText(t('nl-NL', 'console.outbox.empty')).waitFor();
       const again = await portal.database.db.selectFrom('outbox').select(['status', 'attempts']).where('id', '=', failed.id).executeTakeFirstOrThrow();
       assert.deepEqual(again, { status: 'pending', attempts: 0 });
+
+      // Partner lookup by a tenant's domain, then the partner's file.
+      await manager.getByRole('navigation').getByRole('link', { name: t('nl-NL', 'console.nav.partners') }).click();
+      await manager.locator('input[name="q"]').fill('contoso.example');
+      await manager.keyboard.press('Enter');
+      await manager.getByTestId('partner-results').getByRole('button', { name: 'Contoso Apps (MPN 4100001)' }).click();
+      await manager.waitForURL(/mpnId=4100001/);
+      await manager.getByTestId('partner-standing').waitFor();
+      await manager.getByTestId('partner-requests').getByText('Hybrid deployment of Contoso Analytics', { exact: false }).waitFor();
+      await manager.getByTestId('partner-users').getByText('megan@contoso.example', { exact: false }).waitFor();
+      assert.ok((await manager.getByTestId('partner-sales').locator('tbody tr').count()) >= 3, 'months of billed sales');
+      assert.deepEqual(await axeViolations(manager), []);
+      await screenshot(manager, `console-partner.${locale.slice(0, 2)}`);
       await manager.context().close();
     });
 

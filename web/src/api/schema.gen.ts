@@ -973,6 +973,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ops/partner-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find partners by MPN ID, part of the name, a tenant's domain or a user's email (or sign-in name) */
+        get: operations["searchPartners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/partners/{mpnId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner's whole file: account, tenants, users and roles, profiles and offers, billed sales by month, standing, entitlements with history, contact, activations, requests, sponsorships */
+        get: operations["getPartnerFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ops/operator-accounts": {
         parameters: {
             query?: never;
@@ -1845,6 +1879,122 @@ export interface components {
                 [key: string]: unknown;
             };
             requestId: string | null;
+        };
+        PartnerFile: {
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                mpnId: string;
+                companyEmail: string;
+                /** Format: date-time */
+                createdAt: string;
+            };
+            tenants: {
+                /** Format: uuid */
+                id: string;
+                domain: string;
+                name: string;
+                primary: boolean;
+                associatedAt: string | null;
+            }[];
+            users: {
+                /** Format: uuid */
+                id: string;
+                username: string;
+                displayName: string;
+                email: string;
+                roles: string[];
+                tenant: string;
+            }[];
+            profiles: {
+                id: string;
+                name: string;
+                offers: {
+                    id: string;
+                    name: string;
+                    listingType: string;
+                    status: string;
+                    liveAt: string | null;
+                }[];
+            }[];
+            salesByMonth: {
+                /** @description YYYY-MM (UTC) */
+                month: string;
+                /** @description US dollars, exact */
+                billedUsd: string;
+                /** @description US dollars, exact */
+                excludedUsd: string;
+                lines: number;
+            }[];
+            standing: {
+                tierCode: string | null;
+                /** @description US dollars, exact */
+                billedTtmUsd: string;
+                /** Format: date-time */
+                computedAt: string;
+            } | null;
+            entitlements: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                category: string;
+                status: string;
+                reason: string;
+                /** Format: date-time */
+                unlockedAt: string;
+                expiresAt: string | null;
+                history: {
+                    /** Format: date-time */
+                    at: string;
+                    from: string | null;
+                    to: string;
+                    reason: string;
+                }[];
+            }[];
+            marketingContact: {
+                email: string;
+                phone: string;
+                /** @enum {unknown} */
+                language: "en-US" | "nl-NL";
+                name: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+            } | null;
+            activations: {
+                /** Format: uuid */
+                id: string;
+                benefitCode: string;
+                /** Format: date-time */
+                activatedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                status: string;
+                contactedAt: string | null;
+            }[];
+            technicalRequests: {
+                /** Format: uuid */
+                id: string;
+                reference: string;
+                title: string;
+                status: string;
+                phase: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            sponsorships: {
+                /** Format: uuid */
+                id: string;
+                benefitCode: string;
+                /** @description US dollars, exact */
+                amountUsd: string;
+                /** @description US dollars, exact */
+                remainingUsd: string;
+                status: string;
+                expiresAt: string | null;
+                subscriptionId: string | null;
+            }[];
         };
         OperatorAccount: {
             /** Format: uuid */
@@ -8276,6 +8426,179 @@ export interface operations {
             };
             /** @description Error; `error.code` is one of: `FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    searchPartners: {
+        parameters: {
+            query: {
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mpnId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPartnerFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only */
+                mpnId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerFile"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,7 +7,7 @@ import { LazyBoundary } from './LazyBoundary.tsx';
 import { pages } from './pages.ts';
 import { useSession } from './session.tsx';
 
-const { SignInPage, AppShell, HomePage, RewardsPage, RequestPage, VisibilityHelpPage, UsersPage, TenantsPage, ConsoleShell, QueuePage, DashboardPage, AuditPage, OutboxPage, OperatorsPage } = pages;
+const { SignInPage, AppShell, HomePage, RewardsPage, RequestPage, VisibilityHelpPage, UsersPage, TenantsPage, ConsoleShell, QueuePage, DashboardPage, AuditPage, OutboxPage, OperatorsPage, PartnerLookupPage } = pages;
 
 /** The document's title for a page whose name does not change (the others set their own, as they load). */
 function Title({ id }: { id: MessageId }) {
@@ -53,6 +53,7 @@ export function AppRoutes() {
           <Route path="/console" element={<Page><QueuePage /></Page>} />
           <Route path="/console/dashboard" element={<Page><DashboardPage /></Page>} />
           <Route path="/console/outbox" element={<Page><OutboxPage /></Page>} />
+          <Route path="/console/partners" element={<Page><PartnerLookupPage /></Page>} />
           {operator.role !== 'rewards-agent' && <Route path="/console/audit" element={<Page><AuditPage /></Page>} />}
           {operator.role === 'operator-admin' && <Route path="/console/team" element={<Page><OperatorsPage /></Page>} />}
           <Route path="*" element={<Navigate to="/console" replace />} />

@@ -19,6 +19,7 @@ export const PAGE_MODULES = {
   AuditPage: 'features/console/AuditPage.tsx',
   OutboxPage: 'features/console/OutboxPage.tsx',
   OperatorsPage: 'features/console/OperatorsPage.tsx',
+  PartnerLookupPage: 'features/console/PartnerLookupPage.tsx',
 } as const;
 
 export type PageName = keyof typeof PAGE_MODULES;
@@ -42,6 +43,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/console/audit', exact: true, pages: ['ConsoleShell', 'AuditPage'] },
   { path: '/console/outbox', exact: true, pages: ['ConsoleShell', 'OutboxPage'] },
   { path: '/console/team', exact: true, pages: ['ConsoleShell', 'OperatorsPage'] },
+  { path: '/console/partners', exact: true, pages: ['ConsoleShell', 'PartnerLookupPage'] },
   { path: '/console', pages: ['ConsoleShell', 'QueuePage'] },
 ];
 export const FALLBACK_PAGES: readonly PageName[] = ['AppShell', 'HomePage'];

@@ -25,6 +25,7 @@ const loaders = {
   AuditPage: () => import('../features/console/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
   OutboxPage: () => import('../features/console/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })),
   OperatorsPage: () => import('../features/console/OperatorsPage.tsx').then((m) => ({ default: m.OperatorsPage })),
+  PartnerLookupPage: () => import('../features/console/PartnerLookupPage.tsx').then((m) => ({ default: m.PartnerLookupPage })),
 } satisfies Record<PageName, () => Promise<{ default: ComponentType }>>;
 
 export const pages = Object.fromEntries(Object.entries(loaders).map(([name, load]) => [name, lazy(load)])) as unknown as Record<PageName, ComponentType>;

@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { DataBarVertical24Regular, History24Regular, MailInbox24Regular, People24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { DataBarVertical24Regular, History24Regular, MailInbox24Regular, People24Regular, PersonSearch24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet } from 'react-router';
@@ -47,7 +47,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     paddingTop: '8px',
-    [narrow]: { gridRow: 'auto', display: 'flex', borderRight: 'none', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: 0 },
+    [narrow]: { gridRow: 'auto', display: 'flex', flexWrap: 'wrap', borderRight: 'none', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: 0 },
   },
   main: { minWidth: 0, gridRow: '2 / 4', padding: '24px 32px', [narrow]: { gridRow: 'auto', padding: '16px' } },
   skip: { position: 'absolute', left: '-10000px', ':focus': { left: '8px', top: '8px', zIndex: 1000, backgroundColor: tokens.colorNeutralBackground1, padding: '8px' } },
@@ -111,6 +111,10 @@ function Frame() {
         <NavLink to="/console/dashboard" className={link}>
           <DataBarVertical24Regular />
           <FormattedMessage id="console.nav.dashboard" />
+        </NavLink>
+        <NavLink to="/console/partners" className={link}>
+          <PersonSearch24Regular />
+          <FormattedMessage id="console.nav.partners" />
         </NavLink>
         <NavLink to="/console/outbox" className={link}>
           <MailInbox24Regular />
