@@ -42,6 +42,7 @@ const VALUES = {
   isActive: 'yes',
   percent: 10,
   kind: 'activation',
+  note: 'See section 4 of the terms.',
   assignee: 'nobody yet',
   link: LINK,
 };

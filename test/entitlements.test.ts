@@ -44,6 +44,10 @@ const ALLOWED: [EntitlementStatus | null, EntitlementStatus, EntitlementReason][
   ['available', 'revoked', 'SPONSORSHIP_MISUSE'],
   ['activated', 'revoked', 'SPONSORSHIP_MISUSE'],
   ['in-progress', 'revoked', 'SPONSORSHIP_MISUSE'],
+  // A Rewards manager's revocation in the console, from any status a benefit is held in, with a reason code.
+  ...(['available', 'activated', 'in-progress'] as const).flatMap((from) =>
+    (['PROGRAM_TERMS_BREACH', 'FRAUD_SUSPECTED', 'GRANTED_IN_ERROR', 'PARTNER_REQUEST'] as const).map((reason): [EntitlementStatus, EntitlementStatus, EntitlementReason] => [from, 'revoked', reason]),
+  ),
 ];
 const REASONS = [...new Set(ENTITLEMENT_TRANSITIONS.flatMap((transition) => [...transition.reasons]))] as EntitlementReason[];
 const allowed = (from: EntitlementStatus | null, to: EntitlementStatus, reason: string) =>

@@ -30,6 +30,34 @@ for (const engine of engines()) {
     });
     after(async () => t.close());
 
+    it("lets a manager revoke a benefit with a reason: the partner is emailed in the contact's language, the agent may not", async () => {
+      const manager = await operatorSession(t.app, t, 'rewards-manager');
+      const sales = await createSalesPartner(t);
+      const session = await signInWithContact(t, sales, 'admin', { preferredLanguage: 'nl-NL' });
+      assert.equal((await activate(t.app, session, sales.salesBenefitId)).statusCode, 201);
+      const url = `/api/v1/ops/partners/${sales.mpnId}/entitlements/${sales.salesBenefitId}/revocation`;
+      const body = { reason: 'PROGRAM_TERMS_BREACH', note: 'The trial offer is not the one listed.' };
+      assert.equal((await asOperator(t.app, agent, 'POST', url, body)).statusCode, 403);
+      const other = await createSalesPartner(t);
+      assert.equal((await asOperator(t.app, manager, 'POST', `/api/v1/ops/partners/${other.mpnId}/entitlements/${sales.salesBenefitId}/revocation`, body)).statusCode, 404, "another partner's benefit");
+      assert.equal((await asOperator(t.app, manager, 'POST', url, { reason: 'BECAUSE' })).statusCode, 422);
+
+      const revoked = await asOperator(t.app, manager, 'POST', url, body);
+      assert.equal(revoked.statusCode, 200, revoked.body);
+      const file = (await asOperator(t.app, manager, 'GET', `/api/v1/ops/partners/${sales.mpnId}/file`)).json<FileBody>();
+      const entitlement = file.entitlements.find((e) => e.code === 'trial-campaign-assets')!;
+      assert.equal(entitlement.status, 'revoked');
+      assert.deepEqual(entitlement.history.map((event) => event.to), ['available', 'activated', 'revoked']);
+      const mail = await t.database.db.selectFrom('outbox').select(['locale', 'subject', 'text_body', 'recipient']).where('kind', '=', 'benefit-revoked').where('text_body', 'like', `%${sales.mpnId}%`).execute();
+      assert.equal(mail.length, 1);
+      assert.equal(mail[0]!.locale, 'nl-NL');
+      assert.match(mail[0]!.text_body, /De reden: een schending van de programmavoorwaarden\./);
+      assert.match(mail[0]!.text_body, /Het team voegt toe: The trial offer is not the one listed\./);
+      const again = await asOperator(t.app, manager, 'POST', url, body);
+      assert.equal(again.statusCode, 409);
+      assert.equal(again.json<{ error: { code: string } }>().error.code, 'TRANSITION_REFUSED');
+    });
+
     it('finds a partner by MPN ID, name, tenant domain and user email, and reads its file', async () => {
       const sales = await createSalesPartner(t);
       const session = await signInWithContact(t, sales, 'admin');

@@ -19,6 +19,9 @@ export type WorkKind = (typeof WORK_KINDS)[number];
 /** The open states of each kind, in their owners' words: an activation's, a technical request's, a sponsorship's. */
 export const WORK_STATES = ['open', 'submitted', 'in-review', 'action-required', 'scheduled', 'requested'] as const;
 export type WorkState = (typeof WORK_STATES)[number];
+/** Why a Rewards manager withdraws a benefit (the partner is told, in their language). */
+export const REVOCATION_REASONS = ['PROGRAM_TERMS_BREACH', 'FRAUD_SUSPECTED', 'GRANTED_IN_ERROR', 'PARTNER_REQUEST'] as const;
+export type RevocationReason = (typeof REVOCATION_REASONS)[number];
 /** How a contact with the partner was made. */
 export const CONTACT_CHANNELS = ['email', 'phone', 'meeting', 'chat', 'other'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];

@@ -283,7 +283,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   await app.register(salesOpsRoutes, { db });
   await app.register(eligibilityRoutes, { db, changes: database.changes, loadProgramAtStart: background });
   await app.register(benefitsRoutes, { db, limits: config.contactLimits, links });
-  await app.register(followUpOpsRoutes, { db });
+  await app.register(followUpOpsRoutes, { db, links });
   await app.register(technicalRoutes, { db, links });
   await app.register(technicalOpsRoutes, { db, links });
   await app.register(workOpsRoutes, { db });

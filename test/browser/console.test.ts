@@ -197,6 +197,23 @@ function consoleWalk(locale: Locale) {
       assert.ok((await manager.getByTestId('partner-sales').locator('tbody tr').count()) >= 3, 'months of billed sales');
       assert.deepEqual(await axeViolations(manager), []);
       await screenshot(manager, `console-partner.${locale.slice(0, 2)}`);
+
+      // A manager revokes a benefit with a reason; the partner's file shows it revoked.
+      const revocable = manager.getByTestId('partner-entitlements').getByRole('button').filter({ hasText: t('nl-NL', 'console.revoke.action') });
+      const before = await revocable.count();
+      await revocable.first().click();
+      const revokeDialog = manager.getByRole('dialog');
+      await revokeDialog.locator('select[name="reason"]').selectOption('GRANTED_IN_ERROR');
+      await revokeDialog.locator('textarea[name="note"]').fill('Toegekend aan het verkeerde profiel.');
+      assert.deepEqual(await axeViolations(manager), []);
+      await revokeDialog.getByRole('button', { name: t('nl-NL', 'console.revoke.submit') }).click();
+      await revokeDialog.waitFor({ state: 'detached' });
+      await manager.getByTestId('partner-announcement').getByText('is ingetrokken; de partner krijgt een e-mail', { exact: false }).waitFor();
+      for (let tries = 0; (await revocable.count()) !== before - 1 && tries < 50; tries += 1) await manager.waitForTimeout(100);
+      assert.equal(await revocable.count(), before - 1, 'one benefit fewer to revoke');
+      const mail = await portal.database.db.selectFrom('outbox').select(['recipient', 'text_body']).where('kind', '=', 'benefit-revoked').execute();
+      assert.equal(mail.length, 1);
+      assert.match(mail[0]!.text_body, /Toegekend aan het verkeerde profiel\./);
       await manager.context().close();
     });
 

@@ -3,9 +3,11 @@ import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { bodyProblems } from '../../platform/errors.ts';
 import { contextOf, OPERATOR_SECURITY, requireMember, requireOperator } from '../../platform/http/principal.ts';
-import { component, DateTime, Email, errorResponses, LocaleSchema, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
+import { component, DateTime, Email, errorResponses, LocaleSchema, MpnId, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
 import { activateBenefit, assignMarketingContact, type ContactLimits, getMarketingContact, listActivations, listContactCandidates, type PortalLinks } from './benefits.service.ts';
 import { listActivationsForTeam, recordContacted } from './follow-up.service.ts';
+import { revokeEntitlement } from './revocation.service.ts';
+import { REVOCATION_REASONS } from '../../platform/values.ts';
 
 const MarketingContact = component(
   'MarketingContact',
@@ -179,7 +181,7 @@ const TeamActivation = component(
 );
 
 /** The Rewards team's follow-up queue (operator token). */
-export const followUpOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const followUpOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db; links: PortalLinks }> = async (app, { db, links }) => {
   const security = OPERATOR_SECURITY;
   app.get(
     '/api/v1/ops/activations',
@@ -217,6 +219,28 @@ export const followUpOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (a
     async (request) => {
       requireOperator(request);
       return recordContacted(db, request.params.id, request.body.note, contextOf(request));
+    },
+  );
+  app.post(
+    '/api/v1/ops/partners/:mpnId/entitlements/:id/revocation',
+    {
+      // A manager's decision: a benefit is taken from a partner.
+      config: { operatorRole: 'rewards-manager' },
+      schema: {
+        operationId: 'revokeEntitlement',
+        tags: ['operations'],
+        security,
+        summary: "Withdraw a partner's benefit with a reason code (the partner is emailed in their language)",
+        params: Type.Object({ mpnId: MpnId, id: Uuid }),
+        body: Type.Object({ reason: Type.Enum([...REVOCATION_REASONS]), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ id: Uuid, status: Type.Literal('revoked'), reason: Type.Enum([...REVOCATION_REASONS]) }), ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND', 'TRANSITION_REFUSED') },
+      },
+    },
+    async (request) => {
+      requireOperator(request);
+      const result = await revokeEntitlement(db, request.params.mpnId, request.params.id, request.body, contextOf(request), links);
+      app.emailQueued();
+      return result;
     },
   );
 };

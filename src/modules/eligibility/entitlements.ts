@@ -29,6 +29,10 @@ export const ENTITLEMENT_TRANSITIONS = [
   { from: 'available', to: 'revoked', reasons: ['OFFER_DELISTED', 'PROFILE_RELINKED', 'FRAUDULENT_SALES', 'SPONSORSHIP_MISUSE'] },
   { from: 'activated', to: 'revoked', reasons: ['OFFER_DELISTED', 'PROFILE_RELINKED', 'SPONSORSHIP_MISUSE'] },
   { from: 'in-progress', to: 'revoked', reasons: ['SPONSORSHIP_MISUSE'] },
+  // A Rewards manager's decision in the console (benefits/revocation.service.ts), with a reason code.
+  { from: 'available', to: 'revoked', reasons: ['PROGRAM_TERMS_BREACH', 'FRAUD_SUSPECTED', 'GRANTED_IN_ERROR', 'PARTNER_REQUEST'] },
+  { from: 'activated', to: 'revoked', reasons: ['PROGRAM_TERMS_BREACH', 'FRAUD_SUSPECTED', 'GRANTED_IN_ERROR', 'PARTNER_REQUEST'] },
+  { from: 'in-progress', to: 'revoked', reasons: ['PROGRAM_TERMS_BREACH', 'FRAUD_SUSPECTED', 'GRANTED_IN_ERROR', 'PARTNER_REQUEST'] },
 ] as const satisfies readonly { from: EntitlementStatus | null; to: EntitlementStatus; reasons: readonly string[] }[];
 
 type Transition = (typeof ENTITLEMENT_TRANSITIONS)[number];

@@ -9,6 +9,7 @@ export type EmailTemplate =
   | 'contact-replaced'
   | 'benefit-activated'
   | 'work-overdue'
+  | 'benefit-revoked'
   | 'technical-request-submitted'
   | 'technical-request-status'
   | 'technical-request-message'
@@ -50,6 +51,7 @@ const PARAGRAPHS: Record<EmailTemplate, Paragraph[]> = {
   'contact-replaced': [...GREETING, 'email.contact-replaced.body', 'email.sales-marketing.link', 'email.contact-replaced.sender', 'email.signature'],
   'benefit-activated': [...GREETING, 'email.benefit-activated.body', 'email.benefit-activated.next', 'email.sales-marketing.link', 'email.signature'],
   'work-overdue': [...GREETING, 'email.work-overdue.body', 'email.work-overdue.next'],
+  'benefit-revoked': [...GREETING, 'email.benefit-revoked.body', { id: 'email.benefit-revoked.note', when: given('note') }, 'email.benefit-revoked.next', 'email.signature'],
   'technical-request-submitted': [...GREETING, 'email.technical-request-submitted.body', 'email.technical-request.link', 'email.signature'],
   'technical-request-status': [
     ...GREETING,

@@ -1,10 +1,14 @@
-import { Button, Card, Field, Input, Link, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Button, Card, Field, Input, Link, makeStyles, Select, Spinner, Textarea, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
-import { useApiQuery } from '../../api/queries.ts';
+import { useApiMutation, useApiQuery } from '../../api/queries.ts';
 import { useDocumentTitle } from '../../app/dialogs.ts';
+import { fieldValidation } from '../../app/fieldErrors.ts';
+import { FormDialog } from '../../app/FormDialog.tsx';
 import { SectionError } from '../../app/SectionError.tsx';
+import { useOperator } from '../../app/session.tsx';
+import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
 import type { MessageId } from '../../i18n/catalogs.ts';
 
@@ -19,6 +23,7 @@ const useStyles = makeStyles({
   account: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   secondary: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   history: { margin: 0, paddingLeft: '16px', fontSize: tokens.fontSizeBase200 },
+  live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
 });
 
 /** A part of the file: its heading, and a table of its rows (or "None."). */
@@ -60,10 +65,51 @@ function Part({ title, columns, rows, testId }: { title: MessageId; columns: Mes
   );
 }
 
+const REASONS = ['PROGRAM_TERMS_BREACH', 'FRAUD_SUSPECTED', 'GRANTED_IN_ERROR', 'PARTNER_REQUEST'] as const;
+type Reason = (typeof REASONS)[number];
+
+/** A manager withdraws a benefit, with the reason the partner is told and an optional note. */
+function RevokeDialog({ mpnId, account, entitlement, onClose, onDone }: { mpnId: string; account: string; entitlement: { id: string; name: string }; onClose: () => void; onDone: () => void }) {
+  const intl = useIntl();
+  const [reason, setReason] = useState<Reason>('PROGRAM_TERMS_BREACH');
+  const [note, setNote] = useState('');
+  const revoke = useApiMutation('post', '/api/v1/ops/partners/{mpnId}/entitlements/{id}/revocation', { invalidates: ['/api/v1/ops/partners/{mpnId}/file'] });
+  const { error, busy, submit } = useFormSubmit(() => revoke.mutateAsync({ params: { path: { mpnId, id: entitlement.id } }, body: { reason, ...(note.trim() ? { note } : {}) } }), { onDone });
+  return (
+    <FormDialog
+      title={intl.formatMessage({ id: 'console.revoke.title' }, { benefit: entitlement.name, account })}
+      submitLabel={intl.formatMessage({ id: 'console.revoke.submit' })}
+      onClose={onClose}
+      onSubmit={submit}
+      error={error}
+      busy={busy}
+    >
+      <Field label={intl.formatMessage({ id: 'console.revoke.reason' })} required {...fieldValidation(error, 'reason')}>
+        <Select name="reason" value={reason} onChange={(_, data) => setReason(data.value as Reason)}>
+          {REASONS.map((option) => (
+            <option key={option} value={option}>
+              {intl.formatMessage({ id: `console.revoke.reason.${option}` })}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={intl.formatMessage({ id: 'console.revoke.note' })} {...fieldValidation(error, 'note')}>
+        <Textarea name="note" value={note} maxLength={2000} resize="vertical" onChange={(_, data) => setNote(data.value)} />
+      </Field>
+    </FormDialog>
+  );
+}
+
+const REVOCABLE = new Set(['available', 'activated', 'in-progress']);
+
 function PartnerFile({ mpnId }: { mpnId: string }) {
   const intl = useIntl();
   const styles = useStyles();
+  const operator = useOperator();
+  const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
   const read = useApiQuery('/api/v1/ops/partners/{mpnId}/file', { params: { path: { mpnId } } });
+  const manager = operator.role !== 'rewards-agent';
   if (read.error) return <SectionError error={read.error} onRetry={() => void read.refetch()} />;
   if (!read.data) return <Spinner label={intl.formatMessage({ id: 'web.loading' })} />;
   const file = read.data;
@@ -71,6 +117,21 @@ function PartnerFile({ mpnId }: { mpnId: string }) {
   const money = (value: string) => intl.formatNumber(Number(value), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
     <div className={styles.page} data-testid="partner-file">
+      <div role="status" className={styles.live} data-testid="partner-announcement">
+        {announcement}
+      </div>
+      {revoking && (
+        <RevokeDialog
+          mpnId={mpnId}
+          account={file.account.name}
+          entitlement={revoking}
+          onClose={() => setRevoking(null)}
+          onDone={() => {
+            setAnnouncement(intl.formatMessage({ id: 'console.revoke.done' }, { benefit: revoking.name }));
+            setRevoking(null);
+          }}
+        />
+      )}
       <div>
         <h2 className={styles.account}>
           {file.account.name} <span className={styles.secondary}>MPN {file.account.mpnId}</span>
@@ -117,7 +178,7 @@ function PartnerFile({ mpnId }: { mpnId: string }) {
       <Part
         testId="partner-entitlements"
         title="console.partners.entitlements"
-        columns={['console.partners.col.benefit', 'console.partners.col.status', 'console.partners.col.history']}
+        columns={['console.partners.col.benefit', 'console.partners.col.status', 'console.partners.col.history', ...(manager ? (['console.queue.col.actions'] as const) : [])]}
         rows={file.entitlements.map((entitlement) => [
           <>
             <div>{entitlement.name}</div>
@@ -132,6 +193,15 @@ function PartnerFile({ mpnId }: { mpnId: string }) {
               </li>
             ))}
           </ol>,
+          ...(manager
+            ? [
+                REVOCABLE.has(entitlement.status) ? (
+                  <Button size="small" aria-label={intl.formatMessage({ id: 'console.revoke.actionFor' }, { benefit: entitlement.name })} onClick={() => setRevoking({ id: entitlement.id, name: entitlement.name })}>
+                    <FormattedMessage id="console.revoke.action" />
+                  </Button>
+                ) : null,
+              ]
+            : []),
         ])}
       />
       <Card className={styles.section} data-testid="partner-contact">
