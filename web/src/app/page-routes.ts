@@ -23,6 +23,9 @@ export const PAGE_MODULES = {
 } as const;
 
 export type PageName = keyof typeof PAGE_MODULES;
+/** The console's pages, which its frame loads (ConsoleShell.tsx); the others are the portal's entry's (pages.ts). */
+export type ConsolePageName = 'QueuePage' | 'DashboardPage' | 'AuditPage' | 'OutboxPage' | 'OperatorsPage' | 'PartnerLookupPage';
+export type PortalPageName = Exclude<PageName, ConsolePageName>;
 
 export interface PageRoute {
   /** The address, or (without `exact`) the start of the addresses. */

@@ -2,7 +2,7 @@ import { lazy, type ComponentType } from 'react';
 import { startEarlyReads } from '../api/client.ts';
 import { firstReadUrls } from '../features/rewards/first-reads.ts';
 import { initialLocale } from '../i18n/catalogs.ts';
-import { pagesFor, type PageName } from './page-routes.ts';
+import { pagesFor, type PortalPageName } from './page-routes.ts';
 import { sessionHint } from './session-hint.ts';
 import { firstSession } from './session.tsx';
 
@@ -20,20 +20,15 @@ const loaders = {
   UsersPage: () => import('../features/accounts/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
   TenantsPage: () => import('../features/accounts/TenantsPage.tsx').then((m) => ({ default: m.TenantsPage })),
   ConsoleShell: () => import('../features/console/ConsoleShell.tsx').then((m) => ({ default: m.ConsoleShell })),
-  QueuePage: () => import('../features/console/QueuePage.tsx').then((m) => ({ default: m.QueuePage })),
-  DashboardPage: () => import('../features/console/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
-  AuditPage: () => import('../features/console/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
-  OutboxPage: () => import('../features/console/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })),
-  OperatorsPage: () => import('../features/console/OperatorsPage.tsx').then((m) => ({ default: m.OperatorsPage })),
-  PartnerLookupPage: () => import('../features/console/PartnerLookupPage.tsx').then((m) => ({ default: m.PartnerLookupPage })),
-} satisfies Record<PageName, () => Promise<{ default: ComponentType }>>;
+} satisfies Record<PortalPageName, () => Promise<{ default: ComponentType }>>;
 
-export const pages = Object.fromEntries(Object.entries(loaders).map(([name, load]) => [name, lazy(load)])) as unknown as Record<PageName, ComponentType>;
+export const pages = Object.fromEntries(Object.entries(loaders).map(([name, load]) => [name, lazy(load)])) as unknown as Record<PortalPageName, ComponentType>;
 
 /** The chunks an address shows (the sign-in page, or the frame and the page), fetched now; a failure is left to the page. */
 export function preloadPagesFor(pathname: string): void {
   const wanted = pagesFor(pathname);
-  for (const name of wanted) void loaders[name]().catch(() => undefined);
+  // The console's pages are the console's to load (ConsoleShell.tsx): its frame's chunk names them.
+  for (const name of wanted) if (name in loaders) void loaders[name as PortalPageName]().catch(() => undefined);
   // The Rewards page's reads start at once, beside the session read and the page's code, as guessed by
   // sessionHint (the query cache takes them over: client.ts), and once the session read is answered, as
   // it says (with its code: same chunk). Nothing is read twice: the same URLs and keys.

@@ -2,9 +2,11 @@ import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-
 import { DataBarVertical24Regular, History24Regular, MailInbox24Regular, People24Regular, PersonSearch24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { NavLink, Outlet } from 'react-router';
+import { lazy } from 'react';
+import { Navigate, NavLink, Outlet, Route, Routes } from 'react-router';
 import { queryClient } from '../../api/queries.ts';
 import { useNavLinkStyles } from '../../app/NavItems.tsx';
+import { Page, SignedInAlready } from '../../app/route-parts.tsx';
 import { useOperator, useSession } from '../../app/session.tsx';
 import { LANGUAGE_NAMES, LOCALES } from '../../i18n/catalogs.ts';
 import { ConsoleIntl } from './ConsoleIntl.tsx';
@@ -53,12 +55,35 @@ const useStyles = makeStyles({
   skip: { position: 'absolute', left: '-10000px', ':focus': { left: '8px', top: '8px', zIndex: 1000, backgroundColor: tokens.colorNeutralBackground1, padding: '8px' } },
 });
 
-/** The Rewards team's console (issue #14): its own frame, messages and navigation, for operators only. */
+// The console's pages, each its own chunk, imported from here rather than the portal's entry.
+const QueuePage = lazy(() => import('./QueuePage.tsx').then((m) => ({ default: m.QueuePage })));
+const DashboardPage = lazy(() => import('./DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const PartnerLookupPage = lazy(() => import('./PartnerLookupPage.tsx').then((m) => ({ default: m.PartnerLookupPage })));
+const OutboxPage = lazy(() => import('./OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
+const AuditPage = lazy(() => import('./AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const OperatorsPage = lazy(() => import('./OperatorsPage.tsx').then((m) => ({ default: m.OperatorsPage })));
+
+/**
+ * The Rewards team's console (issue #14): its own frame, messages, navigation and routes, for operators
+ * only; a page a role may not use is not among its routes (the API refuses it too).
+ */
 export function ConsoleShell() {
+  const { role } = useOperator();
   return (
     <ConsoleIntl>
       <QueryClientProvider client={queryClient}>
-        <Frame />
+        <Routes>
+          <Route path="/sign-in" element={<SignedInAlready fallback="/console" />} />
+          <Route element={<Frame />}>
+            <Route path="/console" element={<Page><QueuePage /></Page>} />
+            <Route path="/console/dashboard" element={<Page><DashboardPage /></Page>} />
+            <Route path="/console/partners" element={<Page><PartnerLookupPage /></Page>} />
+            <Route path="/console/outbox" element={<Page><OutboxPage /></Page>} />
+            {role !== 'rewards-agent' && <Route path="/console/audit" element={<Page><AuditPage /></Page>} />}
+            {role === 'operator-admin' && <Route path="/console/team" element={<Page><OperatorsPage /></Page>} />}
+            <Route path="*" element={<Navigate to="/console" replace />} />
+          </Route>
+        </Routes>
       </QueryClientProvider>
     </ConsoleIntl>
   );
