@@ -64,6 +64,12 @@ function consoleWalk(locale: Locale) {
       await partner.waitForURL(`${portal.url}/`);
 
       const agent = await (await newContext(browser, locale)).newPage();
+      // What the page itself reports as wrong (a chart drawn from 0 of 0 logged NaN widths); refused requests aside.
+      const pageErrors: string[] = [];
+      agent.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
+      });
+      agent.on('pageerror', (error) => pageErrors.push(String(error)));
       await operatorSignIn(agent, portal.url, 'ava@rewards-team.example', locale);
       assert.match(agent.url(), /\/console$/);
       await agent.getByTestId('work-queue').waitFor();
@@ -112,6 +118,7 @@ function consoleWalk(locale: Locale) {
       await agent.getByTestId('dashboard-within-week').getByText(t(locale, 'console.dashboard.withinWeekValue', { share: 1, within: 1, decided: 1 })).waitFor();
       assert.equal((await agent.getByTestId('dashboard-open').innerText()).trim(), String(openBefore - 1));
       await screenshot(agent, `console-dashboard.${locale.slice(0, 2)}`);
+      assert.deepEqual(pageErrors, []);
 
       await partner.goto(`${portal.url}/rewards`);
       await partner.getByTestId('benefit-trial-campaign-assets').getByText(t(locale, 'rewards.status.in-progress'), { exact: true }).waitFor();

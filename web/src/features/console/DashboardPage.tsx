@@ -90,12 +90,19 @@ export function DashboardPage() {
           </p>
           <Card>
             <CardHeader header={<Text weight="semibold">{intl.formatMessage({ id: 'console.dashboard.chartTitle' })}</Text>} />
-            <WithinWeekChart
-              rows={[
-                { name: intl.formatMessage({ id: 'console.dashboard.overall' }), within: read.data.overall.contactedWithinWeek, decided: read.data.overall.decided },
-                ...read.data.agents.filter((agent) => agent.decided > 0).map((agent) => ({ name: nameOf(agent), within: agent.contactedWithinWeek, decided: agent.decided })),
-              ]}
-            />
+            {read.data.overall.decided === 0 ? (
+              // Nothing decided yet: no bars to draw (a chart of 0 of 0 draws nothing but NaN).
+              <Text>
+                <FormattedMessage id="console.dashboard.nothingDecided" />
+              </Text>
+            ) : (
+              <WithinWeekChart
+                rows={[
+                  { name: intl.formatMessage({ id: 'console.dashboard.overall' }), within: read.data.overall.contactedWithinWeek, decided: read.data.overall.decided },
+                  ...read.data.agents.filter((agent) => agent.decided > 0).map((agent) => ({ name: nameOf(agent), within: agent.contactedWithinWeek, decided: agent.decided })),
+                ]}
+              />
+            )}
           </Card>
           <h2 className={styles.section}>
             <FormattedMessage id="console.dashboard.perAgent" />
