@@ -22,17 +22,21 @@ export async function escalateOverdueWork(db: Db, teamEmail: string | null, now:
   return db.transaction().execute(async (trx) => {
     // The overdue items not yet escalated for their current deadline, soonest due first.
     const { items } = await listWork(trx, { overdue: true, notEscalated: true }, { limit: BATCH }, now, 'en-US');
+    // The assignees' managers (active ones), read once for the batch.
+    const assignees = [...new Set(items.flatMap((item) => (item.assignee ? [item.assignee.id] : [])))];
+    const managers = assignees.length
+      ? await trx
+          .selectFrom('operators as o')
+          .innerJoin('operators as m', 'm.id', 'o.manager_id')
+          .select(['o.id as assigneeId', 'm.email', 'm.display_name as name', 'm.locale'])
+          .where('o.id', 'in', assignees)
+          .where('m.disabled_at', 'is', null)
+          .execute()
+      : [];
+    const managerOf = new Map(managers.map((manager) => [manager.assigneeId, manager]));
     let sent = 0;
     for (const item of items) {
-      const manager = item.assignee
-        ? await trx
-            .selectFrom('operators as o')
-            .innerJoin('operators as m', 'm.id', 'o.manager_id')
-            .select(['m.email', 'm.display_name as name', 'm.locale'])
-            .where('o.id', '=', item.assignee.id)
-            .where('m.disabled_at', 'is', null)
-            .executeTakeFirst()
-        : undefined;
+      const manager = item.assignee ? managerOf.get(item.assignee.id) : undefined;
       const recipient = manager ? { email: manager.email, name: manager.name, locale: manager.locale ?? 'en-US' } : teamEmail ? { email: teamEmail, name: null, locale: 'en-US' as Locale } : null;
       if (!recipient) continue;
       const claimed = await trx

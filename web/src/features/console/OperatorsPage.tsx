@@ -11,6 +11,7 @@ import { useOperator } from '../../app/session.tsx';
 import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../i18n/catalogs.ts';
+import { Announcement } from './Announcement.tsx';
 
 type Account = components['schemas']['OperatorAccount'];
 type Role = Account['role'];
@@ -22,7 +23,6 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '80ch' },
   secondary: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
 });
 
 /** The manager and language pickers both dialogs share. */
@@ -165,9 +165,7 @@ export function OperatorsPage() {
           <FormattedMessage id="console.operators.intro" />
         </p>
       </div>
-      <div role="status" className={styles.live} data-testid="operators-announcement">
-        {announcement}
-      </div>
+      <Announcement text={announcement} testId="operators-announcement" />
       <Button appearance="primary" onClick={() => setDialog({ type: 'add' })}>
         <FormattedMessage id="console.operators.add" />
       </Button>

@@ -7,6 +7,7 @@ import type { paths } from '../../api/schema.gen.ts';
 import { useDocumentTitle } from '../../app/dialogs.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
 import { useTableStyles } from '../../app/TableScroll.tsx';
+import { Announcement } from './Announcement.tsx';
 import { usePagedList } from './paged.ts';
 import { PagedList } from './PagedList.tsx';
 
@@ -22,7 +23,6 @@ const useStyles = makeStyles({
   statuses: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
   secondary: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   error: { maxWidth: '320px', overflowWrap: 'anywhere', color: tokens.colorPaletteRedForeground1 },
-  live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
 });
 
 /** The outbox (issue #14): messages by status with their attempts and last error; a failed one sent again. */
@@ -49,9 +49,7 @@ export function OutboxPage() {
           <FormattedMessage id="console.outbox.intro" />
         </p>
       </div>
-      <div role="status" className={styles.live} data-testid="outbox-announcement">
-        {announcement}
-      </div>
+      <Announcement text={announcement} testId="outbox-announcement" />
       <div className={styles.statuses} role="group" aria-label={intl.formatMessage({ id: 'console.outbox.col.status' })}>
         <Button appearance={status ? 'secondary' : 'primary'} aria-pressed={!status} onClick={() => choose(null)}>
           <FormattedMessage id="console.outbox.all" />

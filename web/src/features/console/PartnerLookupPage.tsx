@@ -11,6 +11,7 @@ import { useOperator } from '../../app/session.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
 import type { MessageId } from '../../i18n/catalogs.ts';
+import { Announcement } from './Announcement.tsx';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '1200px' },
@@ -23,7 +24,6 @@ const useStyles = makeStyles({
   account: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   secondary: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   history: { margin: 0, paddingLeft: '16px', fontSize: tokens.fontSizeBase200 },
-  live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
 });
 
 /** A part of the file: its heading, and a table of its rows (or "None."). */
@@ -117,9 +117,7 @@ function PartnerFile({ mpnId }: { mpnId: string }) {
   const money = (value: string) => intl.formatNumber(Number(value), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
     <div className={styles.page} data-testid="partner-file">
-      <div role="status" className={styles.live} data-testid="partner-announcement">
-        {announcement}
-      </div>
+      <Announcement text={announcement} testId="partner-announcement" />
       {revoking && (
         <RevokeDialog
           mpnId={mpnId}

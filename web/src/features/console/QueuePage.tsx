@@ -26,6 +26,7 @@ import { useOperator } from '../../app/session.tsx';
 import { useTableStyles } from '../../app/TableScroll.tsx';
 import { WORK_KINDS, WORK_READS, WORK_STATES, type WorkItem, type WorkKind, type WorkState } from './types.ts';
 import { durationText } from './duration.ts';
+import { Announcement } from './Announcement.tsx';
 import { usePagedList } from './paged.ts';
 import { PagedList } from './PagedList.tsx';
 import { AssignDialog, ContactDialog, MessageDialog, MoveDialog } from './WorkDialogs.tsx';
@@ -43,7 +44,6 @@ const useStyles = makeStyles({
   // A state's name may take two lines in a narrow column (Dutch ones are long): the badge grows with it.
   badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', textAlign: 'start', paddingTop: '1px', paddingBottom: '1px', alignSelf: 'flex-start' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '4px', minWidth: '200px' },
-  live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
 });
 
 const FILTERS = ['kind', 'state', 'assignee', 'partner', 'benefit', 'overdue'] as const;
@@ -103,9 +103,7 @@ export function QueuePage() {
           <FormattedMessage id="console.queue.intro" />
         </p>
       </div>
-      <div role="status" className={styles.live} data-testid="queue-announcement">
-        {announcement}
-      </div>
+      <Announcement text={announcement} testId="queue-announcement" />
       <Card>
         <form
           className={styles.filters}
