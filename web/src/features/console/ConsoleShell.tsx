@@ -18,6 +18,7 @@ export { SecondFactorStep } from './SecondFactorStep.tsx';
 
 /** Below this width the navigation is a row above the page (a tablet held upright, a small window). */
 const narrow = '@media (max-width: 899px)';
+const phone = '@media (max-width: 599px)';
 
 const useStyles = makeStyles({
   root: {
@@ -41,7 +42,12 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundInverted,
   },
   product: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, whiteSpace: 'nowrap' },
-  who: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', opacity: 0.9 },
+  // On a phone the header keeps the short name and the buttons (the operator's name is in the page's frame
+  // only from a tablet up; sign-out keeps its name for a screen reader).
+  long: { [phone]: { display: 'none' } },
+  short: { display: 'none', [phone]: { display: 'inline' } },
+  who: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', opacity: 0.9, [phone]: { visibility: 'hidden' } },
+  signOutLabel: { [phone]: { display: 'none' } },
   headerButton: { color: tokens.colorNeutralForegroundInverted, minWidth: '40px' },
   languages: { display: 'flex', gap: '2px' },
   nav: {
@@ -104,7 +110,12 @@ function Frame() {
       </a>
       <header className={styles.header}>
         <Text className={styles.product}>
-          <FormattedMessage id="console.product" />
+          <span className={styles.long}>
+            <FormattedMessage id="console.product" />
+          </span>
+          <span className={styles.short}>
+            <FormattedMessage id="console.productShort" />
+          </span>
         </Text>
         <Text className={styles.who} data-testid="operator-name">
           {intl.formatMessage({ id: 'console.operator' }, { name: operator.displayName, role })}
@@ -124,8 +135,10 @@ function Frame() {
             </Button>
           ))}
         </div>
-        <Button appearance="transparent" className={styles.headerButton} icon={<SignOut24Regular />} onClick={() => void signOut()}>
-          <FormattedMessage id="console.signOut" />
+        <Button appearance="transparent" className={styles.headerButton} icon={<SignOut24Regular />} aria-label={intl.formatMessage({ id: 'console.signOut' })} onClick={() => void signOut()}>
+          <span className={styles.signOutLabel}>
+            <FormattedMessage id="console.signOut" />
+          </span>
         </Button>
       </header>
       <nav className={styles.nav} aria-label={intl.formatMessage({ id: 'console.navigation' })}>
