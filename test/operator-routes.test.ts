@@ -21,7 +21,11 @@ const AGENT_CHANGES = [
 /** Reads only an operator admin may make. */
 const ADMIN_READS = [/^GET \/api\/v1\/ops\/tokens$/, /^GET \/api\/v1\/ops\/operator-accounts$/];
 /** What a Rewards manager may do besides an agent's. */
-const MANAGER_ONLY = [/^GET \/api\/v1\/ops\/audit-events(\.csv)?$/, /^POST \/api\/v1\/ops\/partners\/\{mpnId\}\/entitlements\/\{id\}\/revocation$/];
+const MANAGER_ONLY = [
+  /^GET \/api\/v1\/ops\/audit-events(\.csv)?$/,
+  /^POST \/api\/v1\/ops\/program\/(previews|versions)$/,
+  /^POST \/api\/v1\/ops\/partners\/\{mpnId\}\/entitlements\/\{id\}\/revocation$/,
+];
 
 function agentMay(operation: string): boolean {
   if (MANAGER_ONLY.some((pattern) => pattern.test(operation))) return false;

@@ -99,6 +99,18 @@ export const FIELD_CODES = [
   'CONTACT_IN_FUTURE',
   'CONTACT_BEFORE_OPENED',
   'ASSIGNEE_UNKNOWN',
+  'PROGRAM_UNREADABLE',
+  'CODE_USED_TWICE',
+  'THRESHOLD_USED_TWICE',
+  'TIER_UNKNOWN',
+  'ONE_TIME_ONLY',
+  'PHASES_TECHNICAL_ONLY',
+  'REQUESTS_INVALID',
+  'TECHNICAL_QUANTITIES_REQUIRED',
+  'HOURS_PER_REQUEST_TOO_LARGE',
+  'SPONSORSHIP_AMOUNT_INVALID',
+  'SPONSORSHIP_TERM_INVALID',
+  'REFUSAL_REQUIRED',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 
@@ -122,7 +134,7 @@ export interface AppErrorOptions {
   messageId?: MessageId;
   retryAfterSeconds?: number;
   /** The record a 409 conflicts with (the tenant that has the domain, the user that has the name), when the caller may know it. */
-  conflict?: { type: 'tenant' | 'partner-account' | 'user' | 'technical-request' | 'sponsorship'; id: string; revision?: number };
+  conflict?: { type: 'tenant' | 'partner-account' | 'user' | 'technical-request' | 'sponsorship' | 'program'; id: string; revision?: number };
   /** For the log only (never shown to the caller). */
   logMessage?: string;
 }
@@ -162,7 +174,8 @@ export interface SchemaIssue {
   params: Record<string, unknown>;
 }
 
-const KEYWORD_CODES: Record<string, FieldCode> = {
+/** The field code of a failed JSON Schema keyword. */
+export const SCHEMA_KEYWORD_CODES: Record<string, FieldCode> = {
   required: 'FIELD_REQUIRED',
   minLength: 'TOO_SHORT',
   maxLength: 'TOO_LONG',
@@ -210,7 +223,7 @@ export function fieldsOfSchemaIssues(issues: readonly SchemaIssue[], input: unkn
     if (fields[path]) continue;
     const value = issue.keyword === 'required' ? undefined : valueAt(input, issue.instancePath);
     const blank = typeof value === 'string' && value.trim() === '' && issue.keyword !== 'maxLength' && issue.keyword !== 'type';
-    let code: FieldCode = blank ? 'FIELD_REQUIRED' : (KEYWORD_CODES[issue.keyword] ?? 'INVALID');
+    let code: FieldCode = blank ? 'FIELD_REQUIRED' : (SCHEMA_KEYWORD_CODES[issue.keyword] ?? 'INVALID');
     if (!blank && issue.keyword === 'format' && issue.params.format === 'email') code = 'EMAIL_INVALID';
     const limit = issue.params.limit;
     fields[path] = { code, ...(!blank && typeof limit === 'number' ? { values: { limit } } : {}) };

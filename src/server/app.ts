@@ -24,6 +24,7 @@ import { lookupOpsRoutes } from '../modules/lookup/lookup.routes.ts';
 import { operatorAdminRoutes } from '../modules/operators/operators.routes.ts';
 import { workEscalation } from '../modules/work/work.plugin.ts';
 import { workOpsRoutes } from '../modules/work/work.routes.ts';
+import { programOpsRoutes } from '../modules/eligibility/program.routes.ts';
 import { sponsorshipOpsRoutes, sponsorshipRoutes } from '../modules/technical/sponsorships.routes.ts';
 import { sponsorshipRounds } from '../modules/technical/technical.plugin.ts';
 import { OPERATOR_SECURITY } from '../platform/http/principal.ts';
@@ -287,6 +288,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   await app.register(technicalRoutes, { db, links });
   await app.register(technicalOpsRoutes, { db, links });
   await app.register(workOpsRoutes, { db });
+  await app.register(programOpsRoutes, { db });
   await app.register(auditOpsRoutes, { db });
   await app.register(lookupOpsRoutes, { db });
   await app.register(operatorAdminRoutes, { db });

@@ -10,6 +10,7 @@ import { LOCALES } from '../../../locales/locales.ts';
 import { Money } from '../../platform/http/schemas.ts';
 import { projectRoot } from '../../platform/paths.ts';
 import { BENEFIT_CATEGORIES, LISTING_TYPES, TECHNICAL_PHASES } from '../../platform/values.ts';
+import { SCHEMA_KEYWORD_CODES, type FieldCode, type FieldProblem } from '../../platform/errors.ts';
 
 /**
  * The program definition as data: tiers by trailing-twelve-months billed
@@ -97,43 +98,94 @@ export type ProgramDefinition = Static<typeof ProgramDefinition>;
 
 export const DEFAULT_PROGRAM_PATH = path.join(projectRoot, 'program', 'default-program.json');
 
+/**
+ * One thing wrong with a definition: where (a JSON pointer), a stable field code with its values for
+ * the localized message (the console's), and the English sentence the CLI prints.
+ */
+export interface ProgramProblem {
+  path: string;
+  code: FieldCode;
+  values?: Record<string, string | number>;
+  text: string;
+}
+
 export class ProgramDefinitionError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`The program definition is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(readonly details: ProgramProblem[]) {
+    super(`The program definition is not valid:\n${details.map((p) => `  - ${p.path || '/'}: ${p.text}`).join('\n')}`);
     this.name = 'ProgramDefinitionError';
   }
+
+  /** Each problem as the CLI says it: `path: sentence`. */
+  get problems(): string[] {
+    return this.details.map((p) => `${p.path || '/'}: ${p.text}`);
+  }
+
+  /** The problems as field problems keyed by their path (the first one per path), for an API answer. */
+  get fields(): Record<string, FieldProblem> {
+    const fields: Record<string, FieldProblem> = {};
+    for (const p of this.details) fields[p.path || '/'] ??= { code: p.code, ...(p.values ? { values: p.values } : {}) };
+    return fields;
+  }
+}
+
+/**
+ * The schema's problems, one per path: an alternative's own (inside `anyOf`) are left to the
+ * alternative's verdict, which says the value matches none of them.
+ */
+function structuralProblems(value: unknown): ProgramProblem[] {
+  const problems: ProgramProblem[] = [];
+  for (const error of Errors(ProgramDefinition, value)) {
+    if (/\/anyOf\/\d+/.test(error.schemaPath)) continue;
+    const params = error.params as Record<string, unknown>;
+    if (error.keyword === 'additionalProperties') continue; // each unknown property is its own `boolean` error
+    if (error.keyword === 'required') {
+      for (const name of (params.requiredProperties as string[] | undefined) ?? []) {
+        problems.push({ path: `${error.instancePath}/${name}`, code: 'FIELD_REQUIRED', text: 'is required' });
+      }
+      continue;
+    }
+    const unknown = error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties');
+    const code: FieldCode = unknown ? 'FIELD_UNKNOWN' : (SCHEMA_KEYWORD_CODES[error.keyword] ?? 'INVALID');
+    const limit = typeof params.limit === 'number' ? { values: { limit: params.limit } } : {};
+    problems.push({ path: error.instancePath, code, ...limit, text: unknown ? 'is not a known property' : error.message });
+  }
+  return problems;
 }
 
 /** Structural and cross-reference checks, every problem named by its path. */
 export function validateProgram(value: unknown): ProgramDefinition {
-  const structural = Errors(ProgramDefinition, value).map((error) => `${error.instancePath || '/'}: ${error.message}`);
+  const structural = structuralProblems(value);
   if (structural.length > 0) throw new ProgramDefinitionError(structural);
   const program = value as ProgramDefinition;
-  const problems: string[] = [];
+  const problems: ProgramProblem[] = [];
+  const problem = (path: string, code: FieldCode, text: string, values?: Record<string, string | number>) =>
+    problems.push({ path, code, text, ...(values ? { values } : {}) });
   const tierCodes = new Set<string>();
   const thresholds = new Set<string>();
   program.tiers.forEach((tier, i) => {
-    if (tierCodes.has(tier.code)) problems.push(`/tiers/${i}/code: "${tier.code}" is used twice`);
+    if (tierCodes.has(tier.code)) problem(`/tiers/${i}/code`, 'CODE_USED_TWICE', `"${tier.code}" is used twice`, { value: tier.code });
     tierCodes.add(tier.code);
     const normalized = Number(tier.minBilledSalesUsd).toFixed(2);
-    if (thresholds.has(normalized)) problems.push(`/tiers/${i}/minBilledSalesUsd: two tiers start at ${normalized}`);
+    if (thresholds.has(normalized)) problem(`/tiers/${i}/minBilledSalesUsd`, 'THRESHOLD_USED_TWICE', `two tiers start at ${normalized}`, { value: normalized });
     thresholds.add(normalized);
   });
   const benefitCodes = new Set<string>();
   program.benefits.forEach((benefit, i) => {
-    if (benefitCodes.has(benefit.code)) problems.push(`/benefits/${i}/code: "${benefit.code}" is used twice`);
+    if (benefitCodes.has(benefit.code)) problem(`/benefits/${i}/code`, 'CODE_USED_TWICE', `"${benefit.code}" is used twice`, { value: benefit.code });
     benefitCodes.add(benefit.code);
     if ('tier' in benefit.unlock && !tierCodes.has(benefit.unlock.tier)) {
-      problems.push(`/benefits/${i}/unlock/tier: no tier has the code "${benefit.unlock.tier}"`);
+      problem(`/benefits/${i}/unlock/tier`, 'TIER_UNKNOWN', `no tier has the code "${benefit.unlock.tier}"`, { value: benefit.unlock.tier });
     }
     if ('listingType' in benefit.unlock && benefit.recurrence !== 'one-time') {
-      problems.push(`/benefits/${i}/recurrence: benefits unlocked by publishing an offer are one-time`);
+      problem(`/benefits/${i}/recurrence`, 'ONE_TIME_ONLY', 'benefits unlocked by publishing an offer are one-time');
     }
-    if (benefit.phases && benefit.category !== 'technical') problems.push(`/benefits/${i}/phases: only technical benefits have phases`);
-    problems.push(...quantityProblems(benefit.category, benefit.quantities ?? {}).map((problem) => `/benefits/${i}/quantities: ${problem}`));
+    if (benefit.phases && benefit.category !== 'technical') problem(`/benefits/${i}/phases`, 'PHASES_TECHNICAL_ONLY', 'only technical benefits have phases');
+    for (const [code, text] of quantityProblems(benefit.category, benefit.quantities ?? {})) problem(`/benefits/${i}/quantities`, code, text);
   });
   program.sponsorships?.billingTypes.forEach((type, i) => {
-    if (!type.allowed && !type.refusals) problems.push(`/sponsorships/billingTypes/${i}/refusals: a billing type that is not allowed needs the reason, in each language`);
+    if (!type.allowed && !type.refusals) {
+      problem(`/sponsorships/billingTypes/${i}/refusals`, 'REFUSAL_REQUIRED', 'a billing type that is not allowed needs the reason, in each language');
+    }
   });
   if (problems.length > 0) throw new ProgramDefinitionError(problems);
   return program;
@@ -145,21 +197,23 @@ const isPositiveNumber = (value: unknown) => (typeof value === 'number' || (type
  * What a benefit of each category must say about its size: a technical benefit its requests, or its
  * hours and the hours one request reserves; a sponsorship its amount and term.
  */
-function quantityProblems(category: string, quantities: Record<string, string | number>): string[] {
+function quantityProblems(category: string, quantities: Record<string, string | number>): [FieldCode, string][] {
   if (category === 'technical') {
-    if ('requests' in quantities) return Number.isInteger(Number(quantities.requests)) && Number(quantities.requests) > 0 ? [] : ['requests must be a whole number above 0'];
-    if (!isPositiveNumber(quantities.hours) || !isPositiveNumber(quantities.hoursPerRequest)) {
-      return ['a technical benefit needs "requests", or "hours" and "hoursPerRequest" (numbers above 0)'];
+    if ('requests' in quantities) {
+      return Number.isInteger(Number(quantities.requests)) && Number(quantities.requests) > 0 ? [] : [['REQUESTS_INVALID', 'requests must be a whole number above 0']];
     }
-    return Number(quantities.hoursPerRequest) > Number(quantities.hours) ? ['hoursPerRequest cannot be more than hours'] : [];
+    if (!isPositiveNumber(quantities.hours) || !isPositiveNumber(quantities.hoursPerRequest)) {
+      return [['TECHNICAL_QUANTITIES_REQUIRED', 'a technical benefit needs "requests", or "hours" and "hoursPerRequest" (numbers above 0)']];
+    }
+    return Number(quantities.hoursPerRequest) > Number(quantities.hours) ? [['HOURS_PER_REQUEST_TOO_LARGE', 'hoursPerRequest cannot be more than hours']] : [];
   }
   if (category === 'sponsorship') {
-    const problems: string[] = [];
+    const problems: [FieldCode, string][] = [];
     if (typeof quantities.amountUsd !== 'string' || !/^[0-9]{1,9}(\.[0-9]{1,2})?$/.test(quantities.amountUsd) || Number(quantities.amountUsd) <= 0) {
-      problems.push('a sponsorship needs "amountUsd", a decimal string such as "5000"');
+      problems.push(['SPONSORSHIP_AMOUNT_INVALID', 'a sponsorship needs "amountUsd", a decimal string such as "5000"']);
     }
     if (!Number.isInteger(quantities.termMonths) || Number(quantities.termMonths) < 1 || Number(quantities.termMonths) > 120) {
-      problems.push('a sponsorship needs "termMonths", a whole number from 1 to 120');
+      problems.push(['SPONSORSHIP_TERM_INVALID', 'a sponsorship needs "termMonths", a whole number from 1 to 120']);
     }
     return problems;
   }
@@ -177,15 +231,22 @@ export async function sponsorshipRules(db: Db, version?: number): Promise<Sponso
   return row?.rules ?? DEFAULT_SPONSORSHIP_RULES;
 }
 
-export function parseProgramFile(file: string): ProgramDefinition {
-  const text = fs.readFileSync(file, 'utf8');
+export type ProgramFormat = 'json' | 'yaml';
+
+/** A definition's text, parsed as JSON or YAML and validated; a text that does not parse is a problem at `/`. */
+export function parseProgram(text: string, format: ProgramFormat, name = 'The definition'): ProgramDefinition {
   let parsed: unknown;
   try {
-    parsed = /\.ya?ml$/i.test(file) ? YAML.parse(text) : JSON.parse(text);
+    parsed = format === 'yaml' ? YAML.parse(text, { maxAliasCount: 100 }) : JSON.parse(text);
   } catch (error) {
-    throw new ProgramDefinitionError([`${path.basename(file)} could not be read: ${(error as Error).message}`]);
+    const detail = (error as Error).message.split('\n')[0]!.slice(0, 300);
+    throw new ProgramDefinitionError([{ path: '', code: 'PROGRAM_UNREADABLE', values: { format: format.toUpperCase(), detail }, text: `${name} could not be read: ${detail}` }]);
   }
   return validateProgram(parsed);
+}
+
+export function parseProgramFile(file: string): ProgramDefinition {
+  return parseProgram(fs.readFileSync(file, 'utf8'), /\.ya?ml$/i.test(file) ? 'yaml' : 'json', path.basename(file));
 }
 
 export async function currentProgramVersion(db: Db): Promise<number | null> {
@@ -197,9 +258,11 @@ export async function currentProgramVersion(db: Db): Promise<number | null> {
  * Stores a definition as a new version, unless it equals the current one.
  * Returns the version in force and whether it is new.
  */
-export async function loadProgram(db: Db, program: ProgramDefinition): Promise<{ version: number; created: boolean }> {
+export const programChecksum = (program: ProgramDefinition) => createHash('sha256').update(JSON.stringify(program)).digest('hex');
+
+export async function loadProgram(db: Db, program: ProgramDefinition, loadedBy: string | null = null): Promise<{ version: number; created: boolean }> {
   const definition = JSON.stringify(program);
-  const checksum = createHash('sha256').update(definition).digest('hex');
+  const checksum = programChecksum(program);
   const work = async (trx: Db) => {
     await sql`select pg_advisory_xact_lock(727201)`.execute(trx);
     const current = await currentProgramVersion(trx);
@@ -210,7 +273,7 @@ export async function loadProgram(db: Db, program: ProgramDefinition): Promise<{
     const version = (current ?? 0) + 1;
     await trx
       .insertInto('program_versions')
-      .values({ version, name: program.name, checksum, definition })
+      .values({ version, name: program.name, checksum, definition, loaded_by: loadedBy })
       .execute();
     await trx
       .insertInto('program_tiers')

@@ -62,6 +62,14 @@ export interface WorkContactsTable {
   recorded_by_name: string;
 }
 
+/** A partner's engagement manager (migration 0015): its open work's default assignee. */
+export interface WorkEngagementManagersTable {
+  partner_account_id: string;
+  operator_id: string;
+  assigned_by: string | null;
+  assigned_at: Timestamp;
+}
+
 export interface WorkEscalationsTable {
   kind: WorkKind;
   item_id: string;

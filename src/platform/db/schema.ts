@@ -4,7 +4,7 @@ import type { ColumnType, Generated } from 'kysely';
 
 import type { Locale } from '../../../locales/locales.ts';
 import type { Json, NullableTimestamp, Numeric, Timestamp } from './schema-columns.ts';
-import type { OperatorRecoveryCodesTable, OperatorSessionsTable, OperatorsTable, WorkAssignmentsTable, WorkContactsTable, WorkEscalationsTable } from './schema-operators.ts';
+import type { OperatorRecoveryCodesTable, OperatorSessionsTable, OperatorsTable, WorkAssignmentsTable, WorkContactsTable, WorkEngagementManagersTable, WorkEscalationsTable } from './schema-operators.ts';
 import type {
   SponsorshipLedgerTable,
   SponsorshipsTable,
@@ -141,6 +141,8 @@ export interface ProgramVersionsTable {
   checksum: string;
   definition: Json<unknown>;
   loaded_at: Generated<Date>;
+  /** Who loaded it: an operator's name, or null (the CLI, the bundled default). */
+  loaded_by: string | null;
 }
 
 export interface ProgramTiersTable {
@@ -272,6 +274,7 @@ export interface DB {
   operator_recovery_codes: OperatorRecoveryCodesTable;
   operator_sessions: OperatorSessionsTable;
   work_assignments: WorkAssignmentsTable;
+  work_engagement_managers: WorkEngagementManagersTable;
   work_contacts: WorkContactsTable;
   work_escalations: WorkEscalationsTable;
   tenants: TenantsTable;

@@ -80,7 +80,7 @@ export const ErrorBody = component(
         conflict: Type.Optional(
           Type.Object(
             {
-              type: Type.Enum(['tenant', 'partner-account', 'user', 'technical-request', 'sponsorship']),
+              type: Type.Enum(['tenant', 'partner-account', 'user', 'technical-request', 'sponsorship', 'program']),
               id: Type.String(),
               revision: Type.Optional(Type.Integer({ description: 'On REVISION_CONFLICT: the current revision, to read the record again and retry' })),
             },

@@ -956,6 +956,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ops/program": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program version in force: its tiers and benefits, and how far the recomputation after its load has come */
+        get: operations["getActiveProgram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/program/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every program version, newest (the one in force) first */
+        get: operations["listProgramVersions"];
+        put?: never;
+        /**
+         * Load a definition as the new version in force; every partner is recomputed in the background (GET /api/v1/ops/program shows how far)
+         * @description basedOnVersion is the version the preview compared with: if another was loaded since, 409 REVISION_CONFLICT (preview again).
+         */
+        post: operations["loadProgramVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/program/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version's definition, as it was loaded (to edit and load again) */
+        get: operations["getProgramVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/program/previews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a definition and show which partners would change tier, gain or lose benefits if it were loaded (nothing is changed)
+         * @description Each problem of an invalid definition is a field of the 422, keyed by its JSON pointer (`/tiers/2/code`; `source` when the text does not parse).
+         */
+        post: operations["previewProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ops/audit-events": {
         parameters: {
             query?: never;
@@ -1259,7 +1334,7 @@ export interface components {
                 /** @description The existing record a 409 conflicts with */
                 conflict?: {
                     /** @enum {unknown} */
-                    type: "tenant" | "partner-account" | "user" | "technical-request" | "sponsorship";
+                    type: "tenant" | "partner-account" | "user" | "technical-request" | "sponsorship" | "program";
                     id: string;
                     /** @description On REVISION_CONFLICT: the current revision, to read the record again and retry */
                     revision?: number;
@@ -2138,6 +2213,105 @@ export interface components {
                 /** @description Of the contacted ones (null: none contacted) */
                 medianSecondsToFirstContact: number | null;
             }[];
+        };
+        ActiveProgram: {
+            version: number;
+            name: string;
+            notes: string | null;
+            checksum: string;
+            /** Format: date-time */
+            loadedAt: string;
+            loadedBy: string | null;
+            tiers: {
+                code: string;
+                name: string;
+                /**
+                 * @description US dollars as an exact decimal string
+                 * @example 1234.56
+                 */
+                minBilledSalesUsd: string;
+            }[];
+            benefits: {
+                code: string;
+                name: string;
+                /** @enum {unknown} */
+                category: "sales-marketing" | "technical" | "sponsorship";
+                unlock: {
+                    tier: string;
+                } | {
+                    listingType: string;
+                };
+                recurrence: string;
+            }[];
+            recompute: {
+                /** @description Partners whose standing is still to be recomputed (after a load, it falls to 0) */
+                pending: number;
+            };
+        };
+        ProgramVersion: {
+            version: number;
+            name: string;
+            checksum: string;
+            /** Format: date-time */
+            loadedAt: string;
+            loadedBy: string | null;
+        };
+        ProgramPreview: {
+            /** @description Send it back as basedOnVersion to load this definition */
+            basedOnVersion: number | null;
+            /** @description The definition is the version in force: loading it changes nothing */
+            identical: boolean;
+            definition: {
+                tiersAdded: string[];
+                tiersRemoved: string[];
+                thresholdsChanged: {
+                    code: string;
+                    /**
+                     * @description US dollars as an exact decimal string
+                     * @example 1234.56
+                     */
+                    fromUsd: string;
+                    /**
+                     * @description US dollars as an exact decimal string
+                     * @example 1234.56
+                     */
+                    toUsd: string;
+                }[];
+                benefitsAdded: string[];
+                benefitsRemoved: string[];
+            };
+            partners: {
+                total: number;
+                tierUp: number;
+                tierDown: number;
+                gaining: number;
+                losing: number;
+                unchanged: number;
+                /** @description Partners whose stored standing awaits a recomputation: their figures may miss a recent change */
+                staleStandings: number;
+            };
+            benefits: {
+                code: string;
+                name: string;
+                gaining: number;
+                losing: number;
+            }[];
+            /** @description The first 200 partners whose tier or benefits change, by name */
+            affected: {
+                mpnId: string;
+                name: string;
+                tierFrom: {
+                    code: string;
+                    name: string;
+                } | null;
+                tierTo: {
+                    code: string;
+                    name: string;
+                } | null;
+                gained: string[];
+                lost: string[];
+            }[];
+            affectedTotal: number;
         };
     };
     responses: never;
@@ -8405,6 +8579,545 @@ export interface operations {
             };
             /** @description Error; `error.code` is one of: `FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getActiveProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActiveProgram"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listProgramVersions: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 200) */
+                limit?: number;
+                /** @description The previous page's `nextCursor` */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProgramVersion"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    loadProgramVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The definition file as text (program/default-program.json is an example) */
+                    source: string;
+                    /** @enum {unknown} */
+                    format: "json" | "yaml";
+                    basedOnVersion: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @description false: the definition is the version in force, nothing changed */
+                        created: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @description false: the definition is the version in force, nothing changed */
+                        created: boolean;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID`, `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `REVISION_CONFLICT` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getProgramVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A version number */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        notes?: string;
+                        tiers: {
+                            code: string;
+                            /**
+                             * @description US dollars as an exact decimal string
+                             * @example 1234.56
+                             */
+                            minBilledSalesUsd: string;
+                            names: {
+                                "en-US": string;
+                                "nl-NL": string;
+                            };
+                        }[];
+                        sponsorships?: {
+                            billingTypes: {
+                                code: string;
+                                names: {
+                                    "en-US": string;
+                                    "nl-NL": string;
+                                };
+                                allowed: boolean;
+                                refusals?: {
+                                    "en-US": string;
+                                    "nl-NL": string;
+                                };
+                            }[];
+                            lowBalancePercent: number;
+                            expiryWarningDays: number;
+                        };
+                        benefits: {
+                            code: string;
+                            /** @enum {unknown} */
+                            category: "sales-marketing" | "technical" | "sponsorship";
+                            unlock: {
+                                /** @enum {unknown} */
+                                listingType: "list" | "trial" | "consulting";
+                            } | {
+                                tier: string;
+                            };
+                            /** @enum {unknown} */
+                            recurrence: "one-time" | "evergreen";
+                            validityMonths?: number;
+                            quantities?: {
+                                [key: string]: string | number;
+                            };
+                            phases?: ("presales" | "design" | "deployment" | "app-development")[];
+                            names: {
+                                "en-US": string;
+                                "nl-NL": string;
+                            };
+                            descriptions: {
+                                "en-US": string;
+                                "nl-NL": string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    previewProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The definition file as text (program/default-program.json is an example) */
+                    source: string;
+                    /** @enum {unknown} */
+                    format: "json" | "yaml";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramPreview"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `CSRF_TOKEN_INVALID`, `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `VALIDATION_FAILED` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
