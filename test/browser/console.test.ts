@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { generate } from 'otplib';
+import YAML from 'yaml';
 import type { Page } from 'playwright-core';
 import { systemContext } from '../../src/platform/context.ts';
 import { t } from '../../src/platform/i18n/i18n.ts';
 import { createOperator } from '../../src/modules/operators/operators.service.ts';
+import { DEFAULT_PROGRAM_PATH, type ProgramDefinition } from '../../src/modules/eligibility/program.ts';
 import { apiAs, axeViolations, DEMO_PASSWORD, newContext, screenshot, signIn, TABLET, withPortal } from './harness.ts';
 
 type Locale = 'en-US' | 'nl-NL';
@@ -222,6 +225,60 @@ function consoleWalk(locale: Locale) {
       assert.equal(mail.length, 1);
       assert.match(mail[0]!.text_body, /Toegekend aan het verkeerde profiel\./);
       await manager.context().close();
+    });
+
+    it('a manager previews a program definition from a file, sees its problems or who changes, and loads it', async () => {
+      const { portal, browser } = env;
+      const username = `piet.${locale.slice(0, 2)}@rewards-team.example`;
+      await createOperator(portal.database.db, { username, displayName: 'Piet Jansen', email: username, role: 'rewards-manager', password: DEMO_PASSWORD }, systemContext());
+      const page = await (await newContext(browser, locale)).newPage();
+      await operatorSignIn(page, portal.url, username, locale);
+      await page.getByRole('navigation').getByRole('link', { name: t(locale, 'console.nav.program') }).click();
+      const current = JSON.parse(fs.readFileSync(DEFAULT_PROGRAM_PATH, 'utf8')) as ProgramDefinition;
+      await page.getByTestId('program-in-force').getByText(t(locale, 'console.program.inForce', { version: 1, name: current.name })).waitFor();
+
+      // A file with a tier code used twice: the problem at its place, nothing loaded.
+      const broken = structuredClone(current);
+      broken.tiers[2]!.code = 'level-2';
+      await page.getByTestId('program-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+      await page.getByRole('button', { name: t(locale, 'console.program.preview'), exact: true }).click();
+      const problems = page.getByTestId('program-problems');
+      await problems.getByText(t(locale, 'field.CODE_USED_TWICE', { value: 'level-2' })).waitFor();
+      await problems.getByText('/tiers/2/code').waitFor();
+
+      // A YAML file with a new benefit for every partner from level 1: the preview names who gains it.
+      const next = structuredClone(current);
+      next.name = 'Marketplace Rewards 2027';
+      next.benefits.push({
+        code: 'office-hours',
+        category: 'sales-marketing',
+        unlock: { tier: 'level-1' },
+        recurrence: 'evergreen',
+        names: { 'en-US': 'Marketing office hours', 'nl-NL': 'Spreekuur marketing' },
+        descriptions: { 'en-US': 'A monthly call with the marketing team.', 'nl-NL': 'Een maandelijks gesprek met het marketingteam.' },
+      });
+      await page.getByTestId('program-file').setInputFiles({ name: 'program-2027.yaml', mimeType: 'application/yaml', buffer: Buffer.from(YAML.stringify(next)) });
+      await page.getByRole('button', { name: t(locale, 'console.program.preview'), exact: true }).click();
+      const contoso = page.getByTestId('program-affected-partner').and(page.locator('[data-mpn-id="4100001"]'));
+      await contoso.getByText(locale === 'nl-NL' ? 'Spreekuur marketing' : 'Marketing office hours').waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+      await screenshot(page, `console-program.${locale.slice(0, 2)}`);
+
+      await page.getByRole('button', { name: t(locale, 'console.program.apply', { version: 2 }) }).click();
+      await page.getByTestId('program-announcement').getByText(t(locale, 'console.program.loaded', { version: 2 })).waitFor();
+      await page.getByTestId('program-in-force').getByText(t(locale, 'console.program.inForce', { version: 2, name: 'Marketplace Rewards 2027' })).waitFor();
+      await page.getByTestId('program-version').filter({ hasText: 'Piet Jansen' }).waitFor();
+      // Every partner recomputed under version 2: Contoso now holds the new benefit.
+      await page.getByTestId('program-recompute').waitFor({ state: 'detached' });
+      const granted = await portal.database.db
+        .selectFrom('entitlements as e')
+        .innerJoin('partner_accounts as pa', 'pa.id', 'e.partner_account_id')
+        .select('e.program_version')
+        .where('pa.mpn_id', '=', '4100001')
+        .where('e.benefit_code', '=', 'office-hours')
+        .execute();
+      assert.deepEqual(granted, [{ program_version: 2 }]);
+      await page.context().close();
     });
 
     it('an operator admin adds a member and gives an agent another manager, on the team page', async () => {

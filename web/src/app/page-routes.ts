@@ -20,11 +20,12 @@ export const PAGE_MODULES = {
   OutboxPage: 'features/console/OutboxPage.tsx',
   OperatorsPage: 'features/console/OperatorsPage.tsx',
   PartnerLookupPage: 'features/console/PartnerLookupPage.tsx',
+  ProgramPage: 'features/console/ProgramPage.tsx',
 } as const;
 
 export type PageName = keyof typeof PAGE_MODULES;
 /** The console's pages, which its frame loads (ConsoleShell.tsx); the others are the portal's entry's (pages.ts). */
-export type ConsolePageName = 'QueuePage' | 'DashboardPage' | 'AuditPage' | 'OutboxPage' | 'OperatorsPage' | 'PartnerLookupPage';
+export type ConsolePageName = 'QueuePage' | 'DashboardPage' | 'AuditPage' | 'OutboxPage' | 'OperatorsPage' | 'PartnerLookupPage' | 'ProgramPage';
 export type PortalPageName = Exclude<PageName, ConsolePageName>;
 
 export interface PageRoute {
@@ -47,6 +48,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/console/outbox', exact: true, pages: ['ConsoleShell', 'OutboxPage'] },
   { path: '/console/team', exact: true, pages: ['ConsoleShell', 'OperatorsPage'] },
   { path: '/console/partners', exact: true, pages: ['ConsoleShell', 'PartnerLookupPage'] },
+  { path: '/console/program', exact: true, pages: ['ConsoleShell', 'ProgramPage'] },
   { path: '/console', pages: ['ConsoleShell', 'QueuePage'] },
 ];
 export const FALLBACK_PAGES: readonly PageName[] = ['AppShell', 'HomePage'];

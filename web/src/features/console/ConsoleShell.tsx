@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { DataBarVertical24Regular, History24Regular, MailInbox24Regular, People24Regular, PersonSearch24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { DataBarVertical24Regular, DocumentBulletList24Regular, History24Regular, MailInbox24Regular, People24Regular, PersonSearch24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { lazy } from 'react';
@@ -67,6 +67,7 @@ const DashboardPage = lazy(() => import('./DashboardPage.tsx').then((m) => ({ de
 const PartnerLookupPage = lazy(() => import('./PartnerLookupPage.tsx').then((m) => ({ default: m.PartnerLookupPage })));
 const OutboxPage = lazy(() => import('./OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
 const AuditPage = lazy(() => import('./AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const ProgramPage = lazy(() => import('./ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })));
 const OperatorsPage = lazy(() => import('./OperatorsPage.tsx').then((m) => ({ default: m.OperatorsPage })));
 
 /**
@@ -85,6 +86,7 @@ export function ConsoleShell() {
             <Route path="/console/dashboard" element={<Page><DashboardPage /></Page>} />
             <Route path="/console/partners" element={<Page><PartnerLookupPage /></Page>} />
             <Route path="/console/outbox" element={<Page><OutboxPage /></Page>} />
+            <Route path="/console/program" element={<Page><ProgramPage /></Page>} />
             {role !== 'rewards-agent' && <Route path="/console/audit" element={<Page><AuditPage /></Page>} />}
             {role === 'operator-admin' && <Route path="/console/team" element={<Page><OperatorsPage /></Page>} />}
             <Route path="*" element={<Navigate to="/console" replace />} />
@@ -157,6 +159,10 @@ function Frame() {
         <NavLink to="/console/outbox" className={link}>
           <MailInbox24Regular />
           <FormattedMessage id="console.nav.outbox" />
+        </NavLink>
+        <NavLink to="/console/program" className={link}>
+          <DocumentBulletList24Regular />
+          <FormattedMessage id="console.nav.program" />
         </NavLink>
         {operator.role !== 'rewards-agent' && (
           <NavLink to="/console/audit" className={link}>
