@@ -31,7 +31,7 @@ export async function operatorSession(app: FastifyInstance, t: TestApp, role: Op
 }
 
 /** A request in an operator's console session. */
-export function asOperator(app: FastifyInstance, session: OperatorSession, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
+export function asOperator(app: FastifyInstance, session: OperatorSession, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
   return app.inject({
     method,
     url,

@@ -24,6 +24,7 @@ const ADMIN_READS = [/^GET \/api\/v1\/ops\/tokens$/, /^GET \/api\/v1\/ops\/opera
 const MANAGER_ONLY = [
   /^GET \/api\/v1\/ops\/audit-events(\.csv)?$/,
   /^POST \/api\/v1\/ops\/program\/(previews|versions)$/,
+  /^(PUT|DELETE) \/api\/v1\/ops\/partners\/\{mpnId\}\/engagement-manager$/,
   /^POST \/api\/v1\/ops\/partners\/\{mpnId\}\/entitlements\/\{id\}\/revocation$/,
 ];
 

@@ -39,6 +39,12 @@ const PartnerFile = component(
       }),
     ),
     marketingContact: Nullable(Type.Object({ email: Type.String(), phone: Type.String(), language: LocaleSchema, name: Nullable(Type.String()), updatedAt: DateTime })),
+    engagementManager: Nullable(
+      Type.Object(
+        { id: Uuid, name: Type.String(), active: Type.Boolean({ description: 'false: her account is disabled, so the partner\'s work is unassigned until another is named' }), namedAt: DateTime },
+        { description: "The member of the Rewards team the partner's open work goes to by default" },
+      ),
+    ),
     activations: Type.Array(Type.Object({ id: Uuid, benefitCode: Type.String(), activatedAt: DateTime, dueAt: DateTime, status: Type.String(), contactedAt: Nullable(DateTime) })),
     technicalRequests: Type.Array(Type.Object({ id: Uuid, reference: Type.String(), title: Type.String(), status: Type.String(), phase: Type.String(), createdAt: DateTime })),
     sponsorships: Type.Array(

@@ -96,6 +96,12 @@ export async function partnerFile(db: Db, mpnId: string, now: Date, locale: Loca
     .select(['c.email', 'c.phone', 'c.preferred_language as language', 'u.display_name as name', 'c.updated_at as updatedAt'])
     .where('c.partner_account_id', '=', id)
     .executeTakeFirst();
+  const engagement = await db
+    .selectFrom('work_engagement_managers as em')
+    .innerJoin('operators as o', 'o.id', 'em.operator_id')
+    .select(['o.id', 'o.display_name as name', 'o.disabled_at as disabledAt', 'em.assigned_at as namedAt'])
+    .where('em.partner_account_id', '=', id)
+    .executeTakeFirst();
   const activations = await db
     .selectFrom('activations as a')
     .innerJoin('entitlements as e', 'e.id', 'a.entitlement_id')
@@ -135,6 +141,7 @@ export async function partnerFile(db: Db, mpnId: string, now: Date, locale: Loca
       history: events.filter((event) => event.entitlementId === row.id).map((event) => ({ at: event.at.toISOString(), from: event.from, to: event.to, reason: event.reason })),
     })),
     marketingContact: contact ? { ...contact, updatedAt: contact.updatedAt.toISOString() } : null,
+    engagementManager: engagement ? { id: engagement.id, name: engagement.name, active: engagement.disabledAt === null, namedAt: engagement.namedAt.toISOString() } : null,
     activations: activations.map((row) => ({ ...row, activatedAt: row.activatedAt.toISOString(), dueAt: row.dueAt.toISOString(), contactedAt: iso(row.contactedAt) })),
     technicalRequests: requests.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
     sponsorships: sponsorships.map((row) => ({ ...row, amountUsd: String(row.amountUsd), remainingUsd: String(row.remainingUsd), expiresAt: iso(row.expiresAt) })),

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { refuseFieldProblems } from '../../platform/errors.ts';
 import { isTimeZone } from '../../platform/i18n/time-zones.ts';
-import { openWork } from './work-queue.ts';
+import { defaultAssignee, openWork } from './work-queue.ts';
 
 /**
  * The console's dashboard (issue #14): how much work is open, due today and overdue, and how well the
@@ -13,7 +13,7 @@ import { openWork } from './work-queue.ts';
  * - An activation counts towards the share once it is decided: contacted, or a week old without a
  *   contact (then it was missed). One activated two days ago and not yet contacted is not counted yet.
  * - An activation is an agent's when she recorded its first contact in the console; one not yet
- *   contacted is its assignee's. Others (contacted through the operator API, unassigned) are counted
+ *   contacted is its assignee's (or, unassigned, its partner's engagement manager's). Others (contacted through the operator API, unassigned) are counted
  *   overall and under "nobody" (operator null).
  */
 export const WINDOW_DAYS = 30;
@@ -40,13 +40,14 @@ export async function dashboard(db: Db, now: Date, timeZone: string) {
   const endOfDay = sql<Date>`(date_trunc('day', ${now}::timestamptz at time zone ${timeZone}) + interval '1 day') at time zone ${timeZone}`;
 
   const workRows = await sql<{ agent: string | null; total: boolean; open: string; due_today: string; overdue: string }>`
-    select wa.assignee_id as agent, grouping(wa.assignee_id) = 1 as total,
+    select who.agent, grouping(who.agent) = 1 as total,
            count(*) as open,
            count(*) filter (where w.due_at >= ${now} and w.due_at < ${endOfDay}) as due_today,
            count(*) filter (where w.due_at < ${now}) as overdue
       from ${openWork} w
       left join work_assignments wa on wa.kind = w.kind and wa.item_id = w.item_id
-     group by rollup (wa.assignee_id)`.execute(db);
+     cross join lateral (select coalesce(wa.assignee_id, ${defaultAssignee(sql.ref('w.partner_account_id'))}) as agent) who
+     group by rollup (who.agent)`.execute(db);
 
   const activationRows = await sql<{ agent: string | null; total: boolean; activations: string; contacted: string; within_week: string; decided: string; median_seconds: number | null }>`
     with recent as (
@@ -55,7 +56,7 @@ export async function dashboard(db: Db, now: Date, timeZone: string) {
                (select c.operator_id from work_contacts c
                  where c.kind = 'activation' and c.item_id = a.id
                  order by c.contacted_at, c.recorded_at limit 1),
-               case when a.contacted_at is null then wa.assignee_id end
+               case when a.contacted_at is null then coalesce(wa.assignee_id, ${defaultAssignee(sql.ref('a.partner_account_id'))}) end
              ) as agent
         from activations a
         left join work_assignments wa on wa.kind = 'activation' and wa.item_id = a.id

@@ -61,6 +61,17 @@ export const openWork = sql<WorkRow>`(
    where s.status = 'requested' and s.requested_at is not null
 )`;
 
+/**
+ * The partner's engagement manager, while her account is active: who works on its open items that
+ * have no assignment of their own (issue #14: "the partner's engagement manager by default"). A
+ * derived default, never written onto the items: naming another engagement manager moves every such
+ * item at once, and an explicit assignment (to anyone) takes precedence.
+ */
+export const defaultAssignee = (partnerAccountId: ReturnType<typeof sql.ref>) => sql<string | null>`(
+  select em.operator_id from work_engagement_managers em
+    join operators eo on eo.id = em.operator_id and eo.disabled_at is null
+   where em.partner_account_id = ${partnerAccountId})`;
+
 const QUEUE: Keyset = {
   list: 'work-queue',
   keys: [
@@ -90,7 +101,9 @@ function queueQuery(db: Db, filters: WorkFilters, now: Date) {
     .innerJoin('entitlements as e', 'e.id', 'w.entitlement_id')
     .innerJoin('program_benefits as b', (join) => join.onRef('b.version', '=', 'e.program_version').onRef('b.code', '=', 'e.benefit_code'))
     .leftJoin('work_assignments as wa', (join) => join.onRef('wa.kind', '=', 'w.kind').onRef('wa.item_id', '=', 'w.item_id'))
-    .leftJoin('operators as o', 'o.id', 'wa.assignee_id')
+    .leftJoin('work_engagement_managers as em', 'em.partner_account_id', 'w.partner_account_id')
+    .leftJoin('operators as emo', (join) => join.onRef('emo.id', '=', 'em.operator_id').on('emo.disabled_at', 'is', null))
+    .leftJoin('operators as o', (join) => join.on(sql<boolean>`o.id = coalesce(wa.assignee_id, emo.id)`))
     .select([
       'w.kind',
       'w.item_id as itemId',
@@ -104,9 +117,10 @@ function queueQuery(db: Db, filters: WorkFilters, now: Date) {
       'pa.mpn_id as mpnId',
       'e.benefit_code as benefitCode',
       'b.names as benefitNames',
-      'wa.assignee_id as assigneeId',
+      'o.id as assigneeId',
       'o.display_name as assigneeName',
-      'wa.assigned_at as assignedAt',
+      sql<Date | null>`coalesce(wa.assigned_at, case when emo.id is not null then em.assigned_at end)`.as('assignedAt'),
+      sql<boolean>`wa.assignee_id is null and emo.id is not null`.as('byDefault'),
     ])
     .select((eb) =>
       eb
@@ -124,8 +138,8 @@ function queueQuery(db: Db, filters: WorkFilters, now: Date) {
     const pattern = `%${partner.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('pa.mpn_id', '=', partner), eb('pa.name', 'ilike', pattern)]));
   }
-  if (filters.assignee === 'none') query = query.where('wa.assignee_id', 'is', null);
-  else if (filters.assignee) query = query.where('wa.assignee_id', '=', filters.assignee);
+  if (filters.assignee === 'none') query = query.where('o.id', 'is', null);
+  else if (filters.assignee) query = query.where('o.id', '=', filters.assignee);
   if (filters.overdue === true) query = query.where('w.due_at', '<', now);
   if (filters.overdue === false) query = query.where('w.due_at', '>=', now);
   // The claim is written at the millisecond the API shows (a due time may carry microseconds).
@@ -162,7 +176,7 @@ export async function listWork(db: Db, filters: WorkFilters, page: PageRequest, 
       dueAt: row.dueAt.toISOString(),
       overdue: row.dueAt.getTime() < now.getTime(),
       secondsLeft: Math.round((row.dueAt.getTime() - now.getTime()) / 1000),
-      assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
+      assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '', engagementManager: row.byDefault } : null,
       assignedAt: row.assignedAt?.toISOString() ?? null,
       lastContactAt: row.lastContactAt ? new Date(row.lastContactAt as unknown as string).toISOString() : null,
     })),

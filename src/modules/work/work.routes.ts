@@ -3,10 +3,11 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { contextOf, OPERATOR_SECURITY, requireOperator } from '../../platform/http/principal.ts';
-import { errorResponses, PageOf, PageQuery } from '../../platform/http/schemas.ts';
+import { DateTime, errorResponses, MpnId, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
 import { listActiveOperators } from '../operators/operators.service.ts';
 import { Assignment, AssignBody, ContactBody, Dashboard, TeamMember, WorkContact, WorkItem, WorkParams, WorkQuery } from './work.schemas.ts';
 import { dashboard } from './work-dashboard.ts';
+import { clearEngagementManager, nameEngagementManager } from './engagement.service.ts';
 import { assignWork, listQueue, listWorkContacts, recordWorkContact, unassignWork, type WorkCaller } from './work.service.ts';
 
 /** Who is working: the operator of the console session, or a token. */
@@ -137,6 +138,46 @@ export const workOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       requireOperator(request);
       const team = await listActiveOperators(db);
       return { items: team.map(({ id, displayName, email, role }) => ({ id, displayName, email, role })) };
+    },
+  );
+  const engagementPath = '/api/v1/ops/partners/:mpnId/engagement-manager';
+  const MpnParams = Type.Object({ mpnId: MpnId }, { additionalProperties: false });
+  app.put(
+    engagementPath,
+    {
+      config: { operatorRole: 'rewards-manager' },
+      schema: {
+        operationId: 'nameEngagementManager',
+        tags: ['operations'],
+        security,
+        summary: "Name the partner's engagement manager: its open work without an assignment of its own is hers",
+        params: MpnParams,
+        body: Type.Object({ operatorId: Uuid }, { additionalProperties: false }),
+        response: { 200: Type.Object({ operator: Type.Object({ id: Uuid, name: Type.String() }), namedAt: DateTime }), ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND') },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      return nameEngagementManager(db, request.params.mpnId, request.body.operatorId, caller.via === 'session' ? caller.operatorId : null, contextOf(request));
+    },
+  );
+  app.delete(
+    engagementPath,
+    {
+      config: { operatorRole: 'rewards-manager' },
+      schema: {
+        operationId: 'clearEngagementManager',
+        tags: ['operations'],
+        security,
+        summary: "The partner has no engagement manager any more: its unassigned work is unassigned",
+        params: MpnParams,
+        response: { 204: { type: 'null' }, ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND') },
+      },
+    },
+    async (request, reply) => {
+      requireOperator(request);
+      await clearEngagementManager(db, request.params.mpnId, contextOf(request));
+      return reply.status(204).send(null);
     },
   );
 };

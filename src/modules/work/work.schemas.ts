@@ -32,7 +32,9 @@ export const WorkItem = component(
     dueAt: DateTime,
     overdue: Type.Boolean(),
     secondsLeft: Type.Integer({ description: 'Until the item is due; negative once overdue' }),
-    assignee: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+    assignee: Type.Union(
+      [Type.Object({ id: Uuid, name: Type.String(), engagementManager: Type.Boolean({ description: "true: the partner's engagement manager, by default (the item has no assignment of its own)" }) }), Type.Null()],
+    ),
     assignedAt: Type.Union([DateTime, Type.Null()]),
     lastContactAt: Type.Union([DateTime, Type.Null()]),
   }),
