@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { systemContext } from '../../src/platform/context.ts';
 import { t } from '../../src/platform/i18n/i18n.ts';
 import { createOperator } from '../../src/modules/operators/operators.service.ts';
+import { createOperatorToken } from '../../src/modules/identity/identity.service.ts';
 import { DEFAULT_PROGRAM_PATH, type ProgramDefinition } from '../../src/modules/eligibility/program.ts';
 import { apiAs, axeViolations, DEMO_PASSWORD, newContext, screenshot, signIn, TABLET, withPortal } from './harness.ts';
 
@@ -102,7 +103,8 @@ function consoleWalk(locale: Locale) {
       await top.getByTestId('assignee').getByText('Ava Okafor').waitFor();
       await agent.getByLabel(t(locale, 'console.queue.assignee')).selectOption('me');
       await agent.waitForURL(/assignee=me/);
-      await agent.getByTestId('work-item').first().waitFor();
+      // The filtered list replaces the whole one (which stays on screen while it loads).
+      for (let tries = 0; (await agent.getByTestId('work-item').count()) !== 1 && tries < 100; tries += 1) await agent.waitForTimeout(50);
       assert.equal(await agent.getByTestId('work-item').count(), 1);
 
       await agent.getByTestId('work-item').first().getByRole('button', { name: new RegExp(`^${t(locale, 'console.queue.recordContact')}`) }).click();
@@ -224,7 +226,73 @@ function consoleWalk(locale: Locale) {
       const mail = await portal.database.db.selectFrom('outbox').select(['recipient', 'text_body']).where('kind', '=', 'benefit-revoked').execute();
       assert.equal(mail.length, 1);
       assert.match(mail[0]!.text_body, /Toegekend aan het verkeerde profiel\./);
+
+      // She names Ava the partner's engagement manager: Contoso's unassigned work is Ava's by default.
+      const engagement = manager.getByTestId('partner-engagement');
+      await engagement.locator('select[name="engagementManager"]').selectOption({ label: t('nl-NL', 'console.operator', { name: 'Ava Okafor', role: t('nl-NL', 'console.role.rewards-agent') }) });
+      await engagement.getByRole('button', { name: t('nl-NL', 'console.engagement.name') }).click();
+      await manager.getByTestId('partner-announcement').getByText(t('nl-NL', 'console.engagement.named', { name: 'Ava Okafor', account: 'Contoso Apps' })).waitFor();
+      await engagement.getByText(t('nl-NL', 'console.engagement.current', { name: 'Ava Okafor' })).waitFor();
+      assert.deepEqual(await axeViolations(manager), []);
       await manager.context().close();
+    });
+
+    it("an agent declines a sponsorship provisioning request from the queue, then provisions the partner's second one", async () => {
+      const { portal, browser } = env;
+      // Fabrikam reaches Level 2 (US$ 18,000 + 10,000): its US$ 5,000 sponsorship unlocks, and Nestor asks for it.
+      const { token } = await createOperatorToken(portal.database.db, `browser-console-${locale}`);
+      const sales = await portal.app.inject({
+        method: 'POST',
+        url: '/api/v1/ops/billed-sales',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { items: [{ id: `console-fabrikam-${locale}`, offerId: 'demo-fabrikam-sync', amountUsd: '10000.00', billedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(), status: 'billed' }] },
+      });
+      assert.equal(sales.statusCode, 200, sales.body);
+      const nestor = await apiAs(portal, 'nestor@fabrikam.example');
+      const credits = (await nestor('GET', '/api/v1/rewards/sponsorships')) as { items: { id: string; code: string }[] };
+      const credit = credits.items.find((item) => item.code === 'sponsorship-5k')!;
+      const ask = (subscriptionId: string) => nestor('POST', `/api/v1/rewards/sponsorships/${credit.id}/provisioning-request`, { subscriptionId, billingType: 'pay-as-you-go' });
+      await ask('8f2c1a9e-4b7d-4e3a-9c61-2d5b8e0f7a14');
+
+      const username = `sam.${locale.slice(0, 2)}@rewards-team.example`;
+      await createOperator(portal.database.db, { username, displayName: 'Sam de Boer', email: username, role: 'rewards-agent', password: DEMO_PASSWORD }, systemContext());
+      const page = await (await newContext(browser, locale, TABLET)).newPage();
+      await operatorSignIn(page, portal.url, username, locale);
+      await page.locator('select').first().selectOption('sponsorship');
+      const row = page.getByTestId('work-item').and(page.locator(`[data-id="${credit.id}"]`));
+      await row.waitFor();
+      const program = JSON.parse(fs.readFileSync(DEFAULT_PROGRAM_PATH, 'utf8')) as ProgramDefinition;
+      const benefit = program.benefits.find((b) => b.code === 'sponsorship-5k')!.names[locale]!;
+      const label = (action: 'console.queue.decline' | 'console.queue.provision') => t(locale, 'console.queue.actionsFor', { action: t(locale, action), partner: 'Fabrikam Software' });
+
+      // Declined, saying why: the request leaves the queue and the partner is told.
+      await row.getByRole('button', { name: label('console.queue.decline') }).click();
+      const decline = page.getByRole('dialog');
+      await decline.getByRole('button', { name: t(locale, 'console.sponsorship.declineSubmit') }).click();
+      await decline.getByText(t(locale, 'field.FIELD_REQUIRED')).waitFor();
+      await decline.locator('textarea[name="reason"]').fill('The subscription belongs to another company.');
+      assert.deepEqual(await axeViolations(page), []);
+      await decline.getByRole('button', { name: t(locale, 'console.sponsorship.declineSubmit') }).click();
+      await decline.waitFor({ state: 'detached' });
+      await page.getByTestId('queue-announcement').getByText(t(locale, 'console.sponsorship.declined', { partner: 'Fabrikam Software', benefit })).waitFor();
+      await row.waitFor({ state: 'detached' });
+
+      // Asked again with the right subscription: provisioned from now, the credit is active.
+      await ask('2d5b8e0f-7a14-4e3a-9c61-8f2c1a9e4b7d');
+      await page.reload();
+      await row.getByRole('button', { name: label('console.queue.provision') }).click();
+      const provision = page.getByRole('dialog');
+      await provision.locator('input[name="activeFrom"]').waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+      await screenshot(page, `console-provision.${locale.slice(0, 2)}`);
+      await provision.getByRole('button', { name: t(locale, 'console.sponsorship.provisionSubmit') }).click();
+      await provision.waitFor({ state: 'detached' });
+      await page.getByTestId('queue-announcement').getByText(t(locale, 'console.sponsorship.provisioned', { partner: 'Fabrikam Software', benefit })).waitFor();
+      const after = (await nestor('GET', '/api/v1/rewards/sponsorships')) as { items: { id: string; status: string }[] };
+      assert.equal(after.items.find((item) => item.id === credit.id)?.status, 'active');
+      const mail = await portal.database.db.selectFrom('outbox').select('text_body').where('kind', '=', 'sponsorship-status').where('text_body', 'like', '%another company%').execute();
+      assert.equal(mail.length, 1, 'the decline, with its reason, mailed to the partner');
+      await page.context().close();
     });
 
     it('a manager previews a program definition from a file, sees its problems or who changes, and loads it', async () => {
@@ -311,6 +379,33 @@ function consoleWalk(locale: Locale) {
       await admin.getByRole('dialog').waitFor({ state: 'detached' });
       await ava.getByText('Olu Adeyemi').waitFor();
       await screenshot(admin, `console-team.${locale.slice(0, 2)}`);
+
+      // An API token for a system: its secret shown once, working at once, refused once revoked.
+      await admin.getByRole('navigation').getByRole('link', { name: t(locale, 'console.nav.tokens') }).click();
+      await admin.getByRole('button', { name: t(locale, 'console.tokens.create'), exact: true }).click();
+      const create = admin.getByRole('dialog');
+      await create.locator('input[name="name"]').fill('crm sync');
+      await create.getByRole('button', { name: t(locale, 'console.tokens.createSubmit') }).click();
+      await create.locator('input[name="name"][aria-invalid="true"]').waitFor();
+      await create.locator('input[name="name"]').fill(`crm-sync-${locale}`);
+      await create.locator('select[name="lifetime"]').selectOption('30');
+      await create.getByRole('button', { name: t(locale, 'console.tokens.createSubmit') }).click();
+      const shown = admin.getByTestId('token-secret-card');
+      const secret = (await shown.getByTestId('token-secret').innerText()).trim();
+      await admin.getByTestId('tokens-announcement').getByText(t(locale, 'console.tokens.created', { name: `crm-sync-${locale}` })).waitFor();
+      assert.deepEqual(await axeViolations(admin), []);
+      const me = () => fetch(`${portal.url}/api/v1/ops/me`, { headers: { authorization: `Bearer ${secret}` } });
+      assert.equal((await me()).status, 200);
+      await shown.getByRole('button', { name: t(locale, 'console.tokens.secretDone') }).click();
+      await shown.waitFor({ state: 'detached' });
+      const row = admin.locator(`[data-testid="token"][data-name="crm-sync-${locale}"]`);
+      await row.getByTestId('token-status').getByText(t(locale, 'console.tokens.status.active')).waitFor();
+      await screenshot(admin, `console-tokens.${locale.slice(0, 2)}`);
+      await row.getByRole('button', { name: t(locale, 'console.tokens.revokeFor', { name: `crm-sync-${locale}` }) }).click();
+      await admin.getByRole('dialog').getByRole('button', { name: t(locale, 'console.tokens.revoke'), exact: true }).click();
+      await admin.getByTestId('tokens-announcement').getByText(t(locale, 'console.tokens.revoked', { name: `crm-sync-${locale}` })).waitFor();
+      await row.getByTestId('token-status').getByText(t(locale, 'console.tokens.status.revoked')).waitFor();
+      assert.equal((await me()).status, 401);
       await admin.context().close();
     });
   });

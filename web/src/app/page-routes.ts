@@ -21,11 +21,12 @@ export const PAGE_MODULES = {
   OperatorsPage: 'features/console/OperatorsPage.tsx',
   PartnerLookupPage: 'features/console/PartnerLookupPage.tsx',
   ProgramPage: 'features/console/ProgramPage.tsx',
+  TokensPage: 'features/console/TokensPage.tsx',
 } as const;
 
 export type PageName = keyof typeof PAGE_MODULES;
 /** The console's pages, which its frame loads (ConsoleShell.tsx); the others are the portal's entry's (pages.ts). */
-export type ConsolePageName = 'QueuePage' | 'DashboardPage' | 'AuditPage' | 'OutboxPage' | 'OperatorsPage' | 'PartnerLookupPage' | 'ProgramPage';
+export type ConsolePageName = 'QueuePage' | 'DashboardPage' | 'AuditPage' | 'OutboxPage' | 'OperatorsPage' | 'PartnerLookupPage' | 'ProgramPage' | 'TokensPage';
 export type PortalPageName = Exclude<PageName, ConsolePageName>;
 
 export interface PageRoute {
@@ -49,6 +50,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/console/team', exact: true, pages: ['ConsoleShell', 'OperatorsPage'] },
   { path: '/console/partners', exact: true, pages: ['ConsoleShell', 'PartnerLookupPage'] },
   { path: '/console/program', exact: true, pages: ['ConsoleShell', 'ProgramPage'] },
+  { path: '/console/tokens', exact: true, pages: ['ConsoleShell', 'TokensPage'] },
   { path: '/console', pages: ['ConsoleShell', 'QueuePage'] },
 ];
 export const FALLBACK_PAGES: readonly PageName[] = ['AppShell', 'HomePage'];

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/queries.ts';
-import { useDocumentTitle } from '../../app/dialogs.ts';
 import { useTableStyles } from '../../app/TableScroll.tsx';
 import type { components } from '../../api/schema.gen.ts';
+import { PageHeading } from './PageHeading.tsx';
 import { usePagedList } from './paged.ts';
 import { PagedList } from './PagedList.tsx';
 
@@ -14,8 +14,6 @@ type AuditEvent = components['schemas']['AuditEvent'];
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '1400px' },
-  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
   filters: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'flex-end' },
   filter: { minWidth: '160px' },
   secondary: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -41,7 +39,6 @@ export function AuditPage() {
   const styles = useStyles();
   const table = useTableStyles();
   const [search, setSearch] = useSearchParams();
-  useDocumentTitle(intl.formatMessage({ id: 'console.audit.title' }));
   const applied = Object.fromEntries(FILTERS.flatMap((name) => (search.get(name) ? [[name, search.get(name)!]] : []))) as Partial<Record<Filter, string>>;
   const [draft, setDraft] = useState<Partial<Record<Filter, string>>>(applied);
   const team = useApiQuery('/api/v1/ops/operators');
@@ -60,14 +57,7 @@ export function AuditPage() {
 
   return (
     <div className={styles.page}>
-      <div>
-        <h1 className={styles.title}>
-          <FormattedMessage id="console.audit.title" />
-        </h1>
-        <p className={styles.intro}>
-          <FormattedMessage id="console.audit.intro" />
-        </p>
-      </div>
+      <PageHeading title="console.audit.title" intro="console.audit.intro" />
       <Card>
         <form
           className={styles.filters}

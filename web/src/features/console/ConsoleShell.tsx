@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { DataBarVertical24Regular, DocumentBulletList24Regular, History24Regular, MailInbox24Regular, People24Regular, PersonSearch24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { DataBarVertical24Regular, DocumentBulletList24Regular, History24Regular, Key24Regular, MailInbox24Regular, People24Regular, PersonSearch24Regular, SignOut24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { lazy } from 'react';
@@ -68,6 +68,7 @@ const PartnerLookupPage = lazy(() => import('./PartnerLookupPage.tsx').then((m) 
 const OutboxPage = lazy(() => import('./OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
 const AuditPage = lazy(() => import('./AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const ProgramPage = lazy(() => import('./ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })));
+const TokensPage = lazy(() => import('./TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
 const OperatorsPage = lazy(() => import('./OperatorsPage.tsx').then((m) => ({ default: m.OperatorsPage })));
 
 /**
@@ -89,6 +90,7 @@ export function ConsoleShell() {
             <Route path="/console/program" element={<Page><ProgramPage /></Page>} />
             {role !== 'rewards-agent' && <Route path="/console/audit" element={<Page><AuditPage /></Page>} />}
             {role === 'operator-admin' && <Route path="/console/team" element={<Page><OperatorsPage /></Page>} />}
+            {role === 'operator-admin' && <Route path="/console/tokens" element={<Page><TokensPage /></Page>} />}
             <Route path="*" element={<Navigate to="/console" replace />} />
           </Route>
         </Routes>
@@ -174,6 +176,12 @@ function Frame() {
           <NavLink to="/console/team" className={link}>
             <People24Regular />
             <FormattedMessage id="console.nav.operators" />
+          </NavLink>
+        )}
+        {operator.role === 'operator-admin' && (
+          <NavLink to="/console/tokens" className={link}>
+            <Key24Regular />
+            <FormattedMessage id="console.nav.tokens" />
           </NavLink>
         )}
       </nav>

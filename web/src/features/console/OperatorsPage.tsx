@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useApiMutation, useApiQuery } from '../../api/queries.ts';
 import type { components } from '../../api/schema.gen.ts';
-import { useDocumentTitle } from '../../app/dialogs.ts';
 import { fieldValidation } from '../../app/fieldErrors.ts';
 import { FormDialog } from '../../app/FormDialog.tsx';
 import { SectionError } from '../../app/SectionError.tsx';
@@ -12,6 +11,7 @@ import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../i18n/catalogs.ts';
 import { Announcement } from './Announcement.tsx';
+import { PageHeading } from './PageHeading.tsx';
 
 type Account = components['schemas']['OperatorAccount'];
 type Role = Account['role'];
@@ -20,8 +20,6 @@ const READS = ['/api/v1/ops/operator-accounts', '/api/v1/ops/operators'] as cons
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '1200px', alignItems: 'flex-start' },
-  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '80ch' },
   secondary: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -147,7 +145,6 @@ export function OperatorsPage() {
   const read = useApiQuery('/api/v1/ops/operator-accounts');
   const [dialog, setDialog] = useState<{ type: 'add' } | { type: 'change'; account: Account } | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  useDocumentTitle(intl.formatMessage({ id: 'console.operators.title' }));
   const accounts = read.data?.items ?? [];
   const nameOf = (id: string | null) => accounts.find((account) => account.id === id)?.displayName ?? '';
   const done = (name: string) => {
@@ -157,14 +154,7 @@ export function OperatorsPage() {
 
   return (
     <div className={styles.page}>
-      <div>
-        <h1 className={styles.title}>
-          <FormattedMessage id="console.operators.title" />
-        </h1>
-        <p className={styles.intro}>
-          <FormattedMessage id="console.operators.intro" />
-        </p>
-      </div>
+      <PageHeading title="console.operators.title" intro="console.operators.intro" />
       <Announcement text={announcement} testId="operators-announcement" />
       <Button appearance="primary" onClick={() => setDialog({ type: 'add' })}>
         <FormattedMessage id="console.operators.add" />

@@ -4,10 +4,10 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { useApiMutation } from '../../api/queries.ts';
 import type { paths } from '../../api/schema.gen.ts';
-import { useDocumentTitle } from '../../app/dialogs.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
 import { useTableStyles } from '../../app/TableScroll.tsx';
 import { Announcement } from './Announcement.tsx';
+import { PageHeading } from './PageHeading.tsx';
 import { usePagedList } from './paged.ts';
 import { PagedList } from './PagedList.tsx';
 
@@ -18,8 +18,6 @@ const STATUSES: readonly Status[] = ['pending', 'sending', 'sent', 'failed'];
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '1400px' },
-  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '80ch' },
   statuses: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
   secondary: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   error: { maxWidth: '320px', overflowWrap: 'anywhere', color: tokens.colorPaletteRedForeground1 },
@@ -32,7 +30,6 @@ export function OutboxPage() {
   const table = useTableStyles();
   const [search, setSearch] = useSearchParams();
   const [announcement, setAnnouncement] = useState('');
-  useDocumentTitle(intl.formatMessage({ id: 'console.outbox.title' }));
   const status = STATUSES.find((value) => value === search.get('status'));
   const { read, items, first } = usePagedList<Message, Outbox>('/api/v1/ops/outbox', status ? { status } : {});
   const resend = useApiMutation('post', '/api/v1/ops/outbox/{id}/resend', { invalidates: ['/api/v1/ops/outbox'] });
@@ -41,14 +38,7 @@ export function OutboxPage() {
 
   return (
     <div className={styles.page}>
-      <div>
-        <h1 className={styles.title}>
-          <FormattedMessage id="console.outbox.title" />
-        </h1>
-        <p className={styles.intro}>
-          <FormattedMessage id="console.outbox.intro" />
-        </p>
-      </div>
+      <PageHeading title="console.outbox.title" intro="console.outbox.intro" />
       <Announcement text={announcement} testId="outbox-announcement" />
       <div className={styles.statuses} role="group" aria-label={intl.formatMessage({ id: 'console.outbox.col.status' })}>
         <Button appearance={status ? 'secondary' : 'primary'} aria-pressed={!status} onClick={() => choose(null)}>

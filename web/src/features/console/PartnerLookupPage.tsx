@@ -12,6 +12,7 @@ import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
 import type { MessageId } from '../../i18n/catalogs.ts';
 import { Announcement } from './Announcement.tsx';
+import { EngagementManager } from './EngagementManager.tsx';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '1200px' },
@@ -212,6 +213,7 @@ function PartnerFile({ mpnId }: { mpnId: string }) {
             : intl.formatMessage({ id: 'console.partners.noContact' })}
         </Text>
       </Card>
+      <EngagementManager mpnId={mpnId} account={file.account.name} current={file.engagementManager} canChange={manager} onChanged={setAnnouncement} />
       <Part
         testId="partner-activations"
         title="console.partners.activations"

@@ -4,11 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useApiQuery } from '../../api/queries.ts';
 import type { paths } from '../../api/schema.gen.ts';
-import { useDocumentTitle } from '../../app/dialogs.ts';
 import { SectionError } from '../../app/SectionError.tsx';
 import { useOperator } from '../../app/session.tsx';
 import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
 import { Announcement } from './Announcement.tsx';
+import { PageHeading } from './PageHeading.tsx';
 import { ProgramLoad } from './ProgramLoad.tsx';
 import { useProgramStyles } from './program-styles.ts';
 
@@ -30,7 +30,6 @@ export function ProgramPage() {
   const operator = useOperator();
   const client = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
-  useDocumentTitle(intl.formatMessage({ id: 'console.program.title' }));
   const program = useApiQuery('/api/v1/ops/program');
   const versions = useApiQuery('/api/v1/ops/program/versions', { params: { query: { limit: 50 } } });
   const pending = program.data?.recompute.pending ?? 0;
@@ -51,14 +50,7 @@ export function ProgramPage() {
 
   return (
     <div className={styles.page}>
-      <div>
-        <h1 className={styles.title}>
-          <FormattedMessage id="console.program.title" />
-        </h1>
-        <p className={styles.intro}>
-          <FormattedMessage id="console.program.intro" />
-        </p>
-      </div>
+      <PageHeading title="console.program.title" intro="console.program.intro" />
       <Announcement text={announcement} testId="program-announcement" />
       {program.error ? (
         <SectionError error={program.error} onRetry={() => void program.refetch()} />

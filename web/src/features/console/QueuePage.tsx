@@ -20,21 +20,20 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { useApiMutation } from '../../api/queries.ts';
-import { useDocumentTitle } from '../../app/dialogs.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
 import { useOperator } from '../../app/session.tsx';
 import { useTableStyles } from '../../app/TableScroll.tsx';
 import { WORK_KINDS, WORK_READS, WORK_STATES, type WorkItem, type WorkKind, type WorkState } from './types.ts';
 import { durationText } from './duration.ts';
 import { Announcement } from './Announcement.tsx';
+import { PageHeading } from './PageHeading.tsx';
 import { usePagedList } from './paged.ts';
 import { PagedList } from './PagedList.tsx';
 import { AssignDialog, ContactDialog, MessageDialog, MoveDialog } from './WorkDialogs.tsx';
+import { DeclineDialog, ProvisionDialog } from './SponsorshipDialogs.tsx';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '1400px' },
-  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
   filters: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'flex-end' },
   filter: { minWidth: '160px' },
   stack: { display: 'flex', flexDirection: 'column', gap: '2px' },
@@ -48,7 +47,7 @@ const useStyles = makeStyles({
 
 const FILTERS = ['kind', 'state', 'assignee', 'partner', 'benefit', 'overdue'] as const;
 
-type Dialog = { type: 'assign' | 'contact' | 'move' | 'message'; item: WorkItem } | null;
+type Dialog = { type: 'assign' | 'contact' | 'move' | 'message' | 'provision' | 'decline'; item: WorkItem } | null;
 
 /**
  * The work queue (issue #14): everything the team owes partners, soonest due first, with the time left
@@ -63,7 +62,6 @@ export function QueuePage() {
   const [search, setSearch] = useSearchParams();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [announcement, setAnnouncement] = useState('');
-  useDocumentTitle(intl.formatMessage({ id: 'console.queue.title' }));
 
   const filters = Object.fromEntries(FILTERS.flatMap((name) => (search.get(name) ? [[name, search.get(name)!]] : []))) as Partial<Record<(typeof FILTERS)[number], string>>;
   const setFilter = (name: (typeof FILTERS)[number], value: string) => {
@@ -95,14 +93,7 @@ export function QueuePage() {
 
   return (
     <div className={styles.page}>
-      <div>
-        <h1 className={styles.title}>
-          <FormattedMessage id="console.queue.title" />
-        </h1>
-        <p className={styles.intro}>
-          <FormattedMessage id="console.queue.intro" />
-        </p>
-      </div>
+      <PageHeading title="console.queue.title" intro="console.queue.intro" />
       <Announcement text={announcement} testId="queue-announcement" />
       <Card>
         <form
@@ -205,6 +196,11 @@ export function QueuePage() {
                   <TableCell>
                     <div className={styles.stack}>
                       <span data-testid="assignee">{item.assignee?.name ?? intl.formatMessage({ id: 'console.queue.unassigned' })}</span>
+                      {item.assignee?.engagementManager && (
+                        <span className={styles.secondary}>
+                          <FormattedMessage id="console.queue.engagementManager" />
+                        </span>
+                      )}
                       {item.lastContactAt && (
                         <span className={styles.secondary}>
                           {intl.formatMessage({ id: 'console.queue.lastContact' }, { time: intl.formatDate(item.lastContactAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
@@ -237,6 +233,16 @@ export function QueuePage() {
                           </Button>
                         </>
                       )}
+                      {item.kind === 'sponsorship' && (
+                        <>
+                          <Button size="small" aria-label={label(intl.formatMessage({ id: 'console.queue.provision' }))} onClick={() => setDialog({ type: 'provision', item })}>
+                            <FormattedMessage id="console.queue.provision" />
+                          </Button>
+                          <Button size="small" aria-label={label(intl.formatMessage({ id: 'console.queue.decline' }))} onClick={() => setDialog({ type: 'decline', item })}>
+                            <FormattedMessage id="console.queue.decline" />
+                          </Button>
+                        </>
+                      )}
                     </div>
                   </TableCell>
                 </TableRow>
@@ -249,6 +255,8 @@ export function QueuePage() {
       {dialog?.type === 'contact' && <ContactDialog item={dialog.item} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.type === 'move' && <MoveDialog item={dialog.item} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.type === 'message' && <MessageDialog item={dialog.item} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.type === 'provision' && <ProvisionDialog item={dialog.item} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.type === 'decline' && <DeclineDialog item={dialog.item} onClose={() => setDialog(null)} onDone={done} />}
     </div>
   );
 }

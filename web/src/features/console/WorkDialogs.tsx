@@ -59,7 +59,7 @@ export function AssignDialog({ item, onClose, onDone }: DialogProps) {
 }
 
 /** `datetime-local`'s value for an instant, in the browser's time zone. */
-const localInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+export const localInput = (date: Date, seconds = false) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, seconds ? 19 : 16);
 
 /** A contact with the partner: how, what, when (now unless changed). */
 export function ContactDialog({ item, onClose, onDone }: DialogProps) {

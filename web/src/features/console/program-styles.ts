@@ -3,7 +3,6 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 /** The program page's styles, shared with its loading part (ProgramLoad). */
 export const useProgramStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '1400px' },
-  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '80ch' },
