@@ -190,6 +190,10 @@ function consoleWalk(locale: Locale) {
       await manager.waitForURL(/status=failed/);
       const message = manager.getByTestId('outbox-message').filter({ hasText: '552 mailbox full' });
       await message.waitFor();
+      // Its text on request, in the message's language.
+      await message.getByRole('button', { name: t('nl-NL', 'console.outbox.showFor', { subject: failed.subject }) }).click();
+      const body = await portal.database.db.selectFrom('outbox').select('text_body').where('id', '=', failed.id).executeTakeFirstOrThrow();
+      assert.equal((await manager.getByTestId('outbox-body').innerText()).trim(), body.text_body.trim());
       assert.deepEqual(await axeViolations(manager), []);
       await screenshot(manager, `console-outbox.${locale.slice(0, 2)}`);
       await message.getByRole('button', { name: t('nl-NL', 'console.outbox.resendFor', { subject: failed.subject }) }).click();

@@ -1,5 +1,5 @@
 import { Badge, Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { useApiMutation } from '../../api/queries.ts';
@@ -20,6 +20,8 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '1400px' },
   statuses: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
   secondary: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '4px' },
+  body: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyBase, maxWidth: '80ch' },
   error: { maxWidth: '320px', overflowWrap: 'anywhere', color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -33,6 +35,14 @@ export function OutboxPage() {
   const status = STATUSES.find((value) => value === search.get('status'));
   const { read, items, first } = usePagedList<Message, Outbox>('/api/v1/ops/outbox', status ? { status } : {});
   const resend = useApiMutation('post', '/api/v1/ops/outbox/{id}/resend', { invalidates: ['/api/v1/ops/outbox'] });
+  // The messages whose text is shown (a message's body is the partner's correspondence: shown on request).
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const statusName = (value: Status) => intl.formatMessage({ id: `console.outbox.status.${value}` });
   const choose = (value: Status | null) => setSearch(value ? new URLSearchParams({ status: value }) : new URLSearchParams(), { replace: true });
 
@@ -62,48 +72,71 @@ export function OutboxPage() {
           </TableHeader>
           <TableBody>
             {items.map((message) => (
-              <TableRow key={message.id} data-testid="outbox-message" data-status={message.status}>
-                <TableCell className={table.nowrap}>
-                  <time dateTime={message.createdAt}>{intl.formatDate(message.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
-                </TableCell>
-                <TableCell>
-                  <div>{message.recipientName ?? message.recipient}</div>
-                  {message.recipientName && <div className={styles.secondary}>{message.recipient}</div>}
-                </TableCell>
-                <TableCell>
-                  <div>{message.subject}</div>
-                  <div className={styles.secondary}>
-                    {message.kind} · {message.locale}
-                  </div>
-                </TableCell>
-                <TableCell>
-                  <Badge appearance="tint" color={message.status === 'failed' ? 'danger' : message.status === 'sent' ? 'success' : 'informative'}>
-                    {statusName(message.status)}
-                  </Badge>
-                  {message.sentAt && (
-                    <div className={styles.secondary}>{intl.formatMessage({ id: 'console.outbox.sentAt' }, { time: intl.formatDate(message.sentAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</div>
-                  )}
-                </TableCell>
-                <TableCell>{intl.formatNumber(message.attempts)}</TableCell>
-                <TableCell className={styles.error}>{message.lastError ?? ''}</TableCell>
-                <TableCell>
-                  {message.status === 'failed' && (
-                    <Button
-                      size="small"
-                      disabled={resend.isPending}
-                      aria-label={intl.formatMessage({ id: 'console.outbox.resendFor' }, { subject: message.subject })}
-                      onClick={() =>
-                        resend.mutate(
-                          { params: { path: { id: message.id } } },
-                          { onSuccess: () => setAnnouncement(intl.formatMessage({ id: 'console.outbox.resent' }, { subject: message.subject })) },
-                        )
-                      }
-                    >
-                      <FormattedMessage id="console.outbox.resend" />
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
+              <Fragment key={message.id}>
+                <TableRow data-testid="outbox-message" data-status={message.status}>
+                  <TableCell className={table.nowrap}>
+                    <time dateTime={message.createdAt}>{intl.formatDate(message.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                  </TableCell>
+                  <TableCell>
+                    <div>{message.recipientName ?? message.recipient}</div>
+                    {message.recipientName && <div className={styles.secondary}>{message.recipient}</div>}
+                  </TableCell>
+                  <TableCell>
+                    <div>{message.subject}</div>
+                    <div className={styles.secondary}>
+                      {message.kind} · {message.locale}
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" color={message.status === 'failed' ? 'danger' : message.status === 'sent' ? 'success' : 'informative'}>
+                      {statusName(message.status)}
+                    </Badge>
+                    {message.sentAt && (
+                      <div className={styles.secondary}>{intl.formatMessage({ id: 'console.outbox.sentAt' }, { time: intl.formatDate(message.sentAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</div>
+                    )}
+                  </TableCell>
+                  <TableCell>{intl.formatNumber(message.attempts)}</TableCell>
+                  <TableCell className={styles.error}>{message.lastError ?? ''}</TableCell>
+                  <TableCell>
+                    <div className={styles.actions}>
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        aria-expanded={open.has(message.id)}
+                        aria-controls={`outbox-body-${message.id}`}
+                        aria-label={intl.formatMessage({ id: open.has(message.id) ? 'console.outbox.hideFor' : 'console.outbox.showFor' }, { subject: message.subject })}
+                        onClick={() => toggle(message.id)}
+                      >
+                        <FormattedMessage id={open.has(message.id) ? 'console.outbox.hide' : 'console.outbox.show'} />
+                      </Button>
+                      {message.status === 'failed' && (
+                        <Button
+                          size="small"
+                          disabled={resend.isPending}
+                          aria-label={intl.formatMessage({ id: 'console.outbox.resendFor' }, { subject: message.subject })}
+                          onClick={() =>
+                            resend.mutate(
+                              { params: { path: { id: message.id } } },
+                              { onSuccess: () => setAnnouncement(intl.formatMessage({ id: 'console.outbox.resent' }, { subject: message.subject })) },
+                            )
+                          }
+                        >
+                          <FormattedMessage id="console.outbox.resend" />
+                        </Button>
+                      )}
+                    </div>
+                  </TableCell>
+                </TableRow>
+                {open.has(message.id) && (
+                  <TableRow>
+                    <TableCell colSpan={7}>
+                      <pre id={`outbox-body-${message.id}`} className={styles.body} data-testid="outbox-body" lang={message.locale}>
+                        {message.textBody}
+                      </pre>
+                    </TableCell>
+                  </TableRow>
+                )}
+              </Fragment>
             ))}
           </TableBody>
         </Table>
