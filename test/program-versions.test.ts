@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import YAML from 'yaml';
 import type { ProgramDefinition } from '../src/modules/eligibility/program.ts';
+import { buildApp } from '../src/server/app.ts';
 import { createTransactSeller, defaultProgram, eligibilityOf } from './eligibility-helpers.ts';
 import { engines, startTestApp, type TestApp } from './helpers.ts';
 import { asOperator, operatorSession, type OperatorSession } from './operator-helpers.ts';
@@ -163,6 +164,20 @@ for (const engine of engines()) {
       const versions = (await asOperator(t.app, agent, 'GET', '/api/v1/ops/program/versions')).json<{ items: { version: number; loadedBy: string | null }[] }>();
       assert.deepEqual(versions.items.slice(0, 3).map((v) => v.version), [before.version + 2, before.version + 1, before.version]);
       assert.equal((await asOperator(t.app, agent, 'GET', '/api/v1/ops/program/versions/9999')).statusCode, 404);
+    });
+
+    it('recomputes at start the standings a crash left marked (a load whose recomputation was cut short)', async () => {
+      const seller = await createTransactSeller(t, ['30000.00']);
+      await t.database.db.updateTable('partner_eligibility').set({ dirty: true }).execute();
+      // A second instance starting on the same database, with its background work (as `serve` runs it).
+      const server = await buildApp({ config: t.config, database: t.database, logger: false, background: true });
+      await server.ready();
+      try {
+        await recomputed();
+        assert.equal((await eligibilityOf(t, seller.accountId))?.dirty, false);
+      } finally {
+        await server.close();
+      }
     });
   });
 }

@@ -288,7 +288,7 @@ export async function buildApp({ config, database, logger, onEmailQueued, clock 
   await app.register(technicalRoutes, { db, links });
   await app.register(technicalOpsRoutes, { db, links });
   await app.register(workOpsRoutes, { db });
-  await app.register(programOpsRoutes, { db });
+  await app.register(programOpsRoutes, { db, recomputeAtStart: background });
   await app.register(auditOpsRoutes, { db });
   await app.register(lookupOpsRoutes, { db });
   await app.register(operatorAdminRoutes, { db });

@@ -83,9 +83,11 @@ const Loaded = Type.Object({ version: Type.Integer(), created: Type.Boolean({ de
  * The program's versions for the Rewards team (issue #14): everyone reads them; a manager previews a
  * definition and loads it. The recomputation after a load runs in this process (ProgramRecompute).
  */
-export const programOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const programOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db; recomputeAtStart?: boolean }> = async (app, { db, recomputeAtStart = false }) => {
   const security = OPERATOR_SECURITY;
   const recompute = new ProgramRecompute(db, (error) => app.log.error({ err: error }, 'recomputation after a program load failed'));
+  // Standings a crash left marked (a load's recomputation cut short) are recomputed once the server is up.
+  if (recomputeAtStart) app.addHook('onReady', async () => recompute.request());
   app.addHook('onClose', () => recompute.idle());
 
   app.get(
