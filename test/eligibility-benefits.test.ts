@@ -261,7 +261,7 @@ for (const engine of engines()) {
 
     it('a tier gives a new set of benefits on the yearly anniversary', async () => {
       const s = await createTransactSeller(t, ['30000.00']);
-      const first = (await entitlementsOf(t, s.accountId)).find((e) => e.source_key === 'tier:level-2:0')!;
+      const first = (await entitlementsOf(t, s.accountId)).find((e) => e.benefit_code === 'sponsorship-5k' && e.source_key === 'tier:0')!;
       const unlocked = first.unlocked_at;
       const anniversary = addMonthsUtc(unlocked, 12);
       assert.equal(first.expires_at?.toISOString(), anniversary.toISOString());
@@ -277,12 +277,12 @@ for (const engine of engines()) {
       assert.deepEqual(
         rows.map((e) => [e.benefit_code, e.source_key, e.status, e.status_reason]),
         [
-          ['sponsorship-5k', 'tier:level-2:0', 'expired', 'VALIDITY_ENDED'],
-          ['sponsorship-5k', 'tier:level-2:1', 'available', 'TIER_ANNIVERSARY'],
-          ['technical-assistance', 'tier:level-1:0', 'expired', 'VALIDITY_ENDED'],
-          ['technical-assistance', 'tier:level-1:1', 'available', 'TIER_ANNIVERSARY'],
-          ['transact-launch-kit', 'tier:level-1:0', 'expired', 'VALIDITY_ENDED'],
-          ['transact-launch-kit', 'tier:level-1:1', 'available', 'TIER_ANNIVERSARY'],
+          ['sponsorship-5k', 'tier:0', 'expired', 'VALIDITY_ENDED'],
+          ['sponsorship-5k', 'tier:1', 'available', 'TIER_ANNIVERSARY'],
+          ['technical-assistance', 'tier:0', 'expired', 'VALIDITY_ENDED'],
+          ['technical-assistance', 'tier:1', 'available', 'TIER_ANNIVERSARY'],
+          ['transact-launch-kit', 'tier:0', 'expired', 'VALIDITY_ENDED'],
+          ['transact-launch-kit', 'tier:1', 'available', 'TIER_ANNIVERSARY'],
         ],
       );
       for (const e of rows.filter((row) => row.source_key.endsWith(':1'))) {

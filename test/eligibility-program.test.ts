@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { sql } from 'kysely';
 import { after, before, describe, it } from 'node:test';
 import { recomputeDirty } from '../src/modules/eligibility/eligibility.engine.ts';
 import { loadProgram, ProgramDefinitionError, validateProgram, type ProgramDefinition } from '../src/modules/eligibility/program.ts';
 import { engines, startTestApp, type TestApp } from './helpers.ts';
-import { createTransactSeller, defaultProgram, eligibilityOf, entitlementsOf, opsSummary } from './eligibility-helpers.ts';
+import { createTransactSeller, DAY, defaultProgram, eligibilityOf, entitlementsOf, opsSummary, putOffer } from './eligibility-helpers.ts';
 
 // Eligibility rules, part 3: program versions (a new definition changes the tiers on
 // recomputation, entitlements keep the version that granted them) and the definition's validator.
@@ -65,6 +67,63 @@ for (const engine of engines()) {
       assert.ok(bRows.every((e) => e.program_version === v1 + 1));
       const c = await createTransactSeller(t, ['27000.00']);
       assert.equal((await eligibilityOf(t, c.accountId))?.tier_code, 'level-1', '27000 no longer reaches level 2');
+    });
+
+    it('a benefit moved to another tier, or a tier renamed, is not granted again in the same year', async () => {
+      await loadProgram(t.database.db, defaultProgram());
+      const seller = await createTransactSeller(t, ['30000.00']);
+      const moved = defaultProgram();
+      moved.name = 'Sponsorship from level 1, level 1 renamed';
+      moved.tiers.find((tier) => tier.code === 'level-1')!.code = 'starter';
+      for (const benefit of moved.benefits) {
+        if ('tier' in benefit.unlock && (benefit.unlock.tier === 'level-1' || benefit.code === 'sponsorship-5k')) benefit.unlock = { tier: 'starter' };
+      }
+      assert.equal((await loadProgram(t.database.db, validateProgram(moved))).created, true);
+      await t.database.db.updateTable('partner_eligibility').set({ dirty: true }).execute();
+      await recomputeDirty(t.database.db);
+      const codes = (await entitlementsOf(t, seller.accountId)).map((e) => e.benefit_code);
+      assert.deepEqual(codes, ['sponsorship-5k', 'technical-assistance', 'transact-launch-kit'], 'one of each, as before');
+      await loadProgram(t.database.db, defaultProgram());
+    });
+
+    it('never grants an offer benefit whose validity, counted from the publication, is already over', async () => {
+      const seller = await createTransactSeller(t);
+      await putOffer(t, seller.id('old-list'), seller.profile, 'list', { liveAt: new Date(Date.now() - 90 * DAY) });
+      const program = defaultProgram();
+      program.name = 'A month-long list boost';
+      program.benefits.push({
+        code: 'list-boost',
+        category: 'sales-marketing',
+        unlock: { listingType: 'list' },
+        recurrence: 'one-time',
+        validityMonths: 1,
+        names: { 'en-US': 'List boost', 'nl-NL': 'Vermeldingsboost' },
+        descriptions: { 'en-US': 'A month of promotion.', 'nl-NL': 'Een maand promotie.' },
+      });
+      await loadProgram(t.database.db, validateProgram(program));
+      await t.database.db.updateTable('partner_eligibility').set({ dirty: true }).execute();
+      await recomputeDirty(t.database.db);
+      const codes = (await entitlementsOf(t, seller.accountId)).map((e) => e.benefit_code);
+      assert.ok(codes.includes('listing-optimization'), 'the lasting list benefit is granted');
+      assert.ok(!codes.includes('list-boost'), 'not granted only to expire at once');
+      await loadProgram(t.database.db, defaultProgram());
+    });
+
+    it("rewrites the old tier grants' keys (migration 0016), keeping an existing duplicate as history", async () => {
+      const seller = await createTransactSeller(t, ['30000.00']);
+      const [first] = await entitlementsOf(t, seller.accountId);
+      await t.database.db.updateTable('entitlements').set({ source_key: 'tier:level-2:0' }).where('id', '=', first!.id).execute();
+      const copy = await t.database.db
+        .insertInto('entitlements')
+        .values({ partner_account_id: seller.accountId, benefit_code: first!.benefit_code, program_version: first!.program_version, source_key: 'tier:starter:0', tier_code: 'starter', status: 'available', status_reason: 'TIER_REACHED', unlocked_at: new Date(first!.unlocked_at.getTime() + 1000), expires_at: first!.expires_at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await sql.raw(fs.readFileSync(new URL('../migrations/0016_tier_grant_keys.sql', import.meta.url), 'utf8')).execute(t.database.db);
+      const keys = await t.database.db.selectFrom('entitlements').select(['id', 'source_key']).where('id', 'in', [first!.id, copy.id]).orderBy('unlocked_at').execute();
+      assert.deepEqual(keys, [
+        { id: first!.id, source_key: 'tier:0' },
+        { id: copy.id, source_key: `tier:0:duplicate:${copy.id}` },
+      ]);
     });
 
     describe('the validator rejects bad definitions, naming the path of each problem', () => {

@@ -73,6 +73,13 @@ for (const engine of engines()) {
       assert.deepEqual((await item())?.assignee, { id: other.id, name: 'Olu', engagementManager: false });
       assert.equal((await asOperator(t.app, manager, 'DELETE', `/api/v1/ops/work/activation/${partner.activationId}/assignment`)).statusCode, 204);
       assert.equal((await item())?.assignee?.id, agent.id);
+      // Hers by default: nothing to take back, and the answer says so rather than pretending.
+      const handBack = await asOperator(t.app, agent, 'DELETE', `/api/v1/ops/work/activation/${partner.activationId}/assignment`);
+      assert.equal(handBack.statusCode, 409);
+      assert.equal(handBack.json<{ error: { code: string } }>().error.code, 'ASSIGNED_BY_DEFAULT');
+      // Naming her again changes nothing, and is not audited twice.
+      assert.equal((await asOperator(t.app, manager, 'PUT', url(), { operatorId: agent.id })).statusCode, 200);
+      assert.equal((await t.database.db.selectFrom('audit_events').select('id').where('action', '=', 'work.engagement-manager-named').execute()).length, 1);
     });
 
     it("escalates her overdue work to her manager, and a disabled account's work is unassigned again", async () => {

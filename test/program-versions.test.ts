@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import YAML from 'yaml';
 import type { ProgramDefinition } from '../src/modules/eligibility/program.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createTransactSeller, defaultProgram, eligibilityOf } from './eligibility-helpers.ts';
+import { createTransactSeller, DAY, defaultProgram, eligibilityOf, putOffer } from './eligibility-helpers.ts';
 import { engines, startTestApp, type TestApp } from './helpers.ts';
 import { asOperator, operatorSession, type OperatorSession } from './operator-helpers.ts';
 
@@ -14,7 +14,7 @@ import { asOperator, operatorSession, type OperatorSession } from './operator-he
 interface Preview {
   basedOnVersion: number | null;
   identical: boolean;
-  definition: { thresholdsChanged: { code: string; fromUsd: string; toUsd: string }[]; benefitsAdded: string[]; benefitsRemoved: string[] };
+  definition: { thresholdsChanged: { code: string; name: string; fromUsd: string; toUsd: string }[]; benefitsAdded: { code: string; name: string }[]; benefitsRemoved: { code: string; name: string }[] };
   partners: { total: number; tierUp: number; tierDown: number; gaining: number; losing: number };
   benefits: { code: string; name: string; gaining: number; losing: number }[];
   affected: { mpnId: string; tierFrom: { code: string } | null; tierTo: { code: string; name: string } | null; gained: string[]; lost: string[] }[];
@@ -71,8 +71,8 @@ for (const engine of engines()) {
       const preview = response.json<Preview>();
       assert.equal(preview.basedOnVersion, before.version);
       assert.equal(preview.identical, false);
-      assert.deepEqual(preview.definition.thresholdsChanged, [{ code: 'level-2', fromUsd: '25000', toUsd: '40000' }]);
-      assert.deepEqual(preview.definition.benefitsAdded, ['level-1-office-hours']);
+      assert.deepEqual(preview.definition.thresholdsChanged, [{ code: 'level-2', name: 'Level 2', fromUsd: '25000', toUsd: '40000' }]);
+      assert.deepEqual(preview.definition.benefitsAdded, [{ code: 'level-1-office-hours', name: 'Marketing office hours' }]);
 
       const down = preview.affected.find((partner) => partner.mpnId === level2.mpnId)!;
       assert.equal(down.tierFrom?.code, 'level-2');
@@ -94,6 +94,26 @@ for (const engine of engines()) {
       const unchanged = (await asOperator(t.app, manager, 'POST', '/api/v1/ops/program/previews', json(defaultProgram()))).json<Preview>();
       assert.equal(unchanged.identical, true);
       assert.equal(unchanged.affected.length, 0);
+    });
+
+    it('counts an offer benefit new in the program only where its validity, from the publication, is not over (as the engine grants it)', async () => {
+      const seller = await createTransactSeller(t);
+      await putOffer(t, seller.id('old-list'), seller.profile, 'list', { liveAt: new Date(Date.now() - 90 * DAY) });
+      await putOffer(t, seller.id('new-trial'), seller.profile, 'trial', { liveAt: new Date(Date.now() - 5 * DAY) });
+      const program = defaultProgram();
+      for (const type of ['list', 'trial'] as const) {
+        program.benefits.push({
+          code: `${type}-boost`,
+          category: 'sales-marketing',
+          unlock: { listingType: type },
+          recurrence: 'one-time',
+          validityMonths: 1,
+          names: { 'en-US': `${type} boost`, 'nl-NL': `${type}-boost` },
+          descriptions: { 'en-US': 'A month of promotion.', 'nl-NL': 'Een maand promotie.' },
+        });
+      }
+      const preview = (await asOperator(t.app, manager, 'POST', '/api/v1/ops/program/previews', json(program))).json<Preview>();
+      assert.deepEqual(preview.affected.find((partner) => partner.mpnId === seller.mpnId)?.gained, ['trial-boost'], 'the list offer is 90 days old: its month is over');
     });
 
     it('refuses a bad definition with each problem at its path, in the operator\'s language, and an agent may neither preview nor load', async () => {
@@ -120,7 +140,23 @@ for (const engine of engines()) {
       const nl = (await asOperator(t.app, dutch, 'POST', '/api/v1/ops/program/previews', json(unknownTier))).json<Problems>();
       assert.equal(nl.error.fields['/benefits/4/unlock/tier']?.message, 'Geen niveau heeft de code "level-9".');
 
+      // Text PostgreSQL cannot store, and hours a request's reservation cannot hold: refused, not a 500 later.
+      const control = defaultProgram();
+      control.name = 'Rewards\u0000 2027';
+      control.tiers[0]!.names['en-US'] = 'Level \uD800';
+      const text = (await asOperator(t.app, manager, 'POST', '/api/v1/ops/program/versions', { ...json(control), basedOnVersion: 1 })).json<Problems>();
+      assert.equal(text.error.fields['/name']?.code, 'CHARACTERS_INVALID');
+      assert.equal(text.error.fields['/tiers/0/names/en-US']?.code, 'CHARACTERS_INVALID');
+      const tiny = defaultProgram();
+      const technical = tiny.benefits.findIndex((benefit) => benefit.category === 'technical');
+      tiny.benefits[technical]!.quantities = { hours: '40', hoursPerRequest: 0.001 };
+      const hours = (await asOperator(t.app, manager, 'POST', '/api/v1/ops/program/previews', json(tiny))).json<Problems>();
+      assert.equal(hours.error.fields[`/benefits/${technical}/quantities`]?.code, 'TECHNICAL_QUANTITIES_REQUIRED');
+
       assert.equal((await asOperator(t.app, agent, 'POST', '/api/v1/ops/program/previews', json(raisedLevel2()))).statusCode, 403);
+      // Refused before its body is read: a large body that is not even JSON is a 403, not a parse error.
+      const unread = await t.app.inject({ method: 'POST', url: '/api/v1/ops/program/previews', headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrf, 'content-type': 'application/json' }, payload: `{${'x'.repeat(2_000_000)}` });
+      assert.equal(unread.statusCode, 403);
       assert.equal((await asOperator(t.app, agent, 'POST', '/api/v1/ops/program/versions', { ...json(raisedLevel2()), basedOnVersion: 1 })).statusCode, 403);
       assert.equal((await asOperator(t.app, manager, 'POST', '/api/v1/ops/program/versions', { ...json(duplicate), basedOnVersion: 1 })).statusCode, 422, 'loading validates as the preview does');
     });
@@ -155,6 +191,10 @@ for (const engine of engines()) {
       const again = await asOperator(t.app, manager, 'POST', '/api/v1/ops/program/versions', { ...body, basedOnVersion: before.version + 1 });
       assert.equal(again.statusCode, 200);
       assert.deepEqual(again.json(), { version: before.version + 1, created: false });
+      // The version in force, downloaded and previewed again, whatever its keys' order: identical.
+      const inForce = (await asOperator(t.app, agent, 'GET', `/api/v1/ops/program/versions/${before.version + 1}`)).json<ProgramDefinition>();
+      assert.equal((await asOperator(t.app, manager, 'POST', '/api/v1/ops/program/previews', json(inForce))).json<Preview>().identical, true);
+      assert.equal((await asOperator(t.app, manager, 'POST', '/api/v1/ops/program/versions', { ...json(inForce), basedOnVersion: before.version + 1 })).statusCode, 200);
       const previous = (await asOperator(t.app, agent, 'GET', `/api/v1/ops/program/versions/${before.version}`)).json<ProgramDefinition>();
       assert.deepEqual(previous, defaultProgram());
       const back = await asOperator(t.app, manager, 'POST', '/api/v1/ops/program/versions', { ...json(previous), basedOnVersion: before.version + 1 });

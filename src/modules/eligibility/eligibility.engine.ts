@@ -74,7 +74,9 @@ export async function recomputeEligibility(db: Db, partnerIds: readonly string[]
       join publisher_profiles pp on pp.mpn_id = pa.mpn_id
       join offers o on o.publisher_profile_id = pp.id and o.status = 'live'
       join program_benefits b on b.version = ${version} and b.unlock_listing_type = o.listing_type
-      where pa.id = any(${ids})`,
+      where pa.id = any(${ids})
+        -- Never granted already over (a benefit new in the program for an offer published long ago).
+        and (b.validity_months is null or o.live_at + make_interval(months => b.validity_months) > ${at})`,
     now,
   );
 
@@ -83,7 +85,9 @@ export async function recomputeEligibility(db: Db, partnerIds: readonly string[]
     db,
     sql`
       select pe.partner_account_id, b.code as benefit_code, ${version}::int as program_version,
-        'tier:' || t.code || ':' || period.n as source_key, null::text as offer_id, t.code as tier_code,
+        -- One set per benefit and year, whichever tier grants it: a benefit moved to another tier, or a tier
+        -- renamed, by a new program version is not granted a second time in the same year.
+        'tier:' || period.n as source_key, null::text as offer_id, t.code as tier_code,
         case when period.n = 0 then 'TIER_REACHED' else 'TIER_ANNIVERSARY' end as status_reason,
         coalesce(first.first_at, ${at}) + make_interval(years => period.n) as unlocked_at,
         coalesce(first.first_at, ${at}) + make_interval(years => period.n + 1) as expires_at

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { localized, type Locale } from '../../platform/i18n/i18n.ts';
 import { toCents } from '../../platform/money.ts';
@@ -7,22 +8,36 @@ import type { ProgramDefinition } from './program.ts';
 /**
  * What loading a program definition would change, before it is loaded (issue #14): for every partner
  * account, its tier and the benefits it qualifies for under the version in force and under the new
- * one, from the same stored standing (trailing-twelve-months billed sales, live offers by type). A
- * benefit "gained" is one the recomputation after the load would grant; one "lost" is no longer
- * granted (entitlements already granted keep until they expire: the engine never takes back a
- * benefit because the program changed). It reads, and writes nothing.
+ * one, from the same figures (the stored standing's trailing-twelve-months billed sales, the live
+ * offers by type as they are). A benefit "gained" is one the recomputation after the load would
+ * grant; one "lost" is no longer granted (entitlements already granted keep until they expire: the
+ * engine never takes back a benefit because the program changed). It reads, and writes nothing.
  */
 
 /** How many affected partners the answer lists by name (the counts cover all of them). */
 export const PREVIEW_LISTED = 200;
+
+type Published = Record<Exclude<ListingType, 'transact'>, Date | null>;
 
 interface Standing {
   id: string;
   name: string;
   mpnId: string;
   ttmUsd: string;
-  live: Record<Exclude<ListingType, 'transact'>, number>;
+  /** Per listing type, when its most recently published live offer was published (null: none live). */
+  published: Published;
   stale: boolean;
+}
+
+/** `date` plus whole months, the last day of a shorter month kept (as PostgreSQL adds an interval of months). */
+function addMonths(date: Date, months: number): Date {
+  const day = date.getUTCDate();
+  const result = new Date(date);
+  result.setUTCDate(1);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  const last = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(day, last));
+  return result;
 }
 
 interface Qualification {
@@ -30,14 +45,23 @@ interface Qualification {
   benefits: Set<string>;
 }
 
-/** The tier a partner reaches with these sales, and the benefits it qualifies for (engine's rules). */
-export function qualification(program: ProgramDefinition, ttmCents: bigint, live: Standing['live']): Qualification {
+/**
+ * The tier a partner reaches with these sales, and the benefits it qualifies for (the engine's rules: a
+ * tier's benefits and those below; an offer benefit for a live offer of its type, unless its validity,
+ * counted from the offer's publication, is over by `now`).
+ */
+export function qualification(program: ProgramDefinition, ttmCents: bigint, published: Published, now: Date): Qualification {
   const reached = program.tiers.filter((tier) => toCents(tier.minBilledSalesUsd) <= ttmCents).sort((a, b) => Number(toCents(b.minBilledSalesUsd) - toCents(a.minBilledSalesUsd)));
   const tier = reached[0]?.code ?? null;
   const reachedCodes = new Set(reached.map((t) => t.code));
   const benefits = new Set<string>();
   for (const benefit of program.benefits) {
-    if ('tier' in benefit.unlock ? reachedCodes.has(benefit.unlock.tier) : live[benefit.unlock.listingType] > 0) benefits.add(benefit.code);
+    if ('tier' in benefit.unlock) {
+      if (reachedCodes.has(benefit.unlock.tier)) benefits.add(benefit.code);
+      continue;
+    }
+    const at = published[benefit.unlock.listingType];
+    if (at && (benefit.validityMonths === undefined || addMonths(at, benefit.validityMonths) > now)) benefits.add(benefit.code);
   }
   return { tier, benefits };
 }
@@ -52,12 +76,13 @@ export interface ProgramPreview {
   basedOnVersion: number | null;
   /** The definition equals the version in force: loading it changes nothing. */
   identical: boolean;
+  /** What the definition itself changes, each tier and benefit with its name in the reader's language. */
   definition: {
-    tiersAdded: string[];
-    tiersRemoved: string[];
-    thresholdsChanged: { code: string; fromUsd: string; toUsd: string }[];
-    benefitsAdded: string[];
-    benefitsRemoved: string[];
+    tiersAdded: PreviewTier[];
+    tiersRemoved: PreviewTier[];
+    thresholdsChanged: { code: string; name: string; fromUsd: string; toUsd: string }[];
+    benefitsAdded: PreviewTier[];
+    benefitsRemoved: PreviewTier[];
   };
   partners: { total: number; tierUp: number; tierDown: number; gaining: number; losing: number; unchanged: number; staleStandings: number };
   benefits: { code: string; name: string; gaining: number; losing: number }[];
@@ -69,17 +94,30 @@ async function standings(db: Db): Promise<Standing[]> {
   const rows = await db
     .selectFrom('partner_accounts as pa')
     .leftJoin('partner_eligibility as pe', 'pe.partner_account_id', 'pa.id')
-    .select(['pa.id', 'pa.name', 'pa.mpn_id as mpnId', 'pe.billed_sales_ttm_usd as ttm', 'pe.live_list', 'pe.live_trial', 'pe.live_consulting', 'pe.dirty'])
+    .select(['pa.id', 'pa.name', 'pa.mpn_id as mpnId', 'pe.billed_sales_ttm_usd as ttm', 'pe.dirty'])
     .orderBy('pa.name')
     .orderBy('pa.id')
     .execute();
+  // The live offers as they are now, by type: when each type's latest was published.
+  const offers = await sql<{ id: string; type: ListingType; latest: Date }>`
+    select pa.id, o.listing_type as type, max(o.live_at) as latest
+      from partner_accounts pa
+      join publisher_profiles pp on pp.mpn_id = pa.mpn_id
+      join offers o on o.publisher_profile_id = pp.id and o.status = 'live' and o.listing_type <> 'transact'
+     group by pa.id, o.listing_type`.execute(db);
+  const published = new Map<string, Published>();
+  for (const row of offers.rows) {
+    const entry = published.get(row.id) ?? { list: null, trial: null, consulting: null };
+    entry[row.type as keyof Published] = new Date(row.latest);
+    published.set(row.id, entry);
+  }
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
     mpnId: row.mpnId,
     ttmUsd: row.ttm ?? '0',
-    live: { list: row.live_list ?? 0, trial: row.live_trial ?? 0, consulting: row.live_consulting ?? 0 },
-    // Never computed, or marked for recomputation: its figures may miss a recent change.
+    published: published.get(row.id) ?? { list: null, trial: null, consulting: null },
+    // Never computed, or marked for recomputation: its sales figure may miss a recent change.
     stale: row.dirty === null || row.dirty,
   }));
 }
@@ -87,7 +125,14 @@ async function standings(db: Db): Promise<Standing[]> {
 const rank = (program: ProgramDefinition, code: string | null) =>
   code === null ? -1n : toCents(program.tiers.find((tier) => tier.code === code)!.minBilledSalesUsd);
 
-export async function previewProgram(db: Db, current: { version: number; definition: ProgramDefinition } | null, next: ProgramDefinition, identical: boolean, locale: Locale): Promise<ProgramPreview> {
+export async function previewProgram(
+  db: Db,
+  current: { version: number; definition: ProgramDefinition } | null,
+  next: ProgramDefinition,
+  identical: boolean,
+  locale: Locale,
+  now: Date,
+): Promise<ProgramPreview> {
   const before = current?.definition ?? { ...next, tiers: [], benefits: [] };
   const tierName = (program: ProgramDefinition, code: string | null): PreviewTier | null => {
     const tier = code === null ? undefined : program.tiers.find((t) => t.code === code);
@@ -101,8 +146,8 @@ export async function previewProgram(db: Db, current: { version: number; definit
     counts.total += 1;
     if (partner.stale) counts.staleStandings += 1;
     const cents = toCents(partner.ttmUsd);
-    const was = qualification(before, cents, partner.live);
-    const will = qualification(next, cents, partner.live);
+    const was = qualification(before, cents, partner.published, now);
+    const will = qualification(next, cents, partner.published, now);
     const gained = [...will.benefits].filter((code) => !was.benefits.has(code)).sort();
     const lost = [...was.benefits].filter((code) => !will.benefits.has(code)).sort();
     // Tiers compare by where they start: a renamed tier at the same threshold is no move.
@@ -136,14 +181,16 @@ export async function previewProgram(db: Db, current: { version: number; definit
     basedOnVersion: current?.version ?? null,
     identical,
     definition: {
-      tiersAdded: [...nextTiers.keys()].filter((code) => !beforeTiers.has(code)),
-      tiersRemoved: [...beforeTiers.keys()].filter((code) => !nextTiers.has(code)),
-      thresholdsChanged: [...nextTiers.values()].flatMap((tier) => {
+      tiersAdded: next.tiers.filter((tier) => !beforeTiers.has(tier.code)).map((tier) => ({ code: tier.code, name: localized(tier.names, locale) })),
+      tiersRemoved: before.tiers.filter((tier) => !nextTiers.has(tier.code)).map((tier) => ({ code: tier.code, name: localized(tier.names, locale) })),
+      thresholdsChanged: next.tiers.flatMap((tier) => {
         const old = beforeTiers.get(tier.code);
-        return old && toCents(old.minBilledSalesUsd) !== toCents(tier.minBilledSalesUsd) ? [{ code: tier.code, fromUsd: old.minBilledSalesUsd, toUsd: tier.minBilledSalesUsd }] : [];
+        return old && toCents(old.minBilledSalesUsd) !== toCents(tier.minBilledSalesUsd)
+          ? [{ code: tier.code, name: localized(tier.names, locale), fromUsd: old.minBilledSalesUsd, toUsd: tier.minBilledSalesUsd }]
+          : [];
       }),
-      benefitsAdded: [...nextBenefits].filter((code) => !beforeBenefits.has(code)),
-      benefitsRemoved: [...beforeBenefits].filter((code) => !nextBenefits.has(code)),
+      benefitsAdded: next.benefits.filter((b) => !beforeBenefits.has(b.code)).map((b) => ({ code: b.code, name: localized(b.names, locale) })),
+      benefitsRemoved: before.benefits.filter((b) => !nextBenefits.has(b.code)).map((b) => ({ code: b.code, name: localized(b.names, locale) })),
     },
     partners: counts,
     benefits: [...perBenefit.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, change]) => ({ code, name: benefitName(code), ...change })),

@@ -73,10 +73,10 @@ function parsed(source: string, format: ProgramFormat): ProgramDefinition {
   }
 }
 
-export async function previewDefinition(db: Db, input: { source: string; format: ProgramFormat }, locale: Locale) {
+export async function previewDefinition(db: Db, input: { source: string; format: ProgramFormat }, locale: Locale, now: Date) {
   const next = parsed(input.source, input.format);
   const current = await currentDefinition(db);
-  return previewProgram(db, current, next, current?.checksum === programChecksum(next), locale);
+  return previewProgram(db, current, next, current !== null && programChecksum(current.definition) === programChecksum(next), locale, now);
 }
 
 /**

@@ -46,18 +46,19 @@ const ProgramVersion = component(
   Type.Object({ version: Type.Integer(), name: Type.String(), checksum: Type.String(), loadedAt: DateTime, loadedBy: Type.Union([Type.String(), Type.Null()]) }),
 );
 
-const PreviewTier = Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]);
+const Named = Type.Object({ code: Type.String(), name: Type.String() });
+const PreviewTier = Type.Union([Named, Type.Null()]);
 const ProgramPreview = component(
   'ProgramPreview',
   Type.Object({
     basedOnVersion: Type.Union([Type.Integer(), Type.Null()], { description: 'Send it back as basedOnVersion to load this definition' }),
     identical: Type.Boolean({ description: 'The definition is the version in force: loading it changes nothing' }),
     definition: Type.Object({
-      tiersAdded: Type.Array(Type.String()),
-      tiersRemoved: Type.Array(Type.String()),
-      thresholdsChanged: Type.Array(Type.Object({ code: Type.String(), fromUsd: Money, toUsd: Money })),
-      benefitsAdded: Type.Array(Type.String()),
-      benefitsRemoved: Type.Array(Type.String()),
+      tiersAdded: Type.Array(Named),
+      tiersRemoved: Type.Array(Named),
+      thresholdsChanged: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), fromUsd: Money, toUsd: Money })),
+      benefitsAdded: Type.Array(Named),
+      benefitsRemoved: Type.Array(Named),
     }),
     partners: Type.Object({
       total: Type.Integer(),
@@ -161,7 +162,7 @@ export const programOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db; recomputeAtSt
     },
     async (request) => {
       requireOperator(request);
-      return previewDefinition(db, request.body, request.locale);
+      return previewDefinition(db, request.body, request.locale, request.now);
     },
   );
   app.post(

@@ -10,6 +10,7 @@ import { LOCALES } from '../../../locales/locales.ts';
 import { Money } from '../../platform/http/schemas.ts';
 import { projectRoot } from '../../platform/paths.ts';
 import { BENEFIT_CATEGORIES, LISTING_TYPES, TECHNICAL_PHASES } from '../../platform/values.ts';
+import { isBadText } from '../../platform/http/input-characters.ts';
 import { SCHEMA_KEYWORD_CODES, type FieldCode, type FieldProblem } from '../../platform/errors.ts';
 
 /**
@@ -152,9 +153,22 @@ function structuralProblems(value: unknown): ProgramProblem[] {
   return problems;
 }
 
+/**
+ * Every string of the definition (keys too) the database cannot hold as it is (a NUL, a lone surrogate,
+ * written as escapes in the file), by path: refused here rather than failing the load's insert.
+ */
+function textProblems(value: unknown, path = ''): ProgramProblem[] {
+  if (typeof value === 'string') return isBadText(value) ? [{ path, code: 'CHARACTERS_INVALID', text: 'holds a NUL character or invalid Unicode' }] : [];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    const at = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    return isBadText(key) ? [{ path: at, code: 'CHARACTERS_INVALID' as const, text: 'holds a NUL character or invalid Unicode' }] : textProblems(item, at);
+  });
+}
+
 /** Structural and cross-reference checks, every problem named by its path. */
 export function validateProgram(value: unknown): ProgramDefinition {
-  const structural = structuralProblems(value);
+  const structural = [...structuralProblems(value), ...textProblems(value)];
   if (structural.length > 0) throw new ProgramDefinitionError(structural);
   const program = value as ProgramDefinition;
   const problems: ProgramProblem[] = [];
@@ -191,7 +205,11 @@ export function validateProgram(value: unknown): ProgramDefinition {
   return program;
 }
 
-const isPositiveNumber = (value: unknown) => (typeof value === 'number' || (typeof value === 'string' && /^[0-9]+(\.[0-9]+)?$/.test(value))) && Number(value) > 0;
+/** Hours as the requests' `numeric(8,2)` holds them: above 0, at most two decimals, at most 999,999.99. */
+const isHours = (value: unknown) =>
+  (typeof value === 'number' || typeof value === 'string') && /^[0-9]{1,6}(\.[0-9]{1,2})?$/.test(String(value)) && Number(value) > 0;
+/** The most requests one technical benefit may hold. */
+const MAX_REQUESTS = 10_000;
 
 /**
  * What a benefit of each category must say about its size: a technical benefit its requests, or its
@@ -200,10 +218,11 @@ const isPositiveNumber = (value: unknown) => (typeof value === 'number' || (type
 function quantityProblems(category: string, quantities: Record<string, string | number>): [FieldCode, string][] {
   if (category === 'technical') {
     if ('requests' in quantities) {
-      return Number.isInteger(Number(quantities.requests)) && Number(quantities.requests) > 0 ? [] : [['REQUESTS_INVALID', 'requests must be a whole number above 0']];
+      const requests = Number(quantities.requests);
+      return /^[0-9]+$/.test(String(quantities.requests)) && requests > 0 && requests <= MAX_REQUESTS ? [] : [['REQUESTS_INVALID', `requests must be a whole number from 1 to ${MAX_REQUESTS}`]];
     }
-    if (!isPositiveNumber(quantities.hours) || !isPositiveNumber(quantities.hoursPerRequest)) {
-      return [['TECHNICAL_QUANTITIES_REQUIRED', 'a technical benefit needs "requests", or "hours" and "hoursPerRequest" (numbers above 0)']];
+    if (!isHours(quantities.hours) || !isHours(quantities.hoursPerRequest)) {
+      return [['TECHNICAL_QUANTITIES_REQUIRED', 'a technical benefit needs "requests", or "hours" and "hoursPerRequest" (numbers above 0 with at most two decimals, up to 999999.99)']];
     }
     return Number(quantities.hoursPerRequest) > Number(quantities.hours) ? [['HOURS_PER_REQUEST_TOO_LARGE', 'hoursPerRequest cannot be more than hours']] : [];
   }
@@ -258,7 +277,20 @@ export async function currentProgramVersion(db: Db): Promise<number | null> {
  * Stores a definition as a new version, unless it equals the current one.
  * Returns the version in force and whether it is new.
  */
-export const programChecksum = (program: ProgramDefinition) => createHash('sha256').update(JSON.stringify(program)).digest('hex');
+/** JSON with every object's keys sorted: the same definition, whatever its file's key order, reads the same. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A definition's checksum, over its canonical form (a version downloaded and loaded again is the same). */
+export const programChecksum = (program: unknown) => createHash('sha256').update(canonicalJson(program)).digest('hex');
 
 export async function loadProgram(db: Db, program: ProgramDefinition, loadedBy: string | null = null): Promise<{ version: number; created: boolean }> {
   const definition = JSON.stringify(program);
@@ -267,8 +299,9 @@ export async function loadProgram(db: Db, program: ProgramDefinition, loadedBy: 
     await sql`select pg_advisory_xact_lock(727201)`.execute(trx);
     const current = await currentProgramVersion(trx);
     if (current !== null) {
-      const existing = await trx.selectFrom('program_versions').select('checksum').where('version', '=', current).executeTakeFirstOrThrow();
-      if (existing.checksum === checksum) return { version: current, created: false };
+      // Compared by content (versions stored before the checksum was canonical have another one).
+      const existing = await trx.selectFrom('program_versions').select('definition').where('version', '=', current).executeTakeFirstOrThrow();
+      if (programChecksum(existing.definition) === checksum) return { version: current, created: false };
     }
     const version = (current ?? 0) + 1;
     await trx

@@ -116,9 +116,10 @@ async function identityPlugin(app: FastifyInstance, { db, changes, adminToken }:
     }
   });
 
-  app.addHook('preValidation', async (request) => {
+  // Before the body is read: a caller who may not make the call never has a large body parsed.
+  app.addHook('preParsing', async (request, _reply, payload) => {
     // No route (the not-found handler): 404 for everyone, whether or not the web portal's catch-all is built.
-    if (request.routeOptions.url === undefined) return;
+    if (request.routeOptions.url === undefined) return payload;
     const required = requiredPrincipal(request.routeOptions.url);
     if (required === 'operator') {
       const operator = requireOperator(request);
@@ -127,6 +128,7 @@ async function identityPlugin(app: FastifyInstance, { db, changes, adminToken }:
       if (!roleAtLeast(operator.role, needed)) throw new AppError('FORBIDDEN', { messageId: 'error.FORBIDDEN.operatorRole' });
     }
     if (required === 'user') requireUser(request);
+    return payload;
   });
 }
 

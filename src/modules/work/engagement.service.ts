@@ -17,6 +17,9 @@ export async function nameEngagementManager(db: Db, mpnId: string, operatorId: s
   return db.transaction().execute(async (trx) => {
     const operator = await activeOperator(trx, operatorId);
     if (!operator) refuseFieldProblems({ operatorId: { code: 'ASSIGNEE_UNKNOWN' } });
+    const named = await trx.selectFrom('work_engagement_managers').select(['operator_id', 'assigned_at']).where('partner_account_id', '=', account.id).forUpdate().executeTakeFirst();
+    // Named already: nothing changes (her items keep when they became hers).
+    if (named?.operator_id === operatorId) return { operator: { id: operatorId, name: operator!.displayName }, namedAt: named.assigned_at.toISOString() };
     await trx
       .insertInto('work_engagement_managers')
       .values({ partner_account_id: account.id, operator_id: operatorId, assigned_by: namedBy, assigned_at: ctx.now })

@@ -66,7 +66,18 @@ export async function unassignWork(db: Db, caller: WorkCaller, kind: WorkKind, i
     const current = await trx.selectFrom('work_assignments').select(['assignee_id as assigneeId']).where('kind', '=', kind).where('item_id', '=', itemId).forUpdate().executeTakeFirst();
     const item = await findOpenWork(trx, kind, itemId, ctx.now);
     if (!item) throw notFound();
-    if (!current) return;
+    if (!current) {
+      // Hers as the partner's engagement manager: there is nothing to take back, and saying done would be false.
+      const byDefault = await trx
+        .selectFrom('work_engagement_managers as em')
+        .innerJoin('operators as o', 'o.id', 'em.operator_id')
+        .select('o.display_name as name')
+        .where('em.partner_account_id', '=', item.partnerAccountId)
+        .where('o.disabled_at', 'is', null)
+        .executeTakeFirst();
+      if (byDefault) throw new AppError('ASSIGNED_BY_DEFAULT', { values: { name: byDefault.name } });
+      return;
+    }
     const own = caller.via === 'session' && caller.operatorId === current.assigneeId;
     if (!own && !roleAtLeast(caller.role, 'rewards-manager')) throw new AppError('FORBIDDEN', { messageId: 'error.FORBIDDEN.assignOthers' });
     await trx.deleteFrom('work_assignments').where('kind', '=', kind).where('item_id', '=', itemId).execute();

@@ -10,7 +10,8 @@ import { validationFailed, type FieldProblem } from '../errors.ts';
  */
 const MAX_PROBLEMS = 20;
 
-const isBadText = (value: string) => value.includes('\u0000') || !value.isWellFormed();
+/** NUL, or a lone surrogate: text the database cannot hold as it is. */
+export const isBadText = (value: string) => value.includes('\u0000') || !value.isWellFormed();
 
 function collect(value: unknown, path: string, into: Record<string, FieldProblem>): void {
   if (Object.keys(into).length >= MAX_PROBLEMS) return;

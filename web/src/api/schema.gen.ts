@@ -897,7 +897,10 @@ export interface paths {
         put?: never;
         /** Assign an open item: to yourself, or (a manager) to someone of the team */
         post: operations["assignWork"];
-        /** Put an item back in the unassigned queue (its assignee, or a manager) */
+        /**
+         * Put an item back in the unassigned queue (its assignee, or a manager)
+         * @description An item that is the partner's engagement manager's by default has no assignment to take back: 409 ASSIGNED_BY_DEFAULT (assign it to someone else instead).
+         */
         delete: operations["unassignWork"];
         options?: never;
         head?: never;
@@ -2291,10 +2294,17 @@ export interface components {
             /** @description The definition is the version in force: loading it changes nothing */
             identical: boolean;
             definition: {
-                tiersAdded: string[];
-                tiersRemoved: string[];
+                tiersAdded: {
+                    code: string;
+                    name: string;
+                }[];
+                tiersRemoved: {
+                    code: string;
+                    name: string;
+                }[];
                 thresholdsChanged: {
                     code: string;
+                    name: string;
                     /**
                      * @description US dollars as an exact decimal string
                      * @example 1234.56
@@ -2306,8 +2316,14 @@ export interface components {
                      */
                     toUsd: string;
                 }[];
-                benefitsAdded: string[];
-                benefitsRemoved: string[];
+                benefitsAdded: {
+                    code: string;
+                    name: string;
+                }[];
+                benefitsRemoved: {
+                    code: string;
+                    name: string;
+                }[];
             };
             partners: {
                 total: number;
@@ -8243,6 +8259,15 @@ export interface operations {
             };
             /** @description Error; `error.code` is one of: `NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error; `error.code` is one of: `ASSIGNED_BY_DEFAULT` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

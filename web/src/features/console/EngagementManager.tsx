@@ -54,7 +54,9 @@ export function EngagementManager({ mpnId, account, current, canChange, onChange
           <div className={styles.row}>
             <Field label={intl.formatMessage({ id: 'console.engagement.choose' })} {...fieldValidation(name.error, 'operatorId')}>
               <Select name="engagementManager" value={selected} onChange={(_, data) => setChoice(data.value)}>
-                <option value="" disabled />
+                <option value="" disabled>
+                  {intl.formatMessage({ id: 'console.engagement.placeholder' })}
+                </option>
                 {(team.data?.items ?? []).map((member) => (
                   <option key={member.id} value={member.id}>
                     {intl.formatMessage({ id: 'console.operator' }, { name: member.displayName, role: intl.formatMessage({ id: `console.role.${member.role}` }) })}

@@ -128,6 +128,7 @@ function PreviewResult({ preview, currentVersion }: { preview: Preview; currentV
   const codes = (list: string[]) => (list.length > 0 ? list.join(', ') : intl.formatMessage({ id: 'console.program.none' }));
   const benefitNames = new Map(preview.benefits.map((benefit) => [benefit.code, benefit.name]));
   const names = (list: string[]) => codes(list.map((code) => benefitNames.get(code) ?? code));
+  const named = (list: { name: string }[]) => codes(list.map((item) => item.name));
   return (
     <section aria-labelledby="program-preview-title" data-testid="program-preview" className={styles.page}>
       <h3 id="program-preview-title" className={styles.subheading}>
@@ -140,12 +141,12 @@ function PreviewResult({ preview, currentVersion }: { preview: Preview; currentV
           <li key={change.code}>
             {intl.formatMessage(
               { id: 'console.program.threshold' },
-              { tier: change.code, from: intl.formatNumber(Number(change.fromUsd), { style: 'currency', currency: 'USD' }), to: intl.formatNumber(Number(change.toUsd), { style: 'currency', currency: 'USD' }) },
+              { tier: change.name, from: intl.formatNumber(Number(change.fromUsd), { style: 'currency', currency: 'USD' }), to: intl.formatNumber(Number(change.toUsd), { style: 'currency', currency: 'USD' }) },
             )}
           </li>
         ))}
-        <li>{intl.formatMessage({ id: 'console.program.tiersAddedRemoved' }, { added: codes(definition.tiersAdded), removed: codes(definition.tiersRemoved) })}</li>
-        <li>{intl.formatMessage({ id: 'console.program.benefitsAddedRemoved' }, { added: codes(definition.benefitsAdded), removed: codes(definition.benefitsRemoved) })}</li>
+        <li>{intl.formatMessage({ id: 'console.program.tiersAddedRemoved' }, { added: named(definition.tiersAdded), removed: named(definition.tiersRemoved) })}</li>
+        <li>{intl.formatMessage({ id: 'console.program.benefitsAddedRemoved' }, { added: named(definition.benefitsAdded), removed: named(definition.benefitsRemoved) })}</li>
         {partners.staleStandings > 0 && <li>{intl.formatMessage({ id: 'console.program.stale' }, { count: partners.staleStandings })}</li>}
       </ul>
       <Text className={styles.secondary}>

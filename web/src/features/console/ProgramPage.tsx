@@ -33,11 +33,12 @@ export function ProgramPage() {
   const program = useApiQuery('/api/v1/ops/program');
   const versions = useApiQuery('/api/v1/ops/program/versions', { params: { query: { limit: 50 } } });
   const pending = program.data?.recompute.pending ?? 0;
-  // The largest number of partners waiting seen since the last load: the bar's whole.
   const [total, setTotal] = useState(0);
   const wasPending = useRef(false);
   useEffect(() => {
+    // The bar's whole: the most seen waiting since the last load (none waiting: the next load starts a new one).
     if (pending > total) setTotal(pending);
+    if (pending === 0 && total !== 0) setTotal(0);
     if (pending === 0 && wasPending.current) setAnnouncement(intl.formatMessage({ id: 'console.program.recomputed' }));
     wasPending.current = pending > 0;
     if (pending === 0) return;
