@@ -71,10 +71,14 @@ export const DEMO_TENANTS: DemoTenant[] = [
   },
 ];
 
-/** The Rewards team (issue #14): a manager and an agent who reports to her. Their second factor is enrolled at the first sign-in. */
+/**
+ * The Rewards team (issue #14): a manager, an agent who reports to her, and an operator admin (the team
+ * and the API tokens). Their second factor is enrolled at the first sign-in.
+ */
 export const DEMO_OPERATORS: { username: string; displayName: string; role: OperatorRole; locale: Locale | null; manager?: string; note: string }[] = [
   { username: 'marit@rewards-team.example', displayName: 'Marit de Vries', role: 'rewards-manager', locale: 'nl-NL', note: 'Rewards manager (the console; an authenticator app at first sign-in)' },
   { username: 'ava@rewards-team.example', displayName: 'Ava Okafor', role: 'rewards-agent', locale: null, manager: 'marit@rewards-team.example', note: 'Rewards agent, reports to marit (the console)' },
+  { username: 'tomas@rewards-team.example', displayName: 'Tomas Berg', role: 'operator-admin', locale: null, note: 'Operator admin: the team and API tokens (the console)' },
 ];
 
 export interface DemoSignIn {
