@@ -33,6 +33,16 @@ for (const engine of engines()) {
       const pending = await ops(t, 'GET', '/api/v1/ops/outbox?status=pending');
       assert.equal(pending.json().items[0].recipientName, null, 'an address without a name');
 
+      // The list has no message text; one message's text is read on its own, and the read is on record.
+      assert.equal(failed.json().items[0].textBody, undefined);
+      const text = await ops(t, 'GET', `/api/v1/ops/outbox/${id}`);
+      assert.equal(text.statusCode, 200, text.body);
+      assert.equal(text.json().locale, 'nl-NL');
+      assert.match(text.json().textBody, /Sanne/);
+      const reads = await t.database.db.selectFrom('audit_events').select(['action', 'actor_type']).where('subject_id', '=', id).execute();
+      assert.deepEqual(reads, [{ action: 'outbox.read', actor_type: 'operator' }]);
+      assert.equal((await ops(t, 'GET', '/api/v1/ops/outbox/00000000-0000-4000-8000-000000000000')).statusCode, 404);
+
       const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/ops/outbox' });
       assert.equal(anonymous.statusCode, 401);
       const badStatus = await ops(t, 'GET', '/api/v1/ops/outbox?status=lost');

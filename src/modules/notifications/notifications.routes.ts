@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { contextOf, OPERATOR_SECURITY, requireOperator } from '../../platform/http/principal.ts';
 import { DateTime, errorResponses, LocaleSchema, PageOf, PageQuery, Uuid } from '../../platform/http/schemas.ts';
-import { outboxView, resendFailed } from './notifications.service.ts';
+import { outboxMessageText, outboxView, resendFailed } from './notifications.service.ts';
 
 /** What the outbox holds: pending and failed mail for operators, and (without SMTP) the dev mailbox. */
 export const notificationsOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
@@ -35,7 +35,6 @@ export const notificationsOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asy
                 recipientName: Type.Union([Type.String(), Type.Null()], { description: "The To: header's display name; null when the address goes alone" }),
                 locale: LocaleSchema,
                 subject: Type.String(),
-                textBody: Type.String(),
                 status: Type.Enum(['pending', 'sending', 'sent', 'failed']),
                 attempts: Type.Integer(),
                 nextAttemptAt: DateTime,
@@ -52,6 +51,23 @@ export const notificationsOpsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asy
     async (request) => {
       requireOperator(request);
       return outboxView(db, request.query);
+    },
+  );
+  app.get(
+    '/api/v1/ops/outbox/:id',
+    {
+      schema: {
+        operationId: 'getOutboxMessageText',
+        tags: ['operations'],
+        security: OPERATOR_SECURITY,
+        summary: "A message's text as it was sent (each read is audited: it is the partner's correspondence)",
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Type.Object({ id: Uuid, subject: Type.String(), locale: LocaleSchema, textBody: Type.String() }), ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND') },
+      },
+    },
+    async (request) => {
+      requireOperator(request);
+      return outboxMessageText(db, request.params.id, contextOf(request));
     },
   );
   app.post(

@@ -81,7 +81,7 @@ const OUTBOX: Keyset = {
 export async function outboxView(db: Db, query: PageRequest & { status?: OutboxStatus }) {
   let rows = db
     .selectFrom('outbox')
-    .select(['id', 'message_id', 'kind', 'recipient', 'recipient_name', 'locale', 'subject', 'text_body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at']);
+    .select(['id', 'message_id', 'kind', 'recipient', 'recipient_name', 'locale', 'subject', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at']);
   if (query.status) rows = rows.where('status', '=', query.status);
   const page = await readPage(OUTBOX, query, rows);
   const items = page.items;
@@ -98,7 +98,6 @@ export async function outboxView(db: Db, query: PageRequest & { status?: OutboxS
       recipientName: row.recipient_name,
       locale: row.locale,
       subject: row.subject,
-      textBody: row.text_body,
       status: row.status,
       attempts: row.attempts,
       nextAttemptAt: row.next_attempt_at.toISOString(),
@@ -108,6 +107,17 @@ export async function outboxView(db: Db, query: PageRequest & { status?: OutboxS
     })),
     nextCursor: page.nextCursor,
   };
+}
+
+/**
+ * One message's text, as the partner got it (an operator reads it on request: it is the partner's
+ * correspondence, so each read is on record with the operator, as the partner file's are).
+ */
+export async function outboxMessageText(db: Db, id: string, ctx: RequestContext): Promise<{ id: string; subject: string; locale: Locale; textBody: string }> {
+  const row = await db.selectFrom('outbox').select(['id', 'kind', 'recipient', 'subject', 'locale', 'text_body']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound();
+  await recordAudit(db, { actor: ctx.actor, action: 'outbox.read', subjectType: 'outbox', subjectId: id, details: { kind: row.kind, recipient: row.recipient }, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) });
+  return { id: row.id, subject: row.subject, locale: row.locale, textBody: row.text_body };
 }
 
 /**

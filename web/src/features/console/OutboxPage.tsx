@@ -1,8 +1,9 @@
-import { Badge, Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { Fragment, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
-import { useApiMutation } from '../../api/queries.ts';
+import { useApiMutation, useApiQuery } from '../../api/queries.ts';
+import { SectionError } from '../../app/SectionError.tsx';
 import type { paths } from '../../api/schema.gen.ts';
 import { ErrorMessage } from '../../app/ErrorMessage.tsx';
 import { useTableStyles } from '../../app/TableScroll.tsx';
@@ -24,6 +25,20 @@ const useStyles = makeStyles({
   body: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyBase, maxWidth: '80ch' },
   error: { maxWidth: '320px', overflowWrap: 'anywhere', color: tokens.colorPaletteRedForeground1 },
 });
+
+/** A message's text, read when it is opened (each read is on record: it is the partner's correspondence). */
+function MessageText({ id }: { id: string }) {
+  const intl = useIntl();
+  const styles = useStyles();
+  const read = useApiQuery('/api/v1/ops/outbox/{id}', { params: { path: { id } } }, { staleTime: Infinity });
+  if (read.error) return <SectionError error={read.error} onRetry={() => void read.refetch()} />;
+  if (!read.data) return <Spinner size="tiny" label={intl.formatMessage({ id: 'web.loading' })} />;
+  return (
+    <pre className={styles.body} data-testid="outbox-body" lang={read.data.locale}>
+      {read.data.textBody}
+    </pre>
+  );
+}
 
 /** The outbox (issue #14): messages by status with their attempts and last error; a failed one sent again. */
 export function OutboxPage() {
@@ -130,9 +145,9 @@ export function OutboxPage() {
                 {open.has(message.id) && (
                   <TableRow>
                     <TableCell colSpan={7}>
-                      <pre id={`outbox-body-${message.id}`} className={styles.body} data-testid="outbox-body" lang={message.locale}>
-                        {message.textBody}
-                      </pre>
+                      <div id={`outbox-body-${message.id}`}>
+                        <MessageText id={message.id} />
+                      </div>
                     </TableCell>
                   </TableRow>
                 )}
