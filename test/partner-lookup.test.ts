@@ -14,7 +14,7 @@ interface FileBody {
   users: { username: string; roles: string[] }[];
   profiles: { offers: { listingType: string }[] }[];
   salesByMonth: { month: string; billedUsd: string }[];
-  standing: { tierCode: string | null; billedTtmUsd: string } | null;
+  standing: { tierCode: string | null; tierName: string | null; billedTtmUsd: string } | null;
   entitlements: { code: string; status: string; history: { to: string }[] }[];
   marketingContact: { email: string } | null;
   activations: { status: string }[];
@@ -87,6 +87,7 @@ for (const engine of engines()) {
       const seller = (await asOperator(t.app, agent, 'GET', `/api/v1/ops/partners/${other.partner.mpnId}/file`)).json<FileBody>();
       assert.deepEqual(seller.salesByMonth.map((month) => month.billedUsd), ['350.50']);
       assert.equal(seller.standing?.billedTtmUsd, '350.50');
+      assert.deepEqual([seller.standing?.tierCode, seller.standing?.tierName], ['level-1', 'Level 1'], "the tier by its name, in the reader's language");
       assert.equal((await asOperator(t.app, agent, 'GET', '/api/v1/ops/partners/999999999/file')).statusCode, 404);
 
       const reads = await t.database.db.selectFrom('audit_events').select(['details']).where('actor_id', '=', agent.id).where('action', '=', 'operator.read').execute();

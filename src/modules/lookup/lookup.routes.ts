@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { OPERATOR_SECURITY, requireOperator } from '../../platform/http/principal.ts';
+import { ROLES } from '../../platform/values.ts';
 import { component, DateTime, errorResponses, LocaleSchema, MpnId, Uuid } from '../../platform/http/schemas.ts';
 import { partnerFile, searchPartners } from './partner-lookup.service.ts';
 
@@ -15,7 +16,7 @@ const PartnerFile = component(
   Type.Object({
     account: Type.Object({ id: Uuid, name: Type.String(), mpnId: Type.String(), companyEmail: Type.String(), createdAt: DateTime }),
     tenants: Type.Array(Type.Object({ id: Uuid, domain: Type.String(), name: Type.String(), primary: Type.Boolean(), associatedAt: Nullable(DateTime) })),
-    users: Type.Array(Type.Object({ id: Uuid, username: Type.String(), displayName: Type.String(), email: Type.String(), roles: Type.Array(Type.String()), tenant: Type.String() })),
+    users: Type.Array(Type.Object({ id: Uuid, username: Type.String(), displayName: Type.String(), email: Type.String(), roles: Type.Array(Type.Enum([...ROLES])), tenant: Type.String() })),
     profiles: Type.Array(
       Type.Object({
         id: Type.String(),
@@ -24,7 +25,7 @@ const PartnerFile = component(
       }),
     ),
     salesByMonth: Type.Array(Type.Object({ month: Type.String({ description: 'YYYY-MM (UTC)' }), billedUsd: Money, excludedUsd: Money, lines: Type.Integer() })),
-    standing: Nullable(Type.Object({ tierCode: Nullable(Type.String()), billedTtmUsd: Money, computedAt: DateTime })),
+    standing: Nullable(Type.Object({ tierCode: Nullable(Type.String()), tierName: Nullable(Type.String({ description: "The tier's name in the reader's language" })), billedTtmUsd: Money, computedAt: DateTime })),
     entitlements: Type.Array(
       Type.Object({
         id: Uuid,

@@ -78,7 +78,12 @@ export async function partnerFile(db: Db, mpnId: string, now: Date, locale: Loca
       join publisher_profiles p on p.id = o.publisher_profile_id
      where p.mpn_id = ${mpnId} and s.billed_at >= ${since}
      group by 1 order by 1`.execute(db);
-  const standing = await db.selectFrom('partner_eligibility').select(['tier_code as tierCode', 'billed_sales_ttm_usd as billedTtmUsd', 'computed_at as computedAt']).where('partner_account_id', '=', id).executeTakeFirst();
+  const standing = await db
+    .selectFrom('partner_eligibility as pe')
+    .leftJoin('program_tiers as t', (join) => join.onRef('t.version', '=', 'pe.program_version').onRef('t.code', '=', 'pe.tier_code'))
+    .select(['pe.tier_code as tierCode', 't.names as tierNames', 'pe.billed_sales_ttm_usd as billedTtmUsd', 'pe.computed_at as computedAt'])
+    .where('pe.partner_account_id', '=', id)
+    .executeTakeFirst();
   const entitlementRows = await db
     .selectFrom('entitlements as e')
     .innerJoin('program_benefits as b', (join) => join.onRef('b.version', '=', 'e.program_version').onRef('b.code', '=', 'e.benefit_code'))
@@ -128,7 +133,9 @@ export async function partnerFile(db: Db, mpnId: string, now: Date, locale: Loca
     users,
     profiles,
     salesByMonth: sales.rows.map((row) => ({ month: row.month, billedUsd: row.billed, excludedUsd: row.excluded, lines: Number(row.lines) })),
-    standing: standing ? { tierCode: standing.tierCode, billedTtmUsd: String(standing.billedTtmUsd), computedAt: standing.computedAt.toISOString() } : null,
+    standing: standing
+      ? { tierCode: standing.tierCode, tierName: standing.tierNames ? localized(standing.tierNames, locale) : null, billedTtmUsd: String(standing.billedTtmUsd), computedAt: standing.computedAt.toISOString() }
+      : null,
     entitlements: entitlementRows.map((row) => ({
       id: row.id,
       code: row.code,

@@ -2034,7 +2034,7 @@ export interface components {
                 username: string;
                 displayName: string;
                 email: string;
-                roles: string[];
+                roles: ("global-admin" | "account-admin" | "mpn-partner-admin" | "admin-agent" | "user")[];
                 tenant: string;
             }[];
             profiles: {
@@ -2059,6 +2059,7 @@ export interface components {
             }[];
             standing: {
                 tierCode: string | null;
+                tierName: string | null;
                 /** @description US dollars, exact */
                 billedTtmUsd: string;
                 /** Format: date-time */

@@ -138,7 +138,7 @@ function PartnerFile({ mpnId }: { mpnId: string }) {
         <Text block>{intl.formatMessage({ id: 'console.partners.companyEmail' }, { email: file.account.companyEmail })}</Text>
         {file.standing && (
           <Text block data-testid="partner-standing">
-            {intl.formatMessage({ id: 'console.partners.standing' }, { tier: file.standing.tierCode ?? intl.formatMessage({ id: 'console.partners.noTier' }), amount: money(file.standing.billedTtmUsd) })}
+            {intl.formatMessage({ id: 'console.partners.standing' }, { tier: file.standing.tierName ?? intl.formatMessage({ id: 'console.partners.noTier' }), amount: money(file.standing.billedTtmUsd) })}
           </Text>
         )}
       </div>
@@ -159,7 +159,7 @@ function PartnerFile({ mpnId }: { mpnId: string }) {
               {user.username} · {user.email}
             </div>
           </>,
-          user.roles.join(', '),
+          user.roles.map((role) => intl.formatMessage({ id: `role.${role}` })).join(', '),
         ])}
       />
       <Part
