@@ -248,9 +248,19 @@ export interface CpuSnapshot {
   at: number;
   self: NodeJS.CpuUsage;
   machine: { busy: number; total: number } | null;
-  /** CPU ticks of each running postgres process, by pid (a process that ends between snapshots drops out). */
+  /** CPU ticks of each running postgres process, by pid, when the snapshot was taken. */
   postgresTicks: Map<string, number> | null;
+  /**
+   * The last ticks seen of every postgres process since the snapshot, read every SAMPLE_MS: a backend
+   * that ends before the next snapshot (a COPY connection the benchmark opened and closed) keeps what
+   * it used, where a second snapshot alone would miss it and book its work as "other".
+   */
+  postgresSeen: Map<string, number> | null;
+  stopSampling: () => void;
 }
+
+/** How often a snapshot's sampler reads the postgres processes' ticks. */
+const SAMPLE_MS = 200;
 
 function readMachineTicks(): { busy: number; total: number } | null {
   try {
@@ -284,15 +294,32 @@ function readPostgresTicks(): Map<string, number> | null {
   }
 }
 
-/** Ticks used between two snapshots by the postgres processes alive at the second (new ones count whole). */
-function postgresTicksBetween(before: Map<string, number>, after: Map<string, number>): number {
+/** Ticks used since the snapshot by every postgres process seen (ones started since count whole). */
+function postgresTicksBetween(before: Map<string, number>, seen: Map<string, number>): number {
   let sum = 0;
-  for (const [pid, ticks] of after) sum += Math.max(0, ticks - (before.get(pid) ?? 0));
+  for (const [pid, ticks] of seen) sum += Math.max(0, ticks - (before.get(pid) ?? 0));
   return sum;
 }
 
 export function cpuSnapshot(): CpuSnapshot {
-  return { at: performance.now(), self: process.cpuUsage(), machine: readMachineTicks(), postgresTicks: readPostgresTicks() };
+  const postgresTicks = readPostgresTicks();
+  const postgresSeen = postgresTicks ? new Map(postgresTicks) : null;
+  const sample = () => {
+    for (const [pid, ticks] of readPostgresTicks() ?? []) postgresSeen?.set(pid, Math.max(ticks, postgresSeen.get(pid) ?? 0));
+  };
+  const timer = postgresSeen ? setInterval(sample, SAMPLE_MS) : null;
+  timer?.unref();
+  return {
+    at: performance.now(),
+    self: process.cpuUsage(),
+    machine: readMachineTicks(),
+    postgresTicks,
+    postgresSeen,
+    stopSampling: () => {
+      if (timer) clearInterval(timer);
+      sample();
+    },
+  };
 }
 
 export interface CpuCores {
@@ -304,7 +331,8 @@ export interface CpuCores {
 }
 
 export function cpuSince(before: CpuSnapshot, alsoOursCores = 0): CpuCores {
-  const after = cpuSnapshot();
+  before.stopSampling();
+  const after = { at: performance.now(), self: process.cpuUsage(), machine: readMachineTicks() };
   const seconds = (after.at - before.at) / 1000;
   const self = process.cpuUsage(before.self);
   const round = (n: number) => Math.round(n * 100) / 100;
@@ -315,7 +343,7 @@ export function cpuSince(before: CpuSnapshot, alsoOursCores = 0): CpuCores {
   const ticksPerSecond = totalTicks / cores / seconds;
   const machineCores = ((after.machine.busy - before.machine.busy) / totalTicks) * cores;
   const postgresCores =
-    before.postgresTicks && after.postgresTicks ? postgresTicksBetween(before.postgresTicks, after.postgresTicks) / ticksPerSecond / seconds : null;
+    before.postgresTicks && before.postgresSeen ? postgresTicksBetween(before.postgresTicks, before.postgresSeen) / ticksPerSecond / seconds : null;
   return {
     self: round(selfCores),
     postgres: postgresCores === null ? null : round(postgresCores),
