@@ -20,6 +20,31 @@ export const DAY = 86_400_000;
 export const defaultProgram = (): ProgramDefinition => JSON.parse(fs.readFileSync(DEFAULT_PROGRAM_PATH, 'utf8')) as ProgramDefinition;
 
 /** The entitlements that tier benefits of the default program give at level 2 (levels 1 and 2). */
+type BenefitDefinition = ProgramDefinition['benefits'][number];
+
+/** A sales-and-marketing benefit to add to a definition: the monthly office hours of a tier, or a month-long boost of an offer type. */
+export function officeHours(code: string, tier: string): BenefitDefinition {
+  return {
+    code,
+    category: 'sales-marketing',
+    unlock: { tier },
+    recurrence: 'evergreen',
+    names: { 'en-US': 'Marketing office hours', 'nl-NL': 'Spreekuur marketing' },
+    descriptions: { 'en-US': 'A monthly call with the marketing team.', 'nl-NL': 'Een maandelijks gesprek met het marketingteam.' },
+  };
+}
+export function monthlyBoost(code: string, listingType: 'list' | 'trial' | 'consulting', names: BenefitDefinition['names']): BenefitDefinition {
+  return {
+    code,
+    category: 'sales-marketing',
+    unlock: { listingType },
+    recurrence: 'one-time',
+    validityMonths: 1,
+    names,
+    descriptions: { 'en-US': 'A month of promotion.', 'nl-NL': 'Een maand promotie.' },
+  };
+}
+
 export const LEVEL_2_TIER_BENEFITS = ['sponsorship-5k', 'technical-assistance', 'transact-launch-kit'];
 
 export const daysAgo = (days: number, from: Date = new Date()) => new Date(from.getTime() - days * DAY);

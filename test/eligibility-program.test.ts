@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { recomputeDirty } from '../src/modules/eligibility/eligibility.engine.ts';
 import { loadProgram, ProgramDefinitionError, validateProgram, type ProgramDefinition } from '../src/modules/eligibility/program.ts';
 import { engines, startTestApp, type TestApp } from './helpers.ts';
-import { createTransactSeller, DAY, defaultProgram, eligibilityOf, entitlementsOf, opsSummary, putOffer } from './eligibility-helpers.ts';
+import { createTransactSeller, DAY, defaultProgram, eligibilityOf, entitlementsOf, monthlyBoost, opsSummary, putOffer } from './eligibility-helpers.ts';
 
 // Eligibility rules, part 3: program versions (a new definition changes the tiers on
 // recomputation, entitlements keep the version that granted them) and the definition's validator.
@@ -91,15 +91,7 @@ for (const engine of engines()) {
       await putOffer(t, seller.id('old-list'), seller.profile, 'list', { liveAt: new Date(Date.now() - 90 * DAY) });
       const program = defaultProgram();
       program.name = 'A month-long list boost';
-      program.benefits.push({
-        code: 'list-boost',
-        category: 'sales-marketing',
-        unlock: { listingType: 'list' },
-        recurrence: 'one-time',
-        validityMonths: 1,
-        names: { 'en-US': 'List boost', 'nl-NL': 'Vermeldingsboost' },
-        descriptions: { 'en-US': 'A month of promotion.', 'nl-NL': 'Een maand promotie.' },
-      });
+      program.benefits.push(monthlyBoost('list-boost', 'list', { 'en-US': 'List boost', 'nl-NL': 'Vermeldingsboost' }));
       await loadProgram(t.database.db, validateProgram(program));
       await t.database.db.updateTable('partner_eligibility').set({ dirty: true }).execute();
       await recomputeDirty(t.database.db);

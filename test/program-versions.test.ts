@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import YAML from 'yaml';
 import type { ProgramDefinition } from '../src/modules/eligibility/program.ts';
 import { buildApp } from '../src/server/app.ts';
-import { createTransactSeller, DAY, defaultProgram, eligibilityOf, putOffer } from './eligibility-helpers.ts';
+import { createTransactSeller, DAY, defaultProgram, eligibilityOf, monthlyBoost, officeHours, putOffer } from './eligibility-helpers.ts';
 import { engines, startTestApp, type TestApp } from './helpers.ts';
 import { asOperator, operatorSession, type OperatorSession } from './operator-helpers.ts';
 
@@ -28,14 +28,7 @@ function raisedLevel2(): ProgramDefinition {
   const program = defaultProgram();
   program.name = 'Marketplace Rewards 2027';
   program.tiers.find((tier) => tier.code === 'level-2')!.minBilledSalesUsd = '40000';
-  program.benefits.push({
-    code: 'level-1-office-hours',
-    category: 'sales-marketing',
-    unlock: { tier: 'level-1' },
-    recurrence: 'evergreen',
-    names: { 'en-US': 'Marketing office hours', 'nl-NL': 'Spreekuur marketing' },
-    descriptions: { 'en-US': 'A monthly call with the marketing team.', 'nl-NL': 'Een maandelijks gesprek met het marketingteam.' },
-  });
+  program.benefits.push(officeHours('level-1-office-hours', 'level-1'));
   return program;
 }
 const json = (program: unknown) => ({ source: JSON.stringify(program, null, 2), format: 'json' });
@@ -102,15 +95,7 @@ for (const engine of engines()) {
       await putOffer(t, seller.id('new-trial'), seller.profile, 'trial', { liveAt: new Date(Date.now() - 5 * DAY) });
       const program = defaultProgram();
       for (const type of ['list', 'trial'] as const) {
-        program.benefits.push({
-          code: `${type}-boost`,
-          category: 'sales-marketing',
-          unlock: { listingType: type },
-          recurrence: 'one-time',
-          validityMonths: 1,
-          names: { 'en-US': `${type} boost`, 'nl-NL': `${type}-boost` },
-          descriptions: { 'en-US': 'A month of promotion.', 'nl-NL': 'Een maand promotie.' },
-        });
+        program.benefits.push(monthlyBoost(`${type}-boost`, type, { 'en-US': `${type} boost`, 'nl-NL': `${type}-boost` }));
       }
       const preview = (await asOperator(t.app, manager, 'POST', '/api/v1/ops/program/previews', json(program))).json<Preview>();
       assert.deepEqual(preview.affected.find((partner) => partner.mpnId === seller.mpnId)?.gained, ['trial-boost'], 'the list offer is 90 days old: its month is over');

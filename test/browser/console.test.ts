@@ -1,51 +1,13 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { describe, it } from 'node:test';
-import { generate } from 'otplib';
 import YAML from 'yaml';
-import type { Page } from 'playwright-core';
 import { systemContext } from '../../src/platform/context.ts';
 import { t } from '../../src/platform/i18n/i18n.ts';
 import { createOperator } from '../../src/modules/operators/operators.service.ts';
 import { createOperatorToken } from '../../src/modules/identity/identity.service.ts';
-import { DEFAULT_PROGRAM_PATH, type ProgramDefinition } from '../../src/modules/eligibility/program.ts';
+import { defaultProgram, officeHours } from '../eligibility-helpers.ts';
 import { apiAs, axeViolations, DEMO_PASSWORD, newContext, screenshot, signIn, TABLET, withPortal } from './harness.ts';
-
-type Locale = 'en-US' | 'nl-NL';
-
-/** An operator's sign-in with the keyboard: the password, then (enrolling) the code of the key the page shows; the recovery codes are acknowledged. */
-async function operatorSignIn(page: Page, url: string, username: string, locale: Locale, consoleLocale: Locale = locale) {
-  await page.goto(`${url}/sign-in`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: t(locale, 'console.secondFactor.title') }).waitFor();
-  await page.getByRole('img', { name: t(locale, 'console.secondFactor.qrAlt') }).waitFor();
-  assert.deepEqual(await axeViolations(page), []);
-  await screenshot(page, `console-second-factor.${locale.slice(0, 2)}`);
-  const secret = (await page.getByTestId('totp-key').innerText()).replace(/\s+/g, '');
-
-  // A wrong code is refused, in the page's language, and the step stays.
-  await page.locator('input[name="code"]').fill('000000');
-  await page.keyboard.press('Enter');
-  await page.getByRole('alert').filter({ hasText: t(locale, 'error.SECOND_FACTOR_INVALID') }).waitFor();
-
-  await page.locator('input[name="code"]').fill(await generate({ secret }));
-  await page.keyboard.press('Enter');
-  // Signed in, the console speaks the operator's own language (where one is saved), the codes too.
-  const codes = page.getByRole('alertdialog');
-  await codes.getByRole('heading', { name: t(consoleLocale, 'console.recovery.title') }).waitFor();
-  assert.equal(await codes.getByTestId('recovery-codes').locator('li').count(), 10);
-  await codes.getByRole('button', { name: t(consoleLocale, 'console.recovery.done') }).click();
-  await codes.waitFor({ state: 'detached' });
-}
-
-/** How much open work the queue holds now, read through the page's own session (its cookies). */
-async function apiAsOperatorCount(page: Page, url: string): Promise<number> {
-  const response = await page.request.get(`${url}/api/v1/ops/dashboard`);
-  assert.equal(response.status(), 200);
-  return ((await response.json()) as { overall: { open: number } }).overall.open;
-}
+import { apiAsOperatorCount, operatorSignIn, type Locale } from './console-helpers.ts';
 
 function consoleWalk(locale: Locale) {
   describe(`the Rewards team's console (${locale})`, () => {
@@ -270,7 +232,7 @@ function consoleWalk(locale: Locale) {
       await page.locator('select').first().selectOption('sponsorship');
       const row = page.getByTestId('work-item').and(page.locator(`[data-id="${credit.id}"]`));
       await row.waitFor();
-      const program = JSON.parse(fs.readFileSync(DEFAULT_PROGRAM_PATH, 'utf8')) as ProgramDefinition;
+      const program = defaultProgram();
       const benefit = program.benefits.find((b) => b.code === 'sponsorship-5k')!.names[locale]!;
       const label = (action: 'console.queue.decline' | 'console.queue.provision') => t(locale, 'console.queue.actionsFor', { action: t(locale, action), partner: 'Fabrikam Software' });
 
@@ -311,7 +273,7 @@ function consoleWalk(locale: Locale) {
       const page = await (await newContext(browser, locale)).newPage();
       await operatorSignIn(page, portal.url, username, locale);
       await page.getByRole('navigation').getByRole('link', { name: t(locale, 'console.nav.program') }).click();
-      const current = JSON.parse(fs.readFileSync(DEFAULT_PROGRAM_PATH, 'utf8')) as ProgramDefinition;
+      const current = defaultProgram();
       await page.getByTestId('program-in-force').getByText(t(locale, 'console.program.inForce', { version: 1, name: current.name })).waitFor();
 
       // A file with a tier code used twice: the problem at its place, nothing loaded.
@@ -326,14 +288,7 @@ function consoleWalk(locale: Locale) {
       // A YAML file with a new benefit for every partner from level 1: the preview names who gains it.
       const next = structuredClone(current);
       next.name = 'Marketplace Rewards 2027';
-      next.benefits.push({
-        code: 'office-hours',
-        category: 'sales-marketing',
-        unlock: { tier: 'level-1' },
-        recurrence: 'evergreen',
-        names: { 'en-US': 'Marketing office hours', 'nl-NL': 'Spreekuur marketing' },
-        descriptions: { 'en-US': 'A monthly call with the marketing team.', 'nl-NL': 'Een maandelijks gesprek met het marketingteam.' },
-      });
+      next.benefits.push(officeHours('office-hours', 'level-1'));
       await page.getByTestId('program-file').setInputFiles({ name: 'program-2027.yaml', mimeType: 'application/yaml', buffer: Buffer.from(YAML.stringify(next)) });
       await page.getByRole('button', { name: t(locale, 'console.program.preview'), exact: true }).click();
       const contoso = page.getByTestId('program-affected-partner').and(page.locator('[data-mpn-id="4100001"]'));

@@ -167,6 +167,11 @@ export async function recomputeDirty(db: Db, onChunk?: (done: number) => void, c
   }
 }
 
+/** Marks every account's standing for recomputation (a new program version applies to all). */
+export async function markEveryoneDirty(db: Db): Promise<void> {
+  await sql`update partner_eligibility set dirty = true where not dirty`.execute(db);
+}
+
 /** Marks accounts for recomputation, creating their row if they have none yet. */
 export async function markDirty(db: Db, partnerIds: readonly string[]): Promise<void> {
   if (partnerIds.length === 0) return;

@@ -8,7 +8,7 @@ import { subtractMoney } from '../../platform/money.ts';
 export { subtractMoney } from '../../platform/money.ts';
 import { notFound } from '../../platform/errors.ts';
 import { findPartnerAccount, findPartnerAccountByMpnId } from '../accounts/accounts.service.ts';
-import { recomputeDirty, recomputeEligibility } from './eligibility.engine.ts';
+import { markEveryoneDirty, recomputeDirty, recomputeEligibility } from './eligibility.engine.ts';
 import { explanationInputs } from './eligibility.inputs.ts';
 import { isActivatable } from './eligibility.policy.ts';
 
@@ -178,6 +178,6 @@ export async function refreshEligibilityStatistics(db: Db): Promise<void> {
 
 /** A new program version applies to every account: all are marked and recomputed (the CLI's `program load`). */
 export async function recomputeEverything(db: Db, onChunk?: (done: number) => void): Promise<number> {
-  await sql`update partner_eligibility set dirty = true`.execute(db);
+  await markEveryoneDirty(db);
   return recomputeDirty(db, onChunk);
 }

@@ -3,9 +3,9 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { readPage, type Keyset, type PageRequest } from '../../platform/db/pages.ts';
-import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
+import { notFound, validationFailed } from '../../platform/errors.ts';
 import { localized, type Locale } from '../../platform/i18n/i18n.ts';
-import { recomputeDirty } from './eligibility.engine.ts';
+import { markEveryoneDirty, recomputeDirty } from './eligibility.engine.ts';
 import { loadProgram, parseProgram, programChecksum, ProgramDefinitionError, type ProgramDefinition, type ProgramFormat } from './program.ts';
 import { previewProgram } from './program-preview.ts';
 
@@ -84,25 +84,20 @@ export async function previewDefinition(db: Db, input: { source: string; format:
  * force (else REVISION_CONFLICT, with the current one, so a preview is never applied to a program that
  * changed meanwhile), marks every standing for recomputation in the same transaction, and audits it.
  * The recomputation runs after the commit (ProgramRecompute); a crash leaves the marks, which the next
- * read of a partner or the next round honours.
+ * start (or the next read of that partner) honours.
  */
 export async function applyDefinition(db: Db, input: { source: string; format: ProgramFormat; basedOnVersion: number | null }, ctx: RequestContext, loadedBy: string | null) {
   const next = parsed(input.source, input.format);
   return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(727201)`.execute(trx);
-    const current = await currentDefinition(trx);
-    if ((current?.version ?? null) !== input.basedOnVersion) {
-      throw new AppError('REVISION_CONFLICT', { conflict: { type: 'program', id: String(current?.version ?? 0), revision: current?.version ?? 0 } });
-    }
-    const loaded = await loadProgram(trx, next, loadedBy);
+    const loaded = await loadProgram(trx, next, { loadedBy, basedOnVersion: input.basedOnVersion });
     if (!loaded.created) return { version: loaded.version, created: false };
-    await sql`update partner_eligibility set dirty = true where not dirty`.execute(trx);
+    await markEveryoneDirty(trx);
     await recordAudit(trx, {
       actor: ctx.actor,
       action: 'program.loaded',
       subjectType: 'program-version',
       subjectId: String(loaded.version),
-      details: { version: loaded.version, name: next.name, checksum: programChecksum(next), previous: current?.version ?? null },
+      details: { version: loaded.version, name: next.name, checksum: programChecksum(next), previous: loaded.version > 1 ? loaded.version - 1 : null },
       ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
     });
     return { version: loaded.version, created: true };

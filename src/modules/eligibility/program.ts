@@ -11,7 +11,7 @@ import { Money } from '../../platform/http/schemas.ts';
 import { projectRoot } from '../../platform/paths.ts';
 import { BENEFIT_CATEGORIES, LISTING_TYPES, TECHNICAL_PHASES } from '../../platform/values.ts';
 import { isBadText } from '../../platform/http/input-characters.ts';
-import { SCHEMA_KEYWORD_CODES, type FieldCode, type FieldProblem } from '../../platform/errors.ts';
+import { AppError, SCHEMA_KEYWORD_CODES, type FieldCode, type FieldProblem } from '../../platform/errors.ts';
 
 /**
  * The program definition as data: tiers by trailing-twelve-months billed
@@ -292,12 +292,23 @@ function canonicalJson(value: unknown): string {
 /** A definition's checksum, over its canonical form (a version downloaded and loaded again is the same). */
 export const programChecksum = (program: unknown) => createHash('sha256').update(canonicalJson(program)).digest('hex');
 
-export async function loadProgram(db: Db, program: ProgramDefinition, loadedBy: string | null = null): Promise<{ version: number; created: boolean }> {
+export async function loadProgram(
+  db: Db,
+  program: ProgramDefinition,
+  options: {
+    loadedBy?: string | null;
+    /** The version the caller compared with (the console's preview): another one in force is REVISION_CONFLICT. */
+    basedOnVersion?: number | null;
+  } = {},
+): Promise<{ version: number; created: boolean }> {
   const definition = JSON.stringify(program);
   const checksum = programChecksum(program);
   const work = async (trx: Db) => {
     await sql`select pg_advisory_xact_lock(727201)`.execute(trx);
     const current = await currentProgramVersion(trx);
+    if (options.basedOnVersion !== undefined && current !== options.basedOnVersion) {
+      throw new AppError('REVISION_CONFLICT', { conflict: { type: 'program', id: String(current ?? 0), revision: current ?? 0 } });
+    }
     if (current !== null) {
       // Compared by content (versions stored before the checksum was canonical have another one).
       const existing = await trx.selectFrom('program_versions').select('definition').where('version', '=', current).executeTakeFirstOrThrow();
@@ -306,7 +317,7 @@ export async function loadProgram(db: Db, program: ProgramDefinition, loadedBy: 
     const version = (current ?? 0) + 1;
     await trx
       .insertInto('program_versions')
-      .values({ version, name: program.name, checksum, definition, loaded_by: loadedBy })
+      .values({ version, name: program.name, checksum, definition, loaded_by: options.loadedBy ?? null })
       .execute();
     await trx
       .insertInto('program_tiers')

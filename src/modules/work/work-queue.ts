@@ -184,8 +184,13 @@ export async function listWork(db: Db, filters: WorkFilters, page: PageRequest, 
   };
 }
 
-/** One open item (for assigning and recording contact): its partner, or undefined when it is not open work. */
+/**
+ * One open item (for assigning and recording contact): its partner, and its engagement manager's name when
+ * it is hers by default; undefined when it is not open work.
+ */
 export async function findOpenWork(db: Db, kind: WorkKind, id: string, now: Date) {
   const row = await queueQuery(db, { kind: [kind] }, now).where('w.item_id', '=', id).executeTakeFirst();
-  return row ? { partnerAccountId: row.partnerAccountId, state: row.state, openedAt: row.openedAt } : undefined;
+  return row
+    ? { partnerAccountId: row.partnerAccountId, state: row.state, openedAt: row.openedAt, engagementManager: row.byDefault ? row.assigneeName : null }
+    : undefined;
 }

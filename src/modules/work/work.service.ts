@@ -68,14 +68,7 @@ export async function unassignWork(db: Db, caller: WorkCaller, kind: WorkKind, i
     if (!item) throw notFound();
     if (!current) {
       // Hers as the partner's engagement manager: there is nothing to take back, and saying done would be false.
-      const byDefault = await trx
-        .selectFrom('work_engagement_managers as em')
-        .innerJoin('operators as o', 'o.id', 'em.operator_id')
-        .select('o.display_name as name')
-        .where('em.partner_account_id', '=', item.partnerAccountId)
-        .where('o.disabled_at', 'is', null)
-        .executeTakeFirst();
-      if (byDefault) throw new AppError('ASSIGNED_BY_DEFAULT', { values: { name: byDefault.name } });
+      if (item.engagementManager) throw new AppError('ASSIGNED_BY_DEFAULT', { values: { name: item.engagementManager } });
       return;
     }
     const own = caller.via === 'session' && caller.operatorId === current.assigneeId;

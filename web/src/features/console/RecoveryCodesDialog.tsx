@@ -1,6 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { CopyButton } from './CopyButton.tsx';
 
 const useStyles = makeStyles({
   codes: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase400, columns: '2', margin: 0, paddingLeft: '24px' },
@@ -13,7 +14,6 @@ const useStyles = makeStyles({
 export function RecoveryCodesDialog({ codes, onDone }: { codes: string[] | null; onDone: () => void }) {
   const intl = useIntl();
   const styles = useStyles();
-  const [copied, setCopied] = useState(false);
   // Kept while the dialog closes, so its content does not empty under the closing animation.
   const [shown, setShown] = useState(codes);
   if (codes && codes !== shown) setShown(codes);
@@ -44,16 +44,7 @@ export function RecoveryCodesDialog({ codes, onDone }: { codes: string[] | null;
             <Button appearance="primary" onClick={done}>
               <FormattedMessage id="console.recovery.done" />
             </Button>
-            <Button
-              onClick={() =>
-                void navigator.clipboard?.writeText((shown ?? []).join('\n')).then(
-                  () => setCopied(true),
-                  () => undefined,
-                )
-              }
-            >
-              {intl.formatMessage({ id: copied ? 'console.recovery.copied' : 'console.recovery.copy' })}
-            </Button>
+            <CopyButton text={(shown ?? []).join('\n')} label={intl.formatMessage({ id: 'console.recovery.copy' })} copiedLabel={intl.formatMessage({ id: 'console.recovery.copied' })} />
           </DialogActions>
         </DialogBody>
       </DialogSurface>

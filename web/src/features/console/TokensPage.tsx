@@ -26,6 +26,7 @@ import { SectionError } from '../../app/SectionError.tsx';
 import { TableScroll, useTableStyles } from '../../app/TableScroll.tsx';
 import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { Announcement } from './Announcement.tsx';
+import { CopyButton } from './CopyButton.tsx';
 import { PageHeading } from './PageHeading.tsx';
 
 type Token = components['schemas']['OperatorToken'];
@@ -177,7 +178,6 @@ function CreateTokenDialog({ taken, onClose, onCreated }: { taken: Set<string>; 
 function SecretCard({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
   const intl = useIntl();
   const styles = useStyles();
-  const [copied, setCopied] = useState(false);
   return (
     <Card className={styles.card} data-testid="token-secret-card" role="region" aria-labelledby="token-secret-title">
       <h2 id="token-secret-title" className={styles.heading}>
@@ -193,9 +193,7 @@ function SecretCard({ name, token, onDone }: { name: string; token: string; onDo
         <Button appearance="primary" onClick={onDone}>
           <FormattedMessage id="console.tokens.secretDone" />
         </Button>
-        <Button onClick={() => void navigator.clipboard?.writeText(token).then(() => setCopied(true), () => undefined)}>
-          {intl.formatMessage({ id: copied ? 'console.tokens.copied' : 'console.tokens.copy' })}
-        </Button>
+        <CopyButton text={token} label={intl.formatMessage({ id: 'console.tokens.copy' })} copiedLabel={intl.formatMessage({ id: 'console.tokens.copied' })} />
       </div>
     </Card>
   );
